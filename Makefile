@@ -1,0 +1,38 @@
+# Two entry points: `make run` and `make test`. Both build .venv on first use and
+# re-run quickly afterwards: the install step re-runs only when pyproject.toml changes.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED := ../shared
+
+.PHONY: run test lint eval clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "newsingest needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e ".[test]"
+	@touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(BIN)/newsingest parse seeds/
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests
+
+test: lint
+	$(BIN)/python -m pytest
+
+eval: $(VENV)/.installed
+	@if [ -f $(SHARED)/tools/eval_dates.py ]; then \
+		$(BIN)/python $(SHARED)/tools/eval_dates.py $(SHARED)/dev --cmd "$(BIN)/newsingest parse" $(EVAL_ARGS); \
+	else echo "skipped: $(SHARED)/tools/eval_dates.py not found (the dev gold set lives beside the repo)"; fi
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis

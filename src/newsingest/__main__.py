@@ -1,0 +1,5 @@
+"""`python -m newsingest` works like the `newsingest` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,132 @@
+"""The `newsingest` command: a thin layer over newsingest.pipeline.
+
+Standard output carries only JSON Lines; every message goes to standard error.
+Exit status: 0 when every input became an article, 1 when any failed, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+
+import click
+
+from . import __version__
+
+
+def _parse_reference_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _check_paths(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    for path in value:
+        if path != "-" and not os.path.lexists(path):
+            raise click.BadParameter(f"{path!r} does not exist", param_hint="PATH")
+    return value
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="newsingest")
+def cli() -> None:
+    """Turn Bengali news articles into JSON Lines, one record per article.
+
+    Each record holds the headline, the body, every date and time the article reports
+    (normalised to ISO 8601 / TIMEX3 values) and a few statistics.
+
+    \b
+    Examples:
+      newsingest parse seeds/                      # every file below seeds/
+      newsingest parse article.txt -o out.jsonl    # write a file, atomically
+      cat article.txt | newsingest parse -         # standard input
+      newsingest schema                            # the record's JSON Schema
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...", callback=_check_paths)
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="Write the JSON Lines to FILE instead of standard output. The file appears only when "
+    "the run ends (written under a temporary name, then renamed), so an interrupted run never "
+    "leaves half a file. Example: -o articles.jsonl",
+)
+@click.option(
+    "-r",
+    "--reference-date",
+    metavar="YYYY-MM-DD",
+    callback=_parse_reference_date,
+    help="The date relative expressions (আজ, গতকাল, গত মাসে, bare weekdays) are resolved "
+    "against, usually the publication date. Without it the date is inferred from the text "
+    "where the text fixes it. Example: --reference-date 2023-10-13",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Always print the summary line on standard error.")
+def parse(paths: tuple[str, ...], output: str | None, reference_date: dt.date | None, verbose: bool) -> None:
+    """Parse articles under PATH... and write one JSON line per article.
+
+    PATH is a plain-text file (headline on the first line, then one paragraph per line), a
+    directory (walked recursively in sorted order; hidden files and folders skipped), or
+    "-" for standard input. Files are UTF-8 (with or without BOM) or UTF-16 with a BOM.
+
+    A file that cannot be parsed gets one line on standard error naming it and the
+    reason; the other files are still parsed, and the exit status is 1.
+
+    \b
+    Examples:
+      newsingest parse seeds/
+      newsingest parse news/ -o news.jsonl --reference-date 2023-10-13
+      newsingest parse seeds/ | jq '.dates[] | .value'
+    """
+    from .pipeline import Failure, parse_paths
+    from .write import open_output, to_json_line
+
+    read = written = failed = 0
+    with open_output(output) as out:
+        for result in parse_paths(paths, reference_date):
+            read += 1
+            if isinstance(result, Failure):
+                failed += 1
+                click.echo(f"newsingest: {result}", err=True)
+                continue
+            out.write(to_json_line(result))
+            written += 1
+            if output is None:
+                out.flush()
+    if failed or verbose:
+        click.echo(
+            f"newsingest: {read} files read, {written} articles written, {failed} files failed", err=True
+        )
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the Article record that `parse` writes.
+
+    \b
+    Example:
+      newsingest schema > article.schema.json
+    """
+    from .models import Article
+
+    click.echo(json.dumps(Article.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    """Console-script entry point: a closed pipe (`| head -1`) ends the run quietly."""
+    try:
+        cli.main(prog_name="newsingest")
+    except BrokenPipeError:
+        # Point stdout at devnull so the interpreter's final flush cannot raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)

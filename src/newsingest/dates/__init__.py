@@ -1,0 +1,126 @@
+"""Finding and resolving temporal expressions (stage 4 and 5 of the pipeline).
+
+tokens   cut a field into tokens, classed by the lexicon (lexicon.py holds the words)
+grammar  group tokens into expressions and fill their slots
+resolve  turn slots into TIMEX3 values against the reference date
+calendars  Bengali (Bangladesh revised) and Hijri (Umm al-Qura) conversion
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..models import DateMention, ReferenceDate
+from .grammar import Expression, find_expressions
+from .lexicon import FUTURE_VERB_ENDINGS, FUTURE_WORDS
+from .resolve import Context, Resolved, resolve
+from .tokens import Token, tokenize
+
+_CLAUSE_END = re.compile(r"[।?!\n]")
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+_WORD_EDGE = r"(?=[\s,;:।?!'\"’”)]|$)"
+_FUTURE_ENDING = re.compile("(?:" + "|".join(sorted(FUTURE_VERB_ENDINGS, key=len, reverse=True)) + ")$")
+_FUTURE_WORD = re.compile("(?:^|\\s)(?:" + "|".join(FUTURE_WORDS) + ")" + _WORD_EDGE)
+
+
+@dataclass(frozen=True)
+class FoundDates:
+    """The dates of one article and the reference date they were resolved against."""
+
+    mentions: list[DateMention]
+    reference: ReferenceDate | None
+
+
+@dataclass(frozen=True)
+class _Found:
+    field: str
+    text: str
+    expression: Expression
+    start: int
+    end: int
+    future: bool
+
+
+def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> FoundDates:
+    """Every temporal expression in `fields` ({"headline": ..., "body": ...}), resolved.
+
+    Without a reference date, the latest fully known date the article reports as past or
+    present becomes the reference (source "inferred") and the rest resolve against it.
+    """
+    found = [item for name, text in fields.items() for item in _find(name, text)]
+    if not found:
+        return FoundDates([], reference)
+    if reference is None:
+        inferred = _infer_reference(found)
+        if inferred is not None:
+            reference = ReferenceDate(value=inferred.isoformat(), source="inferred")
+    ref_date = dt.date.fromisoformat(reference.value) if reference else None
+    mentions: list[DateMention] = []
+    anchor: dict[str, dt.date | None] = {}
+    for item in found:
+        context = Context(ref_date, anchor.get(item.field, ref_date), item.future)
+        resolved = resolve(item.expression, context)
+        if resolved is None:
+            continue
+        if resolved.day is not None and resolved.type in ("DATE", "TIME"):
+            anchor[item.field] = resolved.day
+        mentions.append(_mention(item, resolved))
+    return FoundDates(mentions, reference)
+
+
+def _find(field: str, text: str) -> list[_Found]:
+    if not text:
+        return []
+    tokens = tokenize(text)
+    found = []
+    for expression in find_expressions(tokens):
+        start, end = _span(tokens, expression)
+        found.append(_Found(field, text[start:end], expression, start, end, _is_future(text, start, end)))
+    return found
+
+
+def _span(tokens: list[Token], expression: Expression) -> tuple[int, int]:
+    return tokens[expression.first].start, tokens[expression.last].end
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
+    """Does the clause holding text[start:end] speak of the future? Read off its last word."""
+    stop = _CLAUSE_END.search(text, end)
+    clause_end = stop.start() if stop else len(text)
+    begin = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    clause = text[begin:clause_end]
+    if _FUTURE_WORD.search(clause):
+        return True
+    last = _LAST_WORD.search(clause)
+    return bool(last and _FUTURE_ENDING.search(last.group(1).strip("'\"’”)")))
+
+
+def _infer_reference(found: list[_Found]) -> dt.date | None:
+    """The latest fully known date reported as past or present, if the text fixes one."""
+    candidates = []
+    for item in found:
+        s = item.expression.slots
+        if item.expression.end is not None or item.future or s.calendar != "gregorian":
+            continue
+        full = s.day is not None and s.month is not None and (s.year is not None or s.weekday is not None)
+        if not (full or s.date_value is not None):
+            continue
+        resolved = resolve(item.expression, Context(None, None, False))
+        if resolved is not None and resolved.day is not None:
+            candidates.append(resolved.day)
+    return max(candidates, default=None)
+
+
+def _mention(item: _Found, resolved: Resolved) -> DateMention:
+    return DateMention(
+        text=item.text,
+        field=item.field,  # type: ignore[arg-type]
+        start=item.start,
+        end=item.end,
+        type=resolved.type,  # type: ignore[arg-type]
+        value=resolved.value,
+        earliest=resolved.earliest.isoformat() if resolved.earliest else None,
+        latest=resolved.latest.isoformat() if resolved.latest else None,
+    )

@@ -1,0 +1,456 @@
+"""Turn an expression's slots into a TIMEX3 value, against a reference date.
+
+Calendar arithmetic is python-dateutil's (relativedelta, weekday); the Bengali and Hijri
+calendars are in `calendars`. Where the reference date is unknown, `X` stands in for what
+cannot be known, as the guideline says.
+"""
+
+from __future__ import annotations
+
+import calendar as pycal
+import datetime as dt
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+from . import calendars
+from .grammar import Expression, Slots
+
+_ISO_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y"}
+_TIME_UNIT = {"H": "H", "MIN": "M", "S": "S"}
+_SET_VALUES = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
+# The last year a weekday-with-date is looked for in when there is no reference date.
+_TODAY = dt.date.today()
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A value and the days it covers (None where it pins no span of days)."""
+
+    type: str
+    value: str
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+
+    @property
+    def day(self) -> dt.date | None:
+        """The one day this value is on, if it is one day (for anchoring later times)."""
+        return self.earliest if self.earliest is not None and self.earliest == self.latest else None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What resolution needs besides the slots: the reference, the last day mentioned, the tense."""
+
+    reference: dt.date | None
+    anchor: dt.date | None
+    future: bool
+
+
+def resolve(expression: Expression, context: Context) -> Resolved | None:
+    """The value of a found expression, or None when it turns out not to be one.
+
+    Arithmetic that leaves the calendar (a reference date in year 1, Bengali year 0) has
+    no value to give: such an expression is dropped rather than reported wrong.
+    """
+    try:
+        return _resolve(expression, context)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve(expression: Expression, context: Context) -> Resolved | None:
+    if expression.end is None:
+        return _resolve_one(expression.slots, context)
+    start = _resolve_one(expression.slots, context)
+    if start is None:
+        return None
+    follow = Context(context.reference, start.day or context.anchor, context.future)
+    end = _resolve_one(expression.end, follow)
+    if end is None:
+        return None
+    if start.type == "TIME" and end.type == "TIME" and end.value.startswith("XXXX") and start.day:
+        end = _resolve_one(expression.end, Context(context.reference, start.day, context.future))
+        if end is None:
+            return None
+    kind = "TIME" if "TIME" in (start.type, end.type) else "DATE"
+    if start.type in ("DURATION", "SET") or end.type in ("DURATION", "SET"):
+        return None
+    return Resolved(kind, f"{start.value}/{end.value}", start.earliest, end.latest)
+
+
+def _resolve_one(s: Slots, ctx: Context) -> Resolved | None:
+    if s.every:
+        return _set_value(s)
+    if s.count is not None and s.unit is not None and not s.first_n:
+        return _duration(s.count, s.unit)
+    date = _date_part(s, ctx)
+    if s.hour is not None:
+        return _time(s, date, ctx)
+    if s.part is not None:
+        day = date.day if date is not None else (ctx.anchor if not s.has_date() else None)
+        code = "TDT" if s.part == "DAY" else s.part
+        if day is not None:
+            return Resolved("TIME", f"{day.isoformat()}{code}", day, day)
+        if date is not None:
+            return Resolved("TIME", f"{date.value}{code}")
+        return Resolved("TIME", f"XXXX-XX-XX{code}")
+    return date
+
+
+def _set_value(s: Slots) -> Resolved:
+    if s.weekday is not None:
+        return Resolved("SET", f"XXXX-WXX-{s.weekday + 1}")
+    return Resolved("SET", _SET_VALUES.get(s.unit or "", "XXXX-XX-XX"))
+
+
+def _duration(count: int | str, unit: str) -> Resolved | None:
+    if unit in _TIME_UNIT:
+        return Resolved("DURATION", f"PT{count}{_TIME_UNIT[unit]}")
+    if unit == "DE":
+        return Resolved("DURATION", f"P{count * 10 if isinstance(count, int) else 'X'}Y")
+    if unit == "CE":
+        return Resolved("DURATION", f"P{count * 100 if isinstance(count, int) else 'X'}Y")
+    return Resolved("DURATION", f"P{count}{_ISO_UNIT[unit]}")
+
+
+def _time(s: Slots, date: Resolved | None, ctx: Context) -> Resolved:
+    hour, minute = s.hour or 0, (s.minute or 0) + s.fraction
+    if minute < 0:
+        hour, minute = hour - 1, minute + 60
+    hour = _clock_hour(hour, s.part)
+    day = date.day if date is not None else (ctx.anchor if not s.has_date() else None)
+    if day is None:
+        prefix = date.value if date is not None else "XXXX-XX-XX"
+        return Resolved("TIME", f"{prefix}T{hour % 24:02d}:{minute:02d}")
+    moment = dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=hour, minutes=minute)
+    return Resolved("TIME", moment.strftime("%Y-%m-%dT%H:%M"), moment.date(), moment.date())
+
+
+def _clock_hour(hour: int, part: str | None) -> int:
+    """A 12-hour clock hour read in its part of day: রাত ১০টা is 22, রাত ১২টা the next 0."""
+    from .lexicon import PART_OF_DAY_HOURS
+
+    if part is None or part not in PART_OF_DAY_HOURS:
+        return hour
+    low, high = PART_OF_DAY_HOURS[part]
+    for candidate in (hour, hour + 12, hour + 24):
+        if low <= candidate < high:
+            return candidate
+    return hour
+
+
+def _span(value: str, first: dt.date, last: dt.date, kind: str = "DATE") -> Resolved:
+    return Resolved(kind, value, first, last)
+
+
+def _day(d: dt.date) -> Resolved:
+    return Resolved("DATE", d.isoformat(), d, d)
+
+
+def _month(year: int, month: int) -> Resolved:
+    last = pycal.monthrange(year, month)[1]
+    return _span(f"{year:04d}-{month:02d}", dt.date(year, month, 1), dt.date(year, month, last))
+
+
+def _year(year: int) -> Resolved:
+    return _span(f"{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def _interval(a: Resolved, b: Resolved) -> Resolved:
+    return Resolved("DATE", f"{a.value}/{b.value}", a.earliest, b.latest)
+
+
+def _days(first: dt.date, last: dt.date) -> Resolved:
+    if first == last:
+        return _day(first)
+    return _span(f"{first.isoformat()}/{last.isoformat()}", first, last)
+
+
+def _week(d: dt.date) -> Resolved:
+    year, week, weekday = d.isocalendar()
+    monday = d - dt.timedelta(days=weekday - 1)
+    return _span(f"{year:04d}-W{week:02d}", monday, monday + dt.timedelta(days=6))
+
+
+def _fiscal(start_year: int) -> Resolved:
+    return _days(dt.date(start_year, 7, 1), dt.date(start_year + 1, 6, 30))
+
+
+def _sub_period(whole: Resolved, s: Slots) -> Resolved:
+    """A part of a period: its first N units, a half, its first or last day or week."""
+    if whole.earliest is None or whole.latest is None:
+        return whole
+    first, last = whole.earliest, whole.latest
+    if s.half is not None:
+        length = (last - first).days + 1
+        a = first + dt.timedelta(days=round(length * s.half[0]))
+        b = first + dt.timedelta(days=round(length * s.half[1]) - 1)
+        if first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and length > 300:
+            months = 12 if length > 300 else 0
+            a = first + relativedelta(months=int(months * s.half[0]))
+            b = first + relativedelta(months=int(months * s.half[1])) - dt.timedelta(days=1)
+        return _days(a, b)
+    unit = s.inner_unit or (s.unit if s.first_n else None)
+    if s.first_n and isinstance(s.count, int) and unit:
+        step = {
+            "D": relativedelta(days=s.count),
+            "W": relativedelta(weeks=s.count),
+            "M": relativedelta(months=s.count),
+            "Y": relativedelta(years=s.count),
+        }.get(unit)
+        if step is not None:
+            return _days(first, min(last, first + step - dt.timedelta(days=1)))
+    if s.first_n and unit == "D":
+        return _day(first)
+    if s.edge in ("শেষ",) and s.inner_unit == "D":
+        return _day(last)
+    if s.edge in ("শেষ",) and s.inner_unit == "W":
+        return _week(last)
+    return whole
+
+
+def _nearest_year(month: int, day: int, ctx: Context, rel: int | None, weekday: int | None) -> int | None:
+    """The year for a day and month given without one: nearest the reference, in the clause's direction."""
+    ref = ctx.reference
+    if ref is None:
+        if weekday is None:
+            return None
+        for year in range(_TODAY.year, _TODAY.year - 30, -1):
+            d = _safe_date(year, month, day)
+            if d is not None and d <= _TODAY and d.weekday() == weekday:
+                return year
+        return None
+    span = range(ref.year - 6, ref.year + 7) if weekday is not None else range(ref.year - 1, ref.year + 2)
+    candidates = [d for y in span if (d := _safe_date(y, month, day)) is not None]
+    if weekday is not None:
+        candidates = [d for d in candidates if d.weekday() == weekday] or candidates
+    if rel is not None and rel < 0:
+        before = [d for d in candidates if d < ref]
+        candidates = before or candidates
+    elif rel is not None and rel > 0:
+        after = [d for d in candidates if d > ref]
+        candidates = after or candidates
+    best = min(candidates, key=lambda d: (abs((d - ref).days), d))
+    if rel is None and weekday is None:
+        if ctx.future and best < ref - dt.timedelta(days=60):
+            best = min((d for d in candidates if d >= ref), key=lambda d: d - ref, default=best)
+        elif not ctx.future and best > ref + dt.timedelta(days=60):
+            best = max((d for d in candidates if d <= ref), key=lambda d: d, default=best)
+    return best.year
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest_month_year(month: int, ctx: Context, rel: int | None) -> int | None:
+    ref = ctx.reference
+    if ref is None:
+        return None
+    candidates = [(y, month) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    here = (ref.year, ref.month)
+    if rel is not None and rel < 0:
+        return max(y for y, m in candidates if (y, m) < here)
+    if rel is not None and rel > 0:
+        return min(y for y, m in candidates if (y, m) > here)
+
+    def distance(ym: tuple[int, int]) -> int:
+        return abs((ym[0] - here[0]) * 12 + ym[1] - here[1])
+
+    best = min(candidates, key=lambda ym: (distance(ym), ym))
+    if rel is None and ctx.future and best < here and distance(best) > 2:
+        best = (best[0] + 1, month)
+    elif rel is None and not ctx.future and best > here and distance(best) > 2:
+        best = (best[0] - 1, month)
+    return best[0]
+
+
+def _date_part(s: Slots, ctx: Context) -> Resolved | None:
+    """The calendar part of an expression (no time of day)."""
+    ref = ctx.reference
+    if s.date_value is not None:
+        return _day(s.date_value)
+    if s.calendar == "bengali" and s.month is not None:
+        return _bengali(s, ctx)
+    if s.calendar == "hijri" and s.month is not None:
+        return _hijri(s, ctx)
+    if s.month is not None:
+        return _gregorian(s, ctx)
+    if s.weekday is not None and s.deictic is None and s.anaphor is None:
+        return _weekday(s, ctx)
+    if s.deictic is not None:
+        return _deictic(s, ctx)
+    if s.anaphor is not None:
+        base = ctx.anchor or ref
+        return _day(base + dt.timedelta(days=s.anaphor)) if base else Resolved("DATE", "XXXX-XX-XX")
+    if s.decade is not None:
+        return _decade(s, ctx)
+    if s.fiscal:
+        return _fiscal_year(s, ctx)
+    if s.year is not None:
+        whole = _year(s.year) if s.year_end is None else _interval(_year(s.year), _year(s.year_end))
+        return _sub_period(whole, s)
+    if s.unit is not None:
+        return _relative_unit(s, ctx)
+    return None
+
+
+def _year_of_context(s: Slots, ctx: Context) -> int | None:
+    """The year a month belongs to when the expression names it: ২০২২ সালের, গত বছরের, চলতি বছরের."""
+    if s.year is not None:
+        return s.year
+    if s.unit == "Y" and ctx.reference is not None and (s.rel is not None or s.new):
+        return ctx.reference.year + (s.rel or 0)
+    return None
+
+
+def _gregorian(s: Slots, ctx: Context) -> Resolved | None:
+    year = _year_of_context(s, ctx)
+    rel = s.rel if s.unit != "Y" else None
+    month = s.month or 1
+    if s.day is not None:
+        if year is None:
+            year = _nearest_year(month, s.day, ctx, rel, s.weekday)
+        if year is None:
+            return Resolved("DATE", f"XXXX-{month:02d}-{s.day:02d}")
+        first = _safe_date(year, month, s.day)
+        if first is None:
+            return None
+        if s.day_end is not None:
+            last = _safe_date(year, month, s.day_end)
+            return _days(first, last) if last else None
+        return _day(first)
+    if year is None:
+        year = _nearest_month_year(month, ctx, rel)
+    if year is None:
+        return Resolved("DATE", f"XXXX-{month:02d}")
+    whole = _month(year, month)
+    if s.month_end is not None:
+        end_year = year if s.month_end >= month else year + 1
+        whole = _interval(whole, _month(end_year, s.month_end))
+    return _sub_period(whole, s)
+
+
+def _bengali(s: Slots, ctx: Context) -> Resolved | None:
+    month = s.month or 1
+    year = s.year
+    if year is not None and s.era == "gregorian":
+        return None
+    if year is None:
+        if ctx.reference is None:
+            return None
+        by, bm, _ = calendars.gregorian_to_bengali(ctx.reference)
+        options = [(y, month) for y in (by - 1, by, by + 1)]
+        year = min(options, key=lambda ym: (abs((ym[0] - by) * 12 + ym[1] - bm), ym))[0]
+    try:
+        if s.day is not None:
+            return _day(calendars.bengali_to_gregorian(year, month, s.day))
+        first, last = calendars.bengali_month_span(year, month)
+    except ValueError:
+        return None
+    return _sub_period(_days(first, last), s)
+
+
+def _hijri(s: Slots, ctx: Context) -> Resolved | None:
+    month = s.month or 1
+    year = s.year
+    if year is None:
+        if ctx.reference is None:
+            return None
+        hy, hm, _ = calendars.gregorian_to_hijri(ctx.reference)
+        year = min((hy - 1, hy, hy + 1), key=lambda y: (abs((y - hy) * 12 + month - hm), y))
+    try:
+        if s.day is not None:
+            return _day(calendars.hijri_to_gregorian(year, month, s.day))
+        first, last = calendars.hijri_month_span(year, month)
+    except ValueError:
+        return None
+    return _days(first, last)
+
+
+def _weekday(s: Slots, ctx: Context) -> Resolved:
+    ref = ctx.reference
+    weekday = s.weekday or 0
+    if ref is None:
+        return Resolved("DATE", f"XXXX-WXX-{weekday + 1}")
+    if s.rel is not None and s.rel < 0:
+        back = (ref.weekday() - weekday) % 7 or 7
+        first = ref - dt.timedelta(days=back)
+    elif (s.rel is not None and s.rel > 0) or (s.rel is None and ctx.future):
+        ahead = (weekday - ref.weekday()) % 7
+        if s.rel is not None and ahead == 0:
+            ahead = 7
+        first = ref + dt.timedelta(days=ahead)
+    else:
+        first = ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
+    if s.weekday_end is not None:
+        last = first + dt.timedelta(days=(s.weekday_end - weekday) % 7)
+        return _days(first, last)
+    return _day(first)
+
+
+def _deictic(s: Slots, ctx: Context) -> Resolved:
+    ref = ctx.reference
+    if ref is None:
+        return Resolved("DATE", "XXXX-XX-XX")
+    offset = s.deictic
+    if offset == "tense1":
+        offset = 1 if ctx.future else -1
+    elif offset == "tense2":
+        offset = 2 if ctx.future else -2
+    assert isinstance(offset, int)
+    return _day(ref + dt.timedelta(days=offset))
+
+
+def _decade(s: Slots, ctx: Context) -> Resolved:
+    decade = s.decade or 0
+    if decade >= 100:
+        start = decade * 10
+    else:
+        century = 1900
+        if s.unit == "CE" and s.rel is not None and ctx.reference is not None:
+            century = (ctx.reference.year // 100 + s.rel) * 100
+        start = century + decade
+    return _span(f"{start // 10:03d}", dt.date(start, 1, 1), dt.date(start + 9, 12, 31))
+
+
+def _fiscal_year(s: Slots, ctx: Context) -> Resolved | None:
+    if s.year is not None:
+        whole = _fiscal(s.year)
+    elif ctx.reference is not None:
+        ref = ctx.reference
+        current = ref.year if ref.month >= 7 else ref.year - 1
+        whole = _fiscal(current + (s.rel or 0))
+    else:
+        return None
+    return _sub_period(whole, s)
+
+
+def _relative_unit(s: Slots, ctx: Context) -> Resolved | None:
+    ref = ctx.reference
+    rel = s.rel or 0
+    if s.new and s.unit == "Y":
+        rel = 0 if ref is None or ref.month <= 6 else 1
+    if ref is None:
+        unknown = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
+        return Resolved("DATE", unknown.get(s.unit or "", "XXXX"))
+    if s.unit == "D":
+        return _day(ref + dt.timedelta(days=rel))
+    if s.unit == "W":
+        return _week(ref + dt.timedelta(weeks=rel))
+    if s.unit == "M":
+        d = ref + relativedelta(months=rel)
+        return _sub_period(_month(d.year, d.month), s)
+    if s.unit == "Y":
+        return _sub_period(_year(ref.year + rel), s)
+    if s.unit == "DE":
+        start = (ref.year // 10 + rel) * 10
+        return _span(f"{start // 10:03d}", dt.date(start, 1, 1), dt.date(start + 9, 12, 31))
+    if s.unit == "CE":
+        start = (ref.year // 100 + rel) * 100
+        return _span(f"{start // 100:02d}", dt.date(max(start, 1), 1, 1), dt.date(start + 99, 12, 31))
+    return None

@@ -1,0 +1,206 @@
+"""Cut a field into tokens and give each temporal token a one-letter class.
+
+The classes form a string (one letter per token) that the grammar matches with ordinary
+regular expressions, so the grammar never sees spellings and the lexicon never sees rules.
+
+Classes:
+    M month  B Bengali month  H Hijri month  W weekday  w weekday stem (সোম)
+    A deictic day (আজ)  a anaphoric day (পরদিন)  R relative modifier (গত)  n new (নতুন)
+    U unit (মাস)  V fiscal year  E era (সাল)  P part of day  h clock fraction (সাড়ে)
+    N count (তিন, 3)  Y year (১৯৭১, ২০২৩-এ)  d day-sized number  D day ordinal (১২ই)
+    t clock hour (১০টায়)  c clock time (১০:৩০)  X numeric date (12/10/2023)
+    F year pair (২০২৩-২৪)  r day range (১০-১২)  K vague count (কয়েক)  z every (প্রতি)
+    Z a set word (প্রতিবছর)  e period edge (শুরু, শেষ)  s half (প্রথমার্ধ)  f first (প্রথম)
+    S the same period (একই সময়ে)  > from (থেকে)  < until (পর্যন্ত)  & and (ও)
+    ~ around (দিকে)  q তারিখ  + duration marker (ধরে, পরে)  T a clock word after a
+    number written apart (১০ টা)
+    ( ) , - punctuation   . sentence end   o anything else
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from . import lexicon as lx
+
+_BN_LETTERS = "\u0980-\u09e5\u09f0-\u09fc\u09fe\u200d"
+_TOKEN = re.compile(
+    rf"(?P<num>\d+(?:[:.]\d+)*(?:[-/]\d+)*)(?P<suf>[-'’]?[{_BN_LETTERS}]+|st|nd|rd|th)?"
+    rf"|(?P<word>[{_BN_LETTERS}]+(?:\.(?=\s))?|[A-Za-z]+)"
+    r"|(?P<punct>\S)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a field: where it stands, its class letter and its value."""
+
+    start: int
+    end: int
+    cls: str
+    value: Any = None
+    ending: str = ""
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _build_words() -> dict[str, tuple[str, Any, str]]:
+    """Every inflected surface form of the lexicon, mapped to (class, value, ending)."""
+    table: dict[str, tuple[str, Any, str]] = {}
+
+    def add(entries: Any, cls: str, inflect: bool = True) -> None:
+        items = entries.items() if isinstance(entries, dict) else ((e, None) for e in entries)
+        for stem, value in items:
+            for ending in lx.ENDINGS if inflect else ("",):
+                surface = _nfc(stem + ending)
+                table.setdefault(surface, (cls, value, _nfc(ending)))
+
+    # Earlier tables win where a surface form is ambiguous.
+    add(lx.MONTHS, "M")
+    add(lx.WEEKDAYS, "W")
+    add(lx.DEICTIC_DAYS, "A")
+    add(lx.ANAPHORIC_DAYS, "a")
+    add(lx.BENGALI_MONTHS, "B")
+    add(lx.HIJRI_MONTHS, "H")
+    add(lx.FISCAL_YEAR_WORDS, "V")
+    add(lx.UNITS, "U")
+    add(lx.PARTS_OF_DAY, "P")
+    add(lx.ERAS, "E")
+    add(lx.SUB_PERIODS, "s")
+    add(lx.PERIOD_EDGES, "e")
+    add(lx.SAME_PERIOD_WORDS, "S")
+    add(lx.DAY_ORDINAL_WORDS, "D", inflect=False)
+    add(lx.VAGUE_COUNTS, "K")
+    add(lx.RELATIVE_MODIFIERS, "R", inflect=False)
+    add(lx.NEW_WORDS, "n", inflect=False)
+    add(lx.CLOCK_FRACTIONS, "h", inflect=False)
+    add(lx.FIRST_WORDS, "f", inflect=False)
+    add(lx.EVERY_WORDS, "z", inflect=False)
+    add(lx.RANGE_FROM, ">", inflect=False)
+    add(lx.RANGE_TO, "<", inflect=False)
+    add(lx.CONJUNCTIONS, "&", inflect=False)
+    add(lx.APPROXIMATE, "~", inflect=False)
+    add(lx.DATE_WORDS, "q")
+    add(lx.DURATION_MARKERS, "+", inflect=False)
+    add(lx.CLOCK_SUFFIXES, "T", inflect=False)
+    for word, value in lx.NUMBER_WORDS.items():
+        for suffix in lx.CLOCK_SUFFIXES:
+            table.setdefault(_nfc(word + suffix), ("t", (value, 0), _nfc(suffix)))
+    add(lx.NUMBER_WORDS, "N")
+    for every in lx.EVERY_WORDS:
+        for unit, code in lx.UNITS.items():
+            for ending in lx.ENDINGS:
+                table.setdefault(_nfc(every + unit + ending), ("Z", code, ""))
+    for stem, value in lx.WEEKDAY_STEMS.items():
+        table.setdefault(_nfc(stem), ("w", value, ""))
+    return table
+
+
+WORDS = _build_words()
+# First words of the lexicon's two-word phrases, so the tokenizer tries a pair only there.
+_PHRASE_STARTS = frozenset(key.split(" ", 1)[0] for key in WORDS if " " in key)
+_PUNCT = {
+    "(": "(",
+    ")": ")",
+    "[": "(",
+    "]": ")",
+    ",": ",",
+    "-": "-",
+    "–": "-",
+    "—": "-",
+    "।": ".",
+    "?": ".",
+    "!": ".",
+    "|": ".",
+    ":": ":",
+    ";": ".",
+}
+_ORDINAL_SUFFIXES = frozenset(_nfc(s) for s in lx.DAY_ORDINAL_SUFFIXES)
+_CLOCK_SUFFIXES = frozenset(_nfc(s) for s in lx.CLOCK_SUFFIXES)
+_COUNT_SUFFIXES = frozenset(_nfc(s) for s in lx.COUNT_SUFFIXES)
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens of `text` (an NFC-normalised field), each with its class."""
+    tokens: list[Token] = []
+    matches = list(_TOKEN.finditer(text))
+    skip_next = False
+    for index, match in enumerate(matches):
+        if skip_next:
+            skip_next = False
+            continue
+        start, end = match.span()
+        if match["num"] is not None:
+            tokens.append(_number_token(match["num"], match["suf"] or "", start, end))
+        elif match["word"] is not None:
+            word = match["word"]
+            if word in _PHRASE_STARTS and index + 1 < len(matches):
+                following = matches[index + 1]
+                if following.start() == end + 1 and following["word"] is not None:
+                    entry = WORDS.get(f"{word} {following['word']}")
+                    if entry is not None:
+                        tokens.append(Token(start, following.end(), entry[0], entry[1], entry[2]))
+                        skip_next = True
+                        continue
+            entry = WORDS.get(word) or WORDS.get(word.lower())
+            if entry is None:
+                tokens.append(Token(start, end, "o"))
+            else:
+                tokens.append(Token(start, end, entry[0], entry[1], entry[2]))
+        else:
+            tokens.append(Token(start, end, _PUNCT.get(match["punct"], "o")))
+    return tokens
+
+
+def _number_token(digits: str, suffix: str, start: int, end: int) -> Token:
+    """Classify a number by its shape and its glued suffix."""
+    bare = suffix.lstrip("-'’")
+    if numeric := _NUMERIC_DATE.fullmatch(digits):
+        if numeric[1]:
+            day, month, year = int(numeric[1]), int(numeric[3]), int(numeric[4])
+        else:
+            year, month, day = int(numeric[5]), int(numeric[6]), int(numeric[7])
+        try:
+            return Token(start, end, "X", dt.date(year, month, day), suffix)
+        except ValueError:
+            return Token(start, end, "o")
+    if ":" in digits or "." in digits:
+        parts = re.split(r"[:.]", digits)
+        if len(parts) == 2 and len(parts[1]) == 2 and int(parts[0]) <= 24 and int(parts[1]) < 60:
+            return Token(start, end, "c", (int(parts[0]), int(parts[1])), suffix)
+        return Token(start, end, "o")
+    if "/" in digits:
+        return Token(start, end, "o")
+    if "-" in digits:
+        first, _, second = digits.partition("-")
+        if "-" in second:
+            return Token(start, end, "o")
+        a, b = int(first), int(second)
+        if len(first) == 4 and 1000 <= a <= 2199 and (b == (a + 1) % 100 or b == a + 1):
+            return Token(start, end, "F", (a, a + 1), suffix)
+        if len(first) == 4 and len(second) == 4 and a < b:
+            return Token(start, end, "F", (a, b), suffix)
+        if 1 <= a < b <= 31:
+            return Token(start, end, "r", (a, b), suffix)
+        if a <= 24 and len(second) == 2 and b < 60:
+            return Token(start, end, "c", (a, b), suffix)
+        return Token(start, end, "o")
+    value = int(digits)
+    if bare in _CLOCK_SUFFIXES and value <= 24:
+        return Token(start, end, "t", (value, 0), suffix)
+    if bare in _COUNT_SUFFIXES:
+        return Token(start, end, "N" if bare == _nfc("টি") else "o", value, suffix)
+    if len(digits) == 4 and 1000 <= value <= 2199:
+        return Token(start, end, "Y" if bare else "y", value, suffix)
+    if bare in _ORDINAL_SUFFIXES and 1 <= value <= 31:
+        return Token(start, end, "D", value, suffix)
+    if not bare and 1 <= value <= 31:
+        return Token(start, end, "d", value, suffix)
+    return Token(start, end, "N", value, suffix)

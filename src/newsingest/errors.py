@@ -1,0 +1,24 @@
+"""The errors a single input can fail with: one reason code and one readable line each."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Reason(StrEnum):
+    """Why an input produced no article. Codes are stable: scripts match on them."""
+
+    EMPTY = "empty"
+    NO_HEADLINE = "no_headline"
+    BINARY = "binary"
+    ENCODING = "encoding"
+    UNREADABLE = "unreadable"
+
+
+class InputError(Exception):
+    """An input that cannot become an article; the run reports it and goes on."""
+
+    def __init__(self, reason: Reason, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message

@@ -1,0 +1,78 @@
+"""The Article record: what one line of `newsingest parse` output holds.
+
+Field names are a contract with the tools that read our output (jq filters, DuckDB views,
+training pipelines); add fields, never rename them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DateType = Literal["DATE", "TIME", "DURATION", "SET"]
+FieldName = Literal["headline", "body"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Record):
+    """Where an article came from, so any record can be traced back to its bytes."""
+
+    path: str = Field(description='The input path as given (joined below a directory); "-" for stdin.')
+    format: str = Field(description='The input format, e.g. "text".')
+    encoding: str = Field(description="The encoding the bytes were decoded with.")
+    bytes: int = Field(ge=0, description="Size of the input file in bytes.")
+    sha256: str = Field(description="SHA-256 of the input file's bytes, hex.")
+
+
+class DateMention(_Record):
+    """A temporal expression as written, where it stands, and its TIMEX3 value."""
+
+    text: str = Field(description="The expression exactly as it stands in the field.")
+    field: FieldName = Field(description="Which field holds it.")
+    start: int = Field(ge=0, description="Offset in code points into the field: field[start:end] == text.")
+    end: int = Field(ge=0)
+    type: DateType
+    value: str = Field(description="TIMEX3 / ISO 8601 value; X stands for what cannot be known.")
+    earliest: str | None = Field(
+        default=None, description="First day (ISO date) the value covers, where it pins a span of days."
+    )
+    latest: str | None = Field(default=None, description="Last day (ISO date) the value covers.")
+
+
+class ReferenceDate(_Record):
+    """The date relative expressions are resolved against, and where it came from."""
+
+    value: str = Field(description="ISO date, YYYY-MM-DD.")
+    source: Literal["option", "published", "inferred"] = Field(
+        description='"option": --reference-date; "published": the record\'s publication date; '
+        '"inferred": the latest fully known date the text reports.'
+    )
+
+
+class Stats(_Record):
+    """Sizes of the article, for filtering and corpus statistics."""
+
+    characters: int = Field(ge=0, description="Code points in headline and body.")
+    words: int = Field(ge=0, description="Tokens by bnlp-toolkit's BasicTokenizer, headline and body.")
+    sentences: int = Field(ge=0, description="Sentences in headline and body (ended by । ? ! or a line end).")
+    paragraphs: int = Field(ge=0, description="Body paragraphs.")
+
+
+class Article(_Record):
+    """One Bengali news article, cleaned, with every date it reports."""
+
+    id: str = Field(description='First 16 hex digits of SHA-256 over headline + "\\n" + body.')
+    source: Source
+    headline: str
+    body: str = Field(description='The paragraphs joined by "\\n\\n".')
+    language: Literal["bn"] = "bn"
+    dates: list[DateMention]
+    reference_date: ReferenceDate | None
+    stats: Stats
+    normalisation: list[str] = Field(
+        description="Names of the normalisation fixes that changed the text (see newsingest.normalise)."
+    )

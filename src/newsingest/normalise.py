@@ -1,0 +1,78 @@
+"""Stage 2: normalise text once, before anything else reads it.
+
+Unicode NFC plus a small table of explicit fixes for what NFC leaves inconsistent in
+Bengali text. Each fix has a name; the names of those that changed something are recorded
+in the Article so a user can see what was touched. Bengali digits stay as written.
+
+Why not a library: bnunicodenormalizer deletes ASCII words and garbles legacy khanda ta,
+indic-nlp's normaliser rewrites `১০:৩০` as `১০ঃ৩০` and deletes every ZWJ, and csebuetnlp's
+collapses newlines. The fixes below are each a line and each has a test.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One named rewrite: where `pattern` matches, `replace` says what stands instead."""
+
+    name: str
+    pattern: re.Pattern[str]
+    replace: str | Callable[[re.Match[str]], str]
+
+
+# Order matters: khanda ta must see its ZWJ before the stray-joiner fix removes it.
+FIXES: tuple[Fix, ...] = (
+    # U+09F7 (a currency numerator) is often typed for the dari.
+    Fix("dari", re.compile("\u09f7"), "\u0964"),
+    # Legacy khanda ta: TA + VIRAMA + ZWJ is the pre-Unicode-4.1 spelling of ৎ.
+    Fix("khanda_ta", re.compile("\u09a4\u09cd\u200d"), "\u09ce"),
+    # Joiners carry meaning only in RA + ZWJ + VIRAMA + YA (the ra-phala of র‍্যাব);
+    # anywhere else they are invisible noise that breaks matching. Zero-width space,
+    # word joiner and a BOM inside the text go too.
+    Fix("zero_width", re.compile("(?<!\u09b0)\u200d|\u200d(?!\u09cd\u09af)|[\u200c\u200b\u2060\ufeff]"), ""),
+    # The same vowel sign or mark typed twice (কাা) renders as one.
+    Fix("doubled_sign", re.compile("([\u0981-\u0983\u09bc\u09be-\u09cc\u09cd\u09d7])\\1+"), r"\1"),
+    # Runs of spaces, and tabs, no-break and other spaces: one plain space.
+    Fix("whitespace", re.compile(r"[^\S\n]{2,}|[^\S\n ]"), " "),
+)
+
+# Line breaks of every platform become "\n"; spaces at a line's edges go. Neither is a
+# "fix" worth recording: they change no character a reader sees.
+_LINE_BREAK = re.compile(r"\r\n?|[\x85\u2028\u2029]")
+_EDGE_SPACE = re.compile(r"^ +| +$", re.MULTILINE)
+
+_NEEDS_WORK = re.compile(
+    "|".join(f"(?:{p})" for p in [*(fix.pattern.pattern for fix in FIXES), _LINE_BREAK.pattern, r"^ | $"]),
+    re.MULTILINE,
+)
+
+
+def normalise(text: str) -> tuple[str, list[str]]:
+    """Return `text` in the canonical form every later stage reads, and the fixes applied.
+
+    Lines are kept (each stripped, with "\n" between them) so the segmenter can still tell
+    the headline from the paragraphs. Cheap when the text is already normal: one
+    `is_normalized` check and one regex scan.
+    """
+    applied: list[str] = []
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+        applied.append("nfc")
+    if _NEEDS_WORK.search(text):
+        text = _LINE_BREAK.sub("\n", text)
+        for fix in FIXES:
+            fixed = fix.pattern.sub(fix.replace, text)
+            if fixed != text:
+                applied.append(fix.name)
+                text = fixed
+        # Removing a joiner can bring a decomposed pair together; settle it once more.
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        text = _EDGE_SPACE.sub("", text)
+    return text, applied

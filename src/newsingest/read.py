@@ -1,0 +1,109 @@
+"""Stage 1: find the input files and turn their bytes into text.
+
+Walking is lazy (a generator over sorted directory entries), so a run over a million files
+starts at once and holds one directory listing at a time. Decoding is strict: a file that
+is not UTF-8 (with or without BOM) or UTF-16/32 with a BOM is reported, never guessed at.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .errors import InputError, Reason
+
+STDIN = "-"
+
+# Longest BOM first: the UTF-32-LE BOM begins with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Control characters that never occur in text; any of them marks a binary file.
+_BINARY_MARKS = frozenset(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F]))
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from an input's bytes, with the encoding that was used."""
+
+    text: str
+    encoding: str
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode an input's bytes; raise InputError when they are not text we support."""
+    if not data.strip():
+        raise InputError(Reason.EMPTY, "empty file")
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if b"\x00" in data[:4096]:
+            raise InputError(Reason.BINARY, "binary file (NUL bytes), not text") from None
+        raise InputError(
+            Reason.ENCODING,
+            f"not UTF-8 or UTF-16 with a BOM: invalid byte 0x{data[exc.start]:02x} at offset {exc.start}",
+        ) from None
+    if not _BINARY_MARKS.isdisjoint(text[:4096]) or "\x00" in text:
+        raise InputError(Reason.BINARY, "binary file (control characters), not text")
+    return Decoded(text, encoding)
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of a file, or of standard input for "-"; InputError when unreadable."""
+    if path == STDIN:
+        return sys.stdin.buffer.read()
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except IsADirectoryError:
+        raise InputError(Reason.UNREADABLE, "is a directory") from None
+    except OSError as exc:
+        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+
+
+def walk(paths: list[str]) -> Iterator[str]:
+    """Every input file under `paths`, in a deterministic order.
+
+    A file is yielded as given; a directory is walked recursively, entries sorted by name,
+    hidden files and folders (a leading dot) skipped, each real directory visited once so a
+    symlink loop cannot trap the walk.
+    """
+    seen_dirs: set[tuple[int, int]] = set()
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            yield from _walk_dir(path, seen_dirs)
+        else:
+            yield path
+
+
+def _walk_dir(directory: str, seen_dirs: set[tuple[int, int]]) -> Iterator[str]:
+    try:
+        info = os.stat(directory)
+        key = (info.st_dev, info.st_ino)
+        if key in seen_dirs:
+            return
+        seen_dirs.add(key)
+        with os.scandir(directory) as listing:
+            entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError:
+        # An unreadable folder is reported like an unreadable file, by the reader.
+        yield directory
+        return
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk_dir(entry.path, seen_dirs)
+        else:
+            yield entry.path

@@ -1,0 +1,42 @@
+"""Stage 6: write records as JSON Lines, to stdout or atomically to a file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from pydantic import BaseModel
+
+
+def to_json_line(record: BaseModel) -> bytes:
+    """One record as a UTF-8 JSON line; Bengali stays as written (no \\u escapes)."""
+    return record.model_dump_json().encode("utf-8") + b"\n"
+
+
+@contextlib.contextmanager
+def open_output(path: str | None) -> Iterator[BinaryIO]:
+    """Standard output, or a file that appears only when the run completes.
+
+    The file is written beside its destination under a temporary name and renamed into
+    place at the end, so an interrupted run leaves the previous file (or none), never
+    half of a new one.
+    """
+    if path is None or path == "-":
+        yield sys.stdout.buffer
+        return
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, temporary = tempfile.mkstemp(prefix=".newsingest-", suffix=".part", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise

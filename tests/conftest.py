@@ -1,0 +1,23 @@
+"""Shared fixtures: small articles written for these tests (never the dev set's)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "000_34b6e5c89f989953.txt"
+
+ARTICLE = (
+    "ঢাকায় নতুন সেতু উদ্বোধন\n"
+    "রাজধানীতে গতকাল বুধবার একটি নতুন সেতু উদ্বোধন করা হয়েছে।\n"
+    "১৯৭১ সালের ১৬ ডিসেম্বর দেশ স্বাধীন হয়। সেতুর কাজ শুরু হয়েছিল ২০২০ সালে।\n"
+)
+
+
+@pytest.fixture
+def article_file(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path

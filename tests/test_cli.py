@@ -1,0 +1,215 @@
+"""The command as users run it: outputs, errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsingest.cli import cli
+from newsingest.models import Article
+
+from .conftest import ARTICLE, SEED
+
+BIN = Path(sys.executable).parent
+
+
+def run(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def records(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines()]
+
+
+def test_seed_end_to_end() -> None:
+    result = run("parse", str(SEED))
+    assert result.exit_code == 0, result.output
+    (record,) = records(result.stdout)
+    Article.model_validate(record)
+    assert record["headline"] == "পুতিনকে লেখা চিঠিতে রাশিয়ার বিজয় কামনা করলেন কিম"
+    assert record["stats"]["paragraphs"] == 13
+    assert len(record["body"].split("\n\n")) == 13
+    found = {d["text"]: d for d in record["dates"]}
+    date = found["১৯৪৮ সালের ১২ অক্টোবর"]
+    assert date["value"] == "1948-10-12"
+    assert record[date["field"]][date["start"] : date["end"]] == date["text"]
+    assert record["source"]["path"] == str(SEED)
+    assert record["source"]["sha256"] == __import__("hashlib").sha256(SEED.read_bytes()).hexdigest()
+
+
+def test_output_keeps_bengali_unescaped(article_file: Path) -> None:
+    result = run("parse", str(article_file))
+    assert "ঢাকায়" in result.stdout
+    assert "\\u09" not in result.stdout
+
+
+def test_directory_walk_is_sorted_and_skips_hidden(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text("দ্বিতীয়\nদেহ", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("প্রথম\nদেহ", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("তৃতীয়\nদেহ", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("লুকানো\nদেহ", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("গিট\nদেহ", encoding="utf-8")
+    result = run("parse", str(tmp_path))
+    assert result.exit_code == 0
+    assert [r["headline"] for r in records(result.stdout)] == ["প্রথম", "দ্বিতীয়", "তৃতীয়"]
+    assert records(result.stdout)[1]["source"]["path"] == str(tmp_path / "b" / "2.txt")
+
+
+def test_stdin_is_dash() -> None:
+    result = run("parse", "-", input=ARTICLE.encode())
+    assert result.exit_code == 0
+    assert records(result.stdout)[0]["source"]["path"] == "-"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (ARTICLE.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + ARTICLE.encode("utf-8"), "utf-8-sig"),
+        (ARTICLE.encode("utf-16"), "utf-16"),
+        (ARTICLE.replace("\n", "\r\n").encode("utf-8"), "utf-8"),
+    ],
+)
+def test_supported_encodings(tmp_path: Path, data: bytes, encoding: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    (record,) = records(run("parse", str(path)).stdout)
+    assert record["source"]["encoding"] == encoding
+    assert record["headline"] == "ঢাকায় নতুন সেতু উদ্বোধন"
+    assert record["source"]["bytes"] == len(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"  \n\n \n", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("ঢাকা শহর".encode("cp1252", errors="replace") + b"\xff\xfe\xfa", "not UTF-8"),
+        ("\u200b\n\u200c".encode(), "no headline"),
+    ],
+)
+def test_bad_file_is_reported_and_the_rest_parsed(tmp_path: Path, data: bytes, reason: str) -> None:
+    (tmp_path / "a_bad.txt").write_bytes(data)
+    (tmp_path / "b_good.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run("parse", str(tmp_path))
+    assert result.exit_code == 1
+    assert len(records(result.stdout)) == 1
+    error_lines = result.stderr.strip().splitlines()
+    assert str(tmp_path / "a_bad.txt") in error_lines[0] and reason in error_lines[0]
+    assert error_lines[-1].endswith("2 files read, 1 articles written, 1 files failed")
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    path = tmp_path / "locked.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    path.chmod(0)
+    result = run("parse", str(path))
+    assert result.exit_code == 1 and "cannot read" in result.stderr
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("parse", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+    assert result.stdout == ""
+
+
+def test_bad_reference_date_is_a_usage_error(article_file: Path) -> None:
+    result = run("parse", str(article_file), "--reference-date", "13/10/2023")
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def test_reference_date_option(article_file: Path) -> None:
+    (record,) = records(run("parse", str(article_file), "--reference-date", "2023-10-12").stdout)
+    assert record["reference_date"] == {"value": "2023-10-12", "source": "option"}
+    yesterday = next(d for d in record["dates"] if d["text"] == "গতকাল বুধবার")
+    assert yesterday["value"] == "2023-10-11"
+
+
+def test_verbose_prints_summary(article_file: Path) -> None:
+    result = run("parse", "-v", str(article_file))
+    assert result.stderr.strip() == "newsingest: 1 files read, 1 articles written, 0 files failed"
+
+
+def test_output_file_is_written_atomically(tmp_path: Path, article_file: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous\n")
+    result = run("parse", str(article_file), "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert len(records(out.read_text(encoding="utf-8"))) == 1
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".newsingest-")]
+
+
+def test_interrupted_run_leaves_previous_output(tmp_path: Path, article_file: Path, monkeypatch) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous\n")
+
+    def boom(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("newsingest.pipeline.build_article", boom)
+    run("parse", str(article_file), "-o", str(out))
+    assert out.read_text() == "previous\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name != "article.txt"] == ["out.jsonl"]
+
+
+def test_schema_is_the_article_model() -> None:
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    assert schema == Article.model_json_schema()
+    assert {"id", "source", "headline", "body", "dates", "reference_date", "stats"} <= set(
+        schema["properties"]
+    )
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.startswith("newsingest, version ")
+    help_text = run("parse", "--help").stdout
+    for option in ("--output", "--reference-date", "--verbose", "Example"):
+        assert option in help_text
+
+
+def test_installed_command_keeps_stdout_pure_json(tmp_path: Path) -> None:
+    """The real console script: stdout holds only JSON lines, and bnlp's heavy imports never run."""
+    command = shutil.which("newsingest", path=str(BIN))
+    assert command, "the console script is installed with the package"
+    probe = (
+        "import sys, runpy; sys.argv = ['newsingest', 'parse', %r];"
+        "import atexit; atexit.register(lambda: sys.stderr.write(' '.join(sorted("
+        "m for m in ('nltk', 'scipy', 'gensim', 'bnlp') if m in sys.modules))));"
+        "from newsingest.cli import main; main()"
+    ) % str(SEED)
+    run_ = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert run_.returncode == 0, run_.stderr
+    assert run_.stderr == ""
+    direct = subprocess.run([command, "parse", str(SEED)], capture_output=True, text=True)
+    lines = direct.stdout.splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["headline"]
+
+
+def test_python_dash_m_works_like_the_command() -> None:
+    done = subprocess.run([sys.executable, "-m", "newsingest", "parse", str(SEED)], capture_output=True)
+    assert done.returncode == 0 and len(done.stdout.splitlines()) == 1
+
+
+def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    for i in range(200):
+        (tmp_path / f"{i:03d}.txt").write_text(ARTICLE, encoding="utf-8")
+    command = shutil.which("newsingest", path=str(BIN))
+    done = subprocess.run(
+        f"'{command}' parse '{tmp_path}' | head -1", shell=True, capture_output=True, text=True
+    )
+    assert len(done.stdout.splitlines()) == 1
+    assert "Traceback" not in done.stderr and done.stderr == ""
