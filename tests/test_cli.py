@@ -186,11 +186,11 @@ def test_installed_command_keeps_stdout_pure_json(tmp_path: Path) -> None:
     command = shutil.which("newsingest", path=str(BIN))
     assert command, "the console script is installed with the package"
     probe = (
-        "import sys, runpy; sys.argv = ['newsingest', 'parse', %r];"
+        f"import sys; sys.argv = ['newsingest', 'parse', {str(SEED)!r}];"
         "import atexit; atexit.register(lambda: sys.stderr.write(' '.join(sorted("
         "m for m in ('nltk', 'scipy', 'gensim', 'bnlp') if m in sys.modules))));"
         "from newsingest.cli import main; main()"
-    ) % str(SEED)
+    )
     run_ = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert run_.returncode == 0, run_.stderr
     assert run_.stderr == ""
