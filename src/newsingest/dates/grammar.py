@@ -12,7 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .tokens import Token
+from .lexicon import CLOCK_CASE_ENDINGS, GENITIVE_ENDINGS
+from .tokens import Token, nfc
+
+_GENITIVE = frozenset(map(nfc, GENITIVE_ENDINGS))
+_CLOCK_CASED = frozenset(map(nfc, CLOCK_CASE_ENDINGS))
+
+_CALENDARS = {"M": "gregorian", "B": "bengali", "H": "hijri"}
+
+# The slots that say which day, as opposed to how the expression says it.
+_DATE_SLOTS = ("weekday", "day", "month", "year", "era", "date_value")
 
 # Classes that can begin an expression.
 _STARTERS = frozenset("MBHWAaRnUVPhNYydDtcXFrKzZfews")
@@ -55,6 +64,9 @@ class Slots:
     duration_marker: bool = False
     decade: int | None = None
     date_value: Any = None  # a datetime.date from a numeric date token
+    month_bare: bool = False  # a month name with no ending and nothing else (জুলাই সনদ)
+    clock_cased: bool = False  # a clock hour in a case form (৩টায়), a time by itself
+    approximate: bool = False  # দিকে, নাগাদ
 
     def has_date(self) -> bool:
         return (
@@ -76,19 +88,22 @@ class Slots:
     def is_empty(self) -> bool:
         return self == Slots(first=self.first, last=self.last)
 
-    def merge_missing(self, other: Slots) -> bool:
-        """Fill this expression's empty date slots from `other`; False where they disagree."""
-        for name in ("weekday", "day", "month", "year", "era", "date_value"):
-            mine, theirs = getattr(self, name), getattr(other, name)
-            if theirs is None:
-                continue
-            if mine is None:
-                setattr(self, name, theirs)
-            elif mine != theirs:
-                return False
-        if other.calendar != "gregorian":
+    def agrees_with(self, other: Slots) -> bool:
+        """Do the two say nothing contradictory about the date (a restatement in brackets)?"""
+        return all(
+            getattr(self, name) is None
+            or getattr(other, name) is None
+            or getattr(self, name) == getattr(other, name)
+            for name in _DATE_SLOTS
+        )
+
+    def fill_missing(self, other: Slots) -> None:
+        """Take the date slots this one leaves empty from `other` (১০ থেকে ১২ অক্টোবর)."""
+        for name in _DATE_SLOTS:
+            if getattr(self, name) is None and getattr(other, name) is not None:
+                setattr(self, name, getattr(other, name))
+        if self.calendar == "gregorian" and other.calendar != "gregorian" and self.month == other.month:
             self.calendar = other.calendar
-        return True
 
 
 @dataclass
@@ -134,199 +149,192 @@ def _starts_date(tokens: list[Token], i: int) -> bool:
 
 
 def _parse(tokens: list[Token], i: int) -> Slots | None:
-    """Read one expression from token i on; None when token i begins none."""
+    """Read one expression from token i on; None when token i begins none.
+
+    Each token fills one slot if it can follow what the expression holds so far; the first
+    token that cannot ends the expression.
+    """
     s = Slots(first=i, last=i)
-    n = len(tokens)
     j = i
-    took_any = False
-    while j < n:
-        tok = tokens[j]
-        c = tok.cls
-        nxt = _cls(tokens, j + 1)
-        took = False
-        if c == "R" and s.is_empty():
-            s.rel = tok.value
-            took = True
-        elif c == "n" and s.is_empty():
-            s.new = True
-            took = True
-        elif c in ("z",) and s.is_empty():
-            s.every = True
-            took = True
-        elif c == "Z" and s.is_empty():
-            s.every, s.unit = True, tok.value
-            took = True
-        elif c == "A" and s.deictic is None and not s.has_date() and s.rel is None:
-            s.deictic = tok.value
-            took = True
-        elif c == "a" and s.is_empty():
-            s.anaphor = tok.value
-            took = True
-        elif (c == "W" and s.weekday is None and s.day is None) or (
-            c == "W" and s.weekday is None and s.day is not None
-        ):
-            s.weekday = tok.value
-            took = True
-        elif (
-            c in ("d", "D", "N")
-            and s.hour is not None
-            and s.minute is None
-            and nxt == "U"
-            and tokens[j + 1].value == "MIN"
-        ):
-            s.minute = tok.value
-            s.last = j + 1
-            j += 2
-            took_any = True
-            continue
-        elif (
-            c in ("d", "D", "N")
-            and s.hour is not None
-            and s.minute is None
-            and c == "d"
-            and s.part is None
-            and s.fraction == 0
-            and nxt != "U"
-        ):
+    while j < len(tokens):
+        taken = _take(tokens, j, s)
+        if taken == 0:
             break
-        elif (
-            c in ("d", "N")
-            and nxt == "T"
-            and s.hour is None
-            and isinstance(tok.value, int)
-            and tok.value <= 24
-        ):
-            s.hour, s.minute = tok.value, 0
-            s.last = j + 1
-            j += 2
-            took_any = True
-            continue
-        elif (
-            c in ("d", "D")
-            and s.day is None
-            and (
-                _starts_date(tokens, j + 1)
-                or (s.month is not None and s.day is None and s.year is None and c == "d")
-                or (c == "D" and s.is_empty())
-                or (nxt in (">", "&", "-") and s.is_empty() and _cls(tokens, j + 2) in ("d", "D", "y", "Y"))
+        s.last = j + taken - 1
+        j += taken
+    return None if s.last == i and _take(tokens, i, Slots(first=i, last=i)) == 0 else s
+
+
+def _genitive_before(tokens: list[Token], j: int) -> bool:
+    return j > 0 and tokens[j - 1].ending in _GENITIVE
+
+
+def _has_period(s: Slots) -> bool:
+    return s.month is not None or s.unit is not None or s.fiscal or s.year is not None
+
+
+def _take(tokens: list[Token], j: int, s: Slots) -> int:
+    """How many tokens from j the expression `s` takes (filling its slots); 0 ends it."""
+    tok = tokens[j]
+    c, value = tok.cls, tok.value
+    nxt, after = _cls(tokens, j + 1), _cls(tokens, j + 2)
+    number = c in ("d", "D", "N", "y")
+    if c == "R" and s.is_empty():
+        s.rel = value
+    elif c == "n" and s.is_empty() and nxt == "U":
+        s.new = True
+    elif c == "z" and s.is_empty():
+        s.every = True
+    elif c == "Z" and s.is_empty():
+        s.every, s.unit = True, value
+    elif c == "A" and s.deictic is None and not s.has_date() and s.rel is None:
+        s.deictic = value
+    elif c == "a" and s.is_empty():
+        s.anaphor = value
+    elif c == "W" and s.weekday is None and s.day is None and s.hour is None and s.unit is None:
+        s.weekday = value
+    # Clock times: ৩টা, ৩ টা, ১৪২২ ঘণ্টা (a dateline's 24-hour time), minutes after the hour.
+    elif number and nxt == "T" and s.hour is None and isinstance(value, int) and value <= 24:
+        s.hour, s.minute, s.clock_cased = value, 0, tokens[j + 1].value in _CLOCK_CASED
+        return 2
+    elif (
+        c == "y"
+        and s.is_empty()
+        and nxt == "U"
+        and tokens[j + 1].value == "H"
+        and after == ","
+        and value // 100 < 24
+        and value % 100 < 60
+    ):
+        s.hour, s.minute, s.clock_cased = value // 100, value % 100, True
+        return 2
+    elif number and s.hour is not None and not s.minute and nxt == "U" and tokens[j + 1].value == "MIN":
+        s.minute = value
+        return 2
+    elif c == "c" and s.hour is None and (s.part is not None or s.has_date() or nxt in ("U", "~")):
+        s.hour, s.minute = value
+        s.clock_cased = True
+        return 2 if nxt == "U" and tokens[j + 1].value == "MIN" else 1
+    elif c == "r" and s.part is not None and s.hour is None and value[0] <= 24 and value[1] < 60:
+        s.hour, s.minute = value  # রাত ৯-৩০ মি: a clock time written with a hyphen
+        s.clock_cased = True
+        return 2 if nxt == "U" and tokens[j + 1].value == "MIN" else 1
+    elif c == "t" and s.hour is None:
+        s.hour, s.minute = value
+        s.clock_cased = tok.ending in _CLOCK_CASED
+    # Decades (নব্বইয়ের দশকে, গত শতাব্দীর ষাটের দশকে) before counts: ষাট is also a number.
+    elif (
+        c == "N"
+        and isinstance(value, int)
+        and 10 <= value <= 90
+        and value % 10 == 0
+        and nxt == "U"
+        and tokens[j + 1].value == "DE"
+        and s.decade is None
+    ):
+        s.decade = value
+    # A day: before a month, after a bare month (অক্টোবর ১২), or first in a range or list.
+    elif (
+        c in ("d", "D")
+        and s.day is None
+        and (
+            _starts_date(tokens, j + 1)
+            or (
+                c == "d"
+                and s.month is not None
+                and s.year is None
+                and tokens[j - 1].cls in ("M", "B", "H")
+                and not tokens[j - 1].ending
             )
-        ):
-            s.day = tok.value
-            took = True
-        elif c in ("d", "N", "K") and s.count is None and nxt == "U":
-            s.count = "X" if c == "K" else tok.value
-            took = True
-        elif c == "K" and s.count is None and nxt == "K":
-            took = True
-        elif (
-            c == "N"
-            and isinstance(tok.value, int)
-            and 10 <= tok.value <= 90
-            and nxt == "U"
-            and tokens[j + 1].value == "DE"
-        ):
-            s.decade = tok.value
-            took = True
-        elif c == "r" and s.day is None and _starts_date(tokens, j + 1):
-            s.day, s.day_end = tok.value
-            took = True
-        elif c in ("Y", "y") and s.year is None and s.date_value is None:
-            s.year, s.year_glued = tok.value, c == "Y"
-            took = True
-        elif c == "F" and s.year is None:
-            s.year, s.year_end = tok.value
-            took = True
-        elif c == "E" and s.year is not None and s.era is None:
-            s.era = tok.value
-            took = True
-        elif c == "H" and not (s.day is not None or _cls(tokens, j + 1) in ("Y", "y")):
-            break  # সফর is also "a visit": a Hijri month needs its day or year beside it
-        elif c in ("M", "B", "H") and s.month is None and s.date_value is None:
-            s.month = tok.value
-            s.calendar = {"M": "gregorian", "B": "bengali", "H": "hijri"}[c]
-            if nxt == "-" and _cls(tokens, j + 2) == c:
-                s.month_end = tokens[j + 2].value
-                j += 2
-            took = True
-        elif c == "X" and not s.has_date():
-            s.date_value = tok.value
-            took = True
-        elif c == "V" and not s.fiscal and s.unit is None:
-            s.fiscal = True
-            took = True
-        elif c == "U" and s.unit is None and s.hour is None:
-            if tok.value == "DE" and s.year is not None and s.decade is None:
-                s.decade, s.year = s.year // 10, None
-            s.unit = tok.value
-            took = True
-        elif c == "U" and s.unit == "CE" and tok.value == "DE" and s.decade is not None:
-            s.inner_unit = "DE"
-            took = True
-        elif (
-            c == "U"
-            and s.unit is not None
-            and s.inner_unit is None
-            and (s.first_n or s.edge)
-            and tok.value in ("D", "W", "M")
-        ):
-            s.inner_unit = tok.value
-            took = True
-        elif c == "U" and s.fiscal and s.unit is None:
-            s.unit = tok.value
-            took = True
-        elif c in ("f",) and (s.month is not None or s.unit is not None or s.fiscal or s.year is not None):
-            s.first_n = True
-            took = True
-        elif (
-            c == "e"
-            and (s.month is not None or s.unit is not None or s.fiscal or s.year is not None)
-            and s.edge is None
-        ) or (c == "e" and s.is_empty() and nxt == "U"):
-            s.edge = tok.value
-            took = True
-        elif c == "s" and s.half is None and (s.month is not None or s.fiscal or s.year is not None):
-            s.half = tok.value
-            took = True
-        elif c == "S" and (s.fiscal or s.unit or s.year is not None):
-            s.same_period = True
-            took = True
-        elif c == "P" and s.part is None and s.hour is None:
-            s.part = tok.value
-            took = True
-        elif c == "h" and s.hour is None and _cls(tokens, j + 1) in ("t", "d", "N", "c"):
-            s.fraction = tok.value
-            took = True
-        elif (c == "t" and s.hour is None) or (
-            c == "c" and s.hour is None and (s.part is not None or s.has_date() or nxt in ("U", "~"))
-        ):
-            s.hour, s.minute = tok.value
-            took = True
-        elif (c == "~" and (s.hour is not None or s.part is not None)) or (
-            c == "q" and (s.day is not None or s.date_value is not None)
-        ):
-            took = True
-        elif c == "+" and s.count is not None and s.unit is not None:
-            s.duration_marker = True
-            took = True
-        elif c == "(" and took_any:
-            close = _bracket(tokens, j, s)
-            if close is None:
-                break
-            s.last = close
-            j = close + 1
-            continue
-        elif c == "," and took_any and _comma_continues(tokens, j, s):
-            j += 1
-            continue
-        else:
-            break
-        if took:
-            took_any = True
-            s.last = j
-            j += 1
-    if not took_any:
-        return None
-    return s
+            or (c == "D" and s.is_empty())
+            or (s.is_empty() and nxt in (">", "&", "-") and after in ("d", "D"))
+        )
+    ):
+        s.day = value
+    elif c in ("d", "N", "K") and s.count is None and nxt == "U":
+        s.count = "X" if c == "K" else value
+    elif c in ("d", "N") and s.count is None and s.first_n and nxt == "U":
+        s.count = value
+    elif c == "K" and s.count is None and nxt == "K":
+        pass
+    elif c == "r" and s.day is None and _starts_date(tokens, j + 1):
+        s.day, s.day_end = value
+    elif c in ("Y", "y") and s.year is None and s.date_value is None and s.hour is None:
+        s.year, s.year_glued = value, c == "Y"
+    elif c == "F" and s.year is None:
+        s.year, s.year_end = value
+    elif c == "E" and s.year is not None and s.era is None:
+        s.era = value
+    elif c == "H" and not (s.day is not None or nxt in ("Y", "y")):
+        return 0  # সফর is also "a visit": a Hijri month needs its day or year beside it
+    elif c in ("M", "B", "H") and s.month is None and s.date_value is None and s.hour is None:
+        s.month = value
+        s.calendar = _CALENDARS[c]
+        s.month_bare = not tok.ending
+        if nxt == "-" and after == c:
+            s.month_end, s.month_bare = tokens[j + 2].value, False
+            return 3
+    elif c == "X" and not s.has_date():
+        s.date_value = value
+    elif c == "V" and not s.fiscal and s.unit is None and s.hour is None:
+        s.fiscal = True
+    elif c == "U":
+        return _take_unit(tokens, j, s)
+    elif c == "f" and _has_period(s) and _genitive_before(tokens, j) and nxt in ("N", "d", "U", "K"):
+        s.first_n = True
+    elif c == "e" and _has_period(s) and s.edge is None and s.count is None and _genitive_before(tokens, j):
+        s.edge = value
+    elif c == "s" and s.half is None and _has_period(s) and _genitive_before(tokens, j):
+        s.half = value
+    elif c == "S" and (s.fiscal or s.unit or s.year is not None) and _genitive_before(tokens, j):
+        s.same_period = True
+    elif c == "P" and s.part is None and s.hour is None:
+        s.part = value
+    elif c == "h" and s.hour is None and nxt in ("t", "d", "N", "c"):
+        s.fraction = value
+    elif c == "~" and (s.hour is not None or s.part is not None):
+        s.approximate = True
+    elif c == "q" and (s.day is not None or s.date_value is not None):
+        pass
+    elif c == "+" and s.count is not None and s.unit is not None:
+        s.duration_marker = True
+    elif c == "(" and not s.is_empty():
+        close = _bracket(tokens, j, s)
+        return 0 if close is None else close - j + 1
+    elif c == "," and not s.is_empty() and _comma_continues(tokens, j, s):
+        return 1 if _take(tokens, j + 1, replace(s)) else 0
+    else:
+        return 0
+    return 1
+
+
+def _take_unit(tokens: list[Token], j: int, s: Slots) -> int:
+    """A unit word: a relative period (গত মাসে), a count's unit (তিন দিন), a part of a period."""
+    value = tokens[j].value
+    if value == "M" and s.month is not None and s.day is None and tokens[j - 1].cls in _CALENDARS:
+        s.month_bare = False  # জুলাই মাসে: the word "month" after a month's name
+    elif (s.edge or s.first_n) and _has_period(s) and s.inner_unit is None and value in ("D", "W", "M"):
+        s.inner_unit = value
+    elif value == "DE" and s.decade is None and s.year is not None and s.unit is None:
+        s.decade, s.year, s.unit = s.year // 10, None, "DE"
+    elif value == "DE" and s.unit == "CE" and s.decade is not None:
+        s.inner_unit = "DE"
+    elif (
+        s.unit is None
+        and s.hour is None
+        and (
+            s.is_empty()
+            or s.rel is not None
+            or s.new
+            or s.count is not None
+            or s.decade is not None
+            or (s.fiscal and s.count is not None)
+        )
+    ):
+        s.unit = value
+    else:
+        return 0
+    return 1
 
 
 def _comma_continues(tokens: list[Token], j: int, s: Slots) -> bool:
@@ -340,14 +348,26 @@ def _comma_continues(tokens: list[Token], j: int, s: Slots) -> bool:
 
 
 def _bracket(tokens: list[Token], j: int, s: Slots) -> int | None:
-    """Merge a bracketed restatement (`বৃহস্পতিবার (১২ অক্টোবর)`); the index of `)`, or None."""
+    """Merge a bracketed restatement; the index of `)`, or None when there is none.
+
+    `বৃহস্পতিবার (১২ অক্টোবর)` adds the date to the weekday; after "the last N units"
+    (`গত ৬ মাসে (জুলাই-ডিসেম্বর)`) the bracket names the period, which becomes the value.
+    """
     inner = _parse(tokens, j + 1)
     if inner is None or _cls(tokens, inner.last + 1) != ")":
         return None
-    if inner.hour is not None or inner.part is not None or inner.count is not None:
+    if inner.hour is not None or inner.part is not None or inner.count is not None or not inner.has_date():
         return None
-    if not inner.has_date() or not s.merge_missing(inner):
+    if s.count is not None and s.unit is not None and s.rel is not None:
+        rel = s.rel
+        for name, value in vars(inner).items():
+            if name not in ("first", "last"):
+                setattr(s, name, value)
+        s.rel = inner.rel if inner.rel is not None else rel
+        return inner.last + 1
+    if s.hour is not None or s.count is not None or not s.agrees_with(inner):
         return None
+    s.fill_missing(inner)
     return inner.last + 1
 
 
@@ -390,7 +410,7 @@ def _extend_range(tokens: list[Token], expression: Expression) -> Expression:
         return expression
     start = replace(first)
     if first.hour is None:
-        start.merge_missing(second)
+        start.fill_missing(second)
     elif start.part is None and second.part is not None and first.has_date() is False:
         start.part = second.part
     end = replace(second)
@@ -431,7 +451,13 @@ def _is_temporal(expression: Expression) -> bool:
     if s.count is not None:
         return s.unit is not None
     if s.hour is not None:
-        return True
+        return bool(s.part or s.has_date() or s.minute or s.clock_cased or s.approximate or s.fraction)
+    if (
+        s.month is not None
+        and s.month_bare
+        and not (s.day or s.year or s.rel is not None or s.weekday is not None or s.part or s.edge or s.half)
+    ):
+        return False  # জুলাই সনদ, ‘মার্চ টু ঢাকা’: a bare month name is a name, not a date
     if s.decade is not None and s.unit in ("DE", "CE"):
         return True
     if s.date_value is not None or s.month is not None or s.weekday is not None:
@@ -445,7 +471,7 @@ def _is_temporal(expression: Expression) -> bool:
     if s.year is not None:
         return s.era is not None or s.fiscal or s.year_end is not None or s.year_glued
     if s.unit is not None and s.unit not in ("H", "MIN", "S"):
-        return s.rel is not None or s.new or (s.edge is not None and s.inner_unit is not None)
+        return s.rel is not None or s.new or (bool(s.edge or s.first_n) and s.inner_unit is not None)
     if s.fiscal:
         return s.rel is not None or s.first_n or s.half is not None or s.same_period
     return False

@@ -70,7 +70,6 @@ BENGALI_MONTHS: dict[str, int] = {
     "বোশেখ": 1,
     "জ্যৈষ্ঠ": 2,
     "জৈষ্ঠ": 2,
-    "জ্যেষ্ঠ": 2,
     "জষ্টি": 2,
     "আষাঢ়": 3,
     "শ্রাবণ": 4,
@@ -478,3 +477,11 @@ ENDINGS: tuple[str, ...] = (
 # endings make a bare weekday or a date without a year look forward; anything else looks back.
 FUTURE_VERB_ENDINGS: tuple[str, ...] = ("বে", "বেন", "বো", "ব", "বেই", "বে না", "বেন না", "বার কথা", "বি")
 FUTURE_WORDS: frozenset[str] = frozenset({"আগামী", "আসছে", "আগামীকাল", "হবে", "করবে", "চলবে", "থাকবে"})
+
+# Genitive endings: a period named in the genitive can take a part after it
+# (পৌষের শুরু, বছরের প্রথম দিন, অর্থবছরের প্রথমার্ধে), one in another case cannot (বছর শুরু হলো).
+GENITIVE_ENDINGS: frozenset[str] = frozenset({"ের", "র", "এর", "-এর", "য়ের", "কের", "'র", "’র", "েরই", "েরও"})
+
+# Endings that make a clock hour a time by themselves (ন'টায় "at nine"); without one, ৩টা
+# may count things (৩টা গাড়ি) and needs a part of day, a date, minutes or দিকে beside it.
+CLOCK_CASE_ENDINGS: frozenset[str] = frozenset({"টায়", "টার", "টাতে"})

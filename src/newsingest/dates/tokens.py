@@ -46,7 +46,8 @@ class Token:
     ending: str = ""
 
 
-def _nfc(text: str) -> str:
+def nfc(text: str) -> str:
+    """Lexicon entries may be typed in any Unicode form; the text they meet is NFC."""
     return unicodedata.normalize("NFC", text)
 
 
@@ -58,8 +59,8 @@ def _build_words() -> dict[str, tuple[str, Any, str]]:
         items = entries.items() if isinstance(entries, dict) else ((e, None) for e in entries)
         for stem, value in items:
             for ending in lx.ENDINGS if inflect else ("",):
-                surface = _nfc(stem + ending)
-                table.setdefault(surface, (cls, value, _nfc(ending)))
+                surface = nfc(stem + ending)
+                table.setdefault(surface, (cls, value, nfc(ending)))
 
     # Earlier tables win where a surface form is ambiguous.
     add(lx.MONTHS, "M")
@@ -88,17 +89,17 @@ def _build_words() -> dict[str, tuple[str, Any, str]]:
     add(lx.APPROXIMATE, "~", inflect=False)
     add(lx.DATE_WORDS, "q")
     add(lx.DURATION_MARKERS, "+", inflect=False)
-    add(lx.CLOCK_SUFFIXES, "T", inflect=False)
+    add({suffix: nfc(suffix) for suffix in lx.CLOCK_SUFFIXES}, "T", inflect=False)
     for word, value in lx.NUMBER_WORDS.items():
         for suffix in lx.CLOCK_SUFFIXES:
-            table.setdefault(_nfc(word + suffix), ("t", (value, 0), _nfc(suffix)))
+            table.setdefault(nfc(word + suffix), ("t", (value, 0), nfc(suffix)))
     add(lx.NUMBER_WORDS, "N")
     for every in lx.EVERY_WORDS:
         for unit, code in lx.UNITS.items():
             for ending in lx.ENDINGS:
-                table.setdefault(_nfc(every + unit + ending), ("Z", code, ""))
+                table.setdefault(nfc(every + unit + ending), ("Z", code, ""))
     for stem, value in lx.WEEKDAY_STEMS.items():
-        table.setdefault(_nfc(stem), ("w", value, ""))
+        table.setdefault(nfc(stem), ("w", value, ""))
     return table
 
 
@@ -121,9 +122,9 @@ _PUNCT = {
     ":": ":",
     ";": ".",
 }
-_ORDINAL_SUFFIXES = frozenset(_nfc(s) for s in lx.DAY_ORDINAL_SUFFIXES)
-_CLOCK_SUFFIXES = frozenset(_nfc(s) for s in lx.CLOCK_SUFFIXES)
-_COUNT_SUFFIXES = frozenset(_nfc(s) for s in lx.COUNT_SUFFIXES)
+_ORDINAL_SUFFIXES = frozenset(nfc(s) for s in lx.DAY_ORDINAL_SUFFIXES)
+_CLOCK_SUFFIXES = frozenset(nfc(s) for s in lx.CLOCK_SUFFIXES)
+_COUNT_SUFFIXES = frozenset(nfc(s) for s in lx.COUNT_SUFFIXES)
 _NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
@@ -196,7 +197,7 @@ def _number_token(digits: str, suffix: str, start: int, end: int) -> Token:
     if bare in _CLOCK_SUFFIXES and value <= 24:
         return Token(start, end, "t", (value, 0), suffix)
     if bare in _COUNT_SUFFIXES:
-        return Token(start, end, "N" if bare == _nfc("টি") else "o", value, suffix)
+        return Token(start, end, "N" if bare == nfc("টি") else "o", value, suffix)
     if len(digits) == 4 and 1000 <= value <= 2199:
         return Token(start, end, "Y" if bare else "y", value, suffix)
     if bare in _ORDINAL_SUFFIXES and 1 <= value <= 31:
