@@ -187,11 +187,25 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.every = True
     elif c == "Z" and s.is_empty():
         s.every, s.unit = True, value
-    elif c == "A" and s.deictic is None and not s.has_date() and s.rel is None:
+    elif (
+        c == "A"
+        and s.deictic is None
+        and not s.has_date()
+        and s.rel is None
+        and s.count is None
+        and s.unit is None
+    ):
         s.deictic = value
     elif c == "a" and s.is_empty():
         s.anaphor = value
-    elif c == "W" and s.weekday is None and s.day is None and s.hour is None and s.unit is None:
+    elif (
+        c == "W"
+        and s.weekday is None
+        and s.day is None
+        and s.hour is None
+        and s.count is None
+        and (s.unit is None or s.inner_unit == "D")
+    ):
         s.weekday = value
     # Clock times: ৩টা, ৩ টা, ১৪২২ ঘণ্টা (a dateline's 24-hour time), minutes after the hour.
     elif number and nxt == "T" and s.hour is None and isinstance(value, int) and value <= 24:
@@ -251,7 +265,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         )
     ):
         s.day = value
-    elif c in ("d", "N", "K") and s.count is None and nxt == "U":
+    elif c in ("d", "N", "K") and s.count is None and nxt == "U" and not s.has_date() and s.part is None:
         s.count = "X" if c == "K" else value
     elif c in ("d", "N") and s.count is None and s.first_n and nxt == "U":
         s.count = value
@@ -259,7 +273,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         pass
     elif c == "r" and s.day is None and _starts_date(tokens, j + 1):
         s.day, s.day_end = value
-    elif c in ("Y", "y") and s.year is None and s.date_value is None and s.hour is None:
+    elif c in ("Y", "y") and s.year is None and s.date_value is None and s.count is None:
         s.year, s.year_glued = value, c == "Y"
     elif c == "F" and s.year is None:
         s.year, s.year_end = value
@@ -267,7 +281,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.era = value
     elif c == "H" and not (s.day is not None or nxt in ("Y", "y")):
         return 0  # সফর is also "a visit": a Hijri month needs its day or year beside it
-    elif c in ("M", "B", "H") and s.month is None and s.date_value is None and s.hour is None:
+    elif c in ("M", "B", "H") and s.month is None and s.date_value is None and s.count is None:
         s.month = value
         s.calendar = _CALENDARS[c]
         s.month_bare = not tok.ending
@@ -449,7 +463,7 @@ def _is_temporal(expression: Expression) -> bool:
     if s.every:
         return s.unit is not None or s.weekday is not None or s.part is not None
     if s.count is not None:
-        return s.unit is not None
+        return s.unit is not None or s.inner_unit is not None
     if s.hour is not None:
         return bool(s.part or s.has_date() or s.minute or s.clock_cased or s.approximate or s.fraction)
     if (

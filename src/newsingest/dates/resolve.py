@@ -65,7 +65,8 @@ def _resolve(expression: Expression, context: Context) -> Resolved | None:
     start = _resolve_one(expression.slots, context)
     if start is None:
         return None
-    follow = Context(context.reference, start.day or context.anchor, context.future)
+    # A range runs forward: its end's কাল is tomorrow (আজ-কালের), whatever the clause's tense.
+    follow = Context(context.reference, start.day or context.anchor, True)
     end = _resolve_one(expression.end, follow)
     if end is None:
         return None
@@ -221,8 +222,9 @@ def _nearest_year(month: int, day: int, ctx: Context, rel: int | None, weekday: 
             if d is not None and d <= _TODAY and d.weekday() == weekday:
                 return year
         return None
-    span = range(ref.year - 6, ref.year + 7) if weekday is not None else range(ref.year - 1, ref.year + 2)
-    candidates = [d for y in span if (d := _safe_date(y, month, day)) is not None]
+    candidates = [
+        d for y in range(ref.year - 1, ref.year + 2) if (d := _safe_date(y, month, day)) is not None
+    ]
     if weekday is not None:
         candidates = [d for d in candidates if d.weekday() == weekday] or candidates
     if rel is not None and rel < 0:
@@ -398,10 +400,13 @@ def _deictic(s: Slots, ctx: Context) -> Resolved:
     if ref is None:
         return Resolved("DATE", "XXXX-XX-XX")
     offset = s.deictic
-    if offset == "tense1":
-        offset = 1 if ctx.future else -1
-    elif offset == "tense2":
-        offset = 2 if ctx.future else -2
+    if offset in ("tense1", "tense2"):
+        # কাল is yesterday or tomorrow, পরশু two days either way: a weekday beside it
+        # (কাল বৃহস্পতিবার) says which; otherwise the tense of the clause does.
+        size = 1 if offset == "tense1" else 2
+        offset = size if ctx.future else -size
+        if s.weekday is not None and (ref + dt.timedelta(days=offset)).weekday() != s.weekday:
+            offset = -offset
     assert isinstance(offset, int)
     return _day(ref + dt.timedelta(days=offset))
 

@@ -56,7 +56,7 @@ def _build_words() -> dict[str, tuple[str, Any, str]]:
     table: dict[str, tuple[str, Any, str]] = {}
 
     def add(entries: Any, cls: str, inflect: bool = True) -> None:
-        items = entries.items() if isinstance(entries, dict) else ((e, None) for e in entries)
+        items = entries.items() if isinstance(entries, dict) else ((e, nfc(e)) for e in entries)
         for stem, value in items:
             for ending in lx.ENDINGS if inflect else ("",):
                 surface = nfc(stem + ending)
