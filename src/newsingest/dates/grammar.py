@@ -175,6 +175,8 @@ def _has_period(s: Slots) -> bool:
 
 def _take(tokens: list[Token], j: int, s: Slots) -> int:
     """How many tokens from j the expression `s` takes (filling its slots); 0 ends it."""
+    if j >= len(tokens):
+        return 0
     tok = tokens[j]
     c, value = tok.cls, tok.value
     nxt, after = _cls(tokens, j + 1), _cls(tokens, j + 2)
