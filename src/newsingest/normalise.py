@@ -47,10 +47,29 @@ FIXES: tuple[Fix, ...] = (
 _LINE_BREAK = re.compile(r"\r\n?|[\x85\u2028\u2029]")
 _EDGE_SPACE = re.compile(r"^ +| +$", re.MULTILINE)
 
-_NEEDS_WORK = re.compile(
-    "|".join(f"(?:{p})" for p in [*(fix.pattern.pattern for fix in FIXES), _LINE_BREAK.pattern, r"^ | $"]),
-    re.MULTILINE,
+# What any fix or line rule above could change, found without trying each of them at every
+# position (one alternation of all the patterns took longer than the rest of normalise).
+# tests/test_normalise.py checks it finds exactly what the alternation finds.
+_SPACES_BUT_SPACE_AND_NEWLINE = (
+    "\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 )
+_SUSPECT_CHAR = re.compile(f"[\u09f7\u200b-\u200d\u2060\ufeff{_SPACES_BUT_SPACE_AND_NEWLINE}]")
+_DOUBLED_SIGN = re.compile("([\u0981-\u0983\u09bc\u09be-\u09cc\u09cd\u09d7])\\1")
+# Fixes that delete characters can bring a base and a mark together, so NFC is checked again.
+_DELETING = frozenset({"khanda_ta", "zero_width", "doubled_sign"})
+
+
+def needs_work(text: str) -> bool:
+    """Whether any fix or line rule could change `text` (False: it is already in our form)."""
+    return bool(
+        _SUSPECT_CHAR.search(text)
+        or "  " in text
+        or " \n" in text
+        or "\n " in text
+        or text.startswith(" ")
+        or text.endswith(" ")
+        or _DOUBLED_SIGN.search(text)
+    )
 
 
 def normalise(text: str) -> tuple[str, list[str]]:
@@ -58,13 +77,13 @@ def normalise(text: str) -> tuple[str, list[str]]:
 
     Lines are kept (each stripped, with "\n" between them) so the segmenter can still tell
     the headline from the paragraphs. Cheap when the text is already normal: one
-    `is_normalized` check and one regex scan.
+    `is_normalized` check and a few scans for the characters a fix could change.
     """
     applied: list[str] = []
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         applied.append("nfc")
-    if _NEEDS_WORK.search(text):
+    if needs_work(text):
         text = _LINE_BREAK.sub("\n", text)
         for fix in FIXES:
             fixed = fix.pattern.sub(fix.replace, text)
@@ -72,7 +91,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
                 applied.append(fix.name)
                 text = fixed
         # Removing a joiner can bring a decomposed pair together; settle it once more.
-        if not unicodedata.is_normalized("NFC", text):
+        if not _DELETING.isdisjoint(applied) and not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
         text = _EDGE_SPACE.sub("", text)
     return text, applied
