@@ -58,14 +58,18 @@ def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> Found
             reference = ReferenceDate(value=inferred.isoformat(), source="inferred")
     ref_date = dt.date.fromisoformat(reference.value) if reference else None
     mentions: list[DateMention] = []
-    anchor: dict[str, dt.date | None] = {}
+    # A time or "that day" without a date of its own belongs to the last day the field
+    # named (measured: better than the same sentence or paragraph); a Bengali or Hijri date
+    # restating a Gregorian one names no new day.
+    anchor: dict[str, dt.date] = {}
     for item in found:
-        context = Context(ref_date, anchor.get(item.field, ref_date), item.future)
+        scope = item.field
+        context = Context(ref_date, anchor.get(scope, ref_date), item.future)
         resolved = resolve(item.expression, context)
         if resolved is None:
             continue
-        if resolved.day is not None and resolved.type in ("DATE", "TIME"):
-            anchor[item.field] = resolved.day
+        if resolved.anchor is not None and item.expression.slots.calendar == "gregorian":
+            anchor[scope] = resolved.anchor
         mentions.append(_mention(item, resolved))
     return FoundDates(mentions, reference)
 
@@ -77,7 +81,8 @@ def _find(field: str, text: str) -> list[_Found]:
     found = []
     for expression in find_expressions(tokens):
         start, end = _span(tokens, expression)
-        found.append(_Found(field, text[start:end], expression, start, end, _is_future(text, start, end)))
+        future = _is_future(text, start, end)
+        found.append(_Found(field, text[start:end], expression, start, end, future))
     return found
 
 

@@ -31,10 +31,13 @@ class Resolved:
     value: str
     earliest: dt.date | None = None
     latest: dt.date | None = None
+    # The calendar day the expression names, for later times to attach to: রাত ১টা on the
+    # 31st is 1:00 on the 1st, but what comes after it still speaks of the 31st.
+    anchor: dt.date | None = None
 
     @property
     def day(self) -> dt.date | None:
-        """The one day this value is on, if it is one day (for anchoring later times)."""
+        """The one day this value is on, if it is one day."""
         return self.earliest if self.earliest is not None and self.earliest == self.latest else None
 
 
@@ -92,7 +95,7 @@ def _resolve_one(s: Slots, ctx: Context) -> Resolved | None:
         day = date.day if date is not None else (ctx.anchor if not s.has_date() else None)
         code = "TDT" if s.part == "DAY" else s.part
         if day is not None:
-            return Resolved("TIME", f"{day.isoformat()}{code}", day, day)
+            return Resolved("TIME", f"{day.isoformat()}{code}", day, day, day)
         if date is not None:
             return Resolved("TIME", f"{date.value}{code}")
         return Resolved("TIME", f"XXXX-XX-XX{code}")
@@ -125,7 +128,7 @@ def _time(s: Slots, date: Resolved | None, ctx: Context) -> Resolved:
         prefix = date.value if date is not None else "XXXX-XX-XX"
         return Resolved("TIME", f"{prefix}T{hour % 24:02d}:{minute:02d}")
     moment = dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=hour, minutes=minute)
-    return Resolved("TIME", moment.strftime("%Y-%m-%dT%H:%M"), moment.date(), moment.date())
+    return Resolved("TIME", moment.strftime("%Y-%m-%dT%H:%M"), moment.date(), moment.date(), day)
 
 
 def _clock_hour(hour: int, part: str | None) -> int:
@@ -146,7 +149,7 @@ def _span(value: str, first: dt.date, last: dt.date, kind: str = "DATE") -> Reso
 
 
 def _day(d: dt.date) -> Resolved:
-    return Resolved("DATE", d.isoformat(), d, d)
+    return Resolved("DATE", d.isoformat(), d, d, d)
 
 
 def _month(year: int, month: int) -> Resolved:
