@@ -13,6 +13,10 @@ class Reason(StrEnum):
     BINARY = "binary"
     ENCODING = "encoding"
     UNREADABLE = "unreadable"
+    # Hostile or changing inputs, and our own bugs (newsingest.read, newsingest.parallel).
+    TOO_LARGE = "too_large"
+    VANISHED = "vanished"
+    INTERNAL = "internal"
 
 
 class InputError(Exception):
@@ -22,3 +26,7 @@ class InputError(Exception):
         super().__init__(message)
         self.reason = reason
         self.message = message
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[Reason, str]]:
+        # Failures cross from worker processes to the main one by pickle.
+        return (type(self), (self.reason, self.message))

@@ -15,7 +15,7 @@ from .dates import find_dates
 from .errors import InputError
 from .models import Article, ReferenceDate, Source, Stats
 from .normalise import normalise
-from .read import decode, read_bytes, walk
+from .read import MAX_BYTES, decode, read_bytes, walk
 from .segment import count_sentences, count_words, split_article
 
 
@@ -74,11 +74,13 @@ def parse_bytes(data: bytes, path: str = "-", reference_date: dt.date | None = N
     return parse_text(decoded.text, reference_date, source=source)
 
 
-def parse_paths(paths: Iterable[str], reference_date: dt.date | None = None) -> Iterator[Article | Failure]:
+def parse_paths(
+    paths: Iterable[str], reference_date: dt.date | None = None, *, max_bytes: int = MAX_BYTES
+) -> Iterator[Article | Failure]:
     """Every input under `paths` (files, directories, "-"), in order: an Article or a Failure."""
     for path in walk(list(paths)):
         try:
-            yield parse_bytes(read_bytes(path), path, reference_date)
+            yield parse_bytes(read_bytes(path, max_bytes), path, reference_date)
         except InputError as error:
             yield Failure(path, error)
 

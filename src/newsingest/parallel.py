@@ -1,0 +1,148 @@
+"""Run the pipeline over many inputs, in this process or in worker processes, in input order.
+
+The main process walks the paths (lazily) and hands workers batches of file paths; each
+worker reads its files itself, parses them and sends back finished JSON lines (or the
+failures), so neither file contents nor models cross the process boundary. Results come
+out in the order of the walk whatever the number of workers, and at most a few batches per
+worker are in flight, so memory stays flat however many files there are.
+
+Workers start only when the walk finds enough files to pay for them; a run over a handful
+of files never starts a process.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError, Reason
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from .pipeline import Failure
+
+    Parse = Callable[[list[str]], Iterable[Any]]
+
+# Files per batch: large enough that sending a batch costs little next to parsing it,
+# small enough that workers stay evenly loaded and results flow out steadily.
+BATCH_FILES = 48
+# Fewer files than this are parsed in the main process: starting workers would cost more.
+MIN_FILES_FOR_WORKERS = 2 * BATCH_FILES
+# Batches in flight per worker: enough to keep every worker busy, few enough to bound memory.
+IN_FLIGHT_PER_WORKER = 3
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class Runner:
+    """Parses `paths` with `parse` (called with a one-file list) and yields, in input order,
+    each article's JSON line (bytes) or a pipeline.Failure. `files` counts the files walked."""
+
+    def __init__(self, parse: Parse, jobs: int = 1) -> None:
+        self.parse = parse
+        self.jobs = max(1, jobs)
+        self.files = 0
+        self.workers = 0
+
+    def run(self, paths: list[str]) -> Iterator[bytes | Failure]:
+        from .read import STDIN, walk
+
+        walked = self._count(walk(paths))
+        if self.jobs == 1 or STDIN in paths:
+            yield from _parse_files(walked, self.parse)
+            return
+        head = list(itertools.islice(walked, MIN_FILES_FOR_WORKERS))
+        if len(head) < MIN_FILES_FOR_WORKERS:
+            yield from _parse_files(head, self.parse)
+            return
+        yield from self._in_workers(itertools.chain(head, walked))
+
+    def _count(self, paths: Iterator[str]) -> Iterator[str]:
+        for path in paths:
+            self.files += 1
+            yield path
+
+    def _in_workers(self, paths: Iterator[str]) -> Iterator[bytes | Failure]:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork: workers inherit the imported pipeline instead of importing it again. Every
+        # worker is forked when the pool starts, before it runs any thread of its own.
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+        self.workers = self.jobs
+        pool = ProcessPoolExecutor(
+            self.jobs, mp_context=context, initializer=_start_worker, initargs=(self.parse,)
+        )
+        pending: deque[Future[list[bytes | Failure]]] = deque()
+        batches = _batches(paths, BATCH_FILES)
+        try:
+            for batch in itertools.islice(batches, self.jobs * IN_FLIGHT_PER_WORKER):
+                pending.append(pool.submit(_work, batch))
+            while pending:
+                done = pending.popleft().result()
+                batch = next(batches, None)
+                if batch is not None:
+                    pending.append(pool.submit(_work, batch))
+                yield from done
+        finally:
+            # On Ctrl-C or a closed pipe: drop queued batches and let running ones end.
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _batches(paths: Iterator[str], size: int) -> Iterator[list[str]]:
+    while batch := list(itertools.islice(paths, size)):
+        yield batch
+
+
+def _parse_files(paths: Iterable[str], parse: Parse) -> Iterator[bytes | Failure]:
+    for path in paths:
+        yield from _parse_file(path, parse)
+
+
+def _parse_file(path: str, parse: Parse) -> list[bytes | Failure]:
+    """One input file's results as JSON lines and failures; never raises for a bad input.
+
+    A bug the input triggers (any exception but an InputError, which the pipeline reports
+    itself) becomes a Failure with reason `internal`, so one file cannot end a long run.
+    """
+    from .pipeline import Failure
+    from .write import to_json_line
+
+    try:
+        return [result if isinstance(result, Failure) else to_json_line(result) for result in parse([path])]
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:
+        detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200] if str(exc) else type(exc).__name__
+        return [Failure(path, InputError(Reason.INTERNAL, f"internal error ({detail}); please report it"))]
+
+
+_worker_parse: Parse | None = None
+
+
+def _start_worker(parse: Parse) -> None:
+    global _worker_parse
+    # Ctrl-C reaches the whole process group: the main process stops the run, workers
+    # must not print tracebacks of their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_parse = parse
+
+
+def _work(batch: list[str]) -> list[bytes | Failure]:
+    assert _worker_parse is not None
+    results: list[bytes | Failure] = []
+    for path in batch:
+        results.extend(_parse_file(path, _worker_parse))
+    return results

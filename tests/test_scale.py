@@ -1,0 +1,122 @@
+"""--jobs, batching and streaming: same output in the same order, workers only when worth it."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsingest import parallel
+from newsingest.cli import cli
+from newsingest.errors import InputError, Reason
+from newsingest.pipeline import Failure
+from newsingest.progress import Progress
+
+from .conftest import ARTICLE, SEED
+
+PARAGRAPHS = SEED.read_text(encoding="utf-8").splitlines()[1:] + ARTICLE.splitlines()[1:]
+
+
+def corpus(folder: Path, count: int, bad: tuple[int, ...] = ()) -> Path:
+    """`count` distinct articles in nested folders; the numbers in `bad` are not UTF-8."""
+    for i in range(count):
+        path = folder / f"{i // 50:02d}" / f"{i:05d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if i in bad:
+            path.write_bytes(b"broken \xfa\xfb")
+            continue
+        body = "\n".join(PARAGRAPHS[(i + k) % len(PARAGRAPHS)] for k in range(3))
+        path.write_text(f"শিরোনাম {i}\n{body}\n", encoding="utf-8")
+    return folder
+
+
+def newsingest(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "newsingest", *args], capture_output=True)
+
+
+def test_jobs_keep_input_order_and_output(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in", 2 * parallel.MIN_FILES_FOR_WORKERS + 7, bad=(3, 150))
+    one = newsingest("parse", str(folder), "-j", "1", "--stats", str(tmp_path / "one.json"))
+    two = newsingest("parse", str(folder), "-j", "2", "--stats", str(tmp_path / "two.json"))
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout
+    headlines = [json.loads(line)["headline"] for line in two.stdout.splitlines()]
+    expected = [f"শিরোনাম {i}" for i in range(2 * parallel.MIN_FILES_FOR_WORKERS + 7) if i not in (3, 150)]
+    assert headlines == expected
+    assert one.stderr == two.stderr
+    stats_one = json.loads((tmp_path / "one.json").read_text())
+    stats_two = json.loads((tmp_path / "two.json").read_text())
+    assert stats_one["workers"] == 0 and stats_two["workers"] == 2
+    for stats in (stats_one, stats_two):
+        assert stats["articles"] == len(expected) and stats["failed_by_reason"] == {"encoding": 2}
+
+
+def test_small_runs_start_no_workers(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in", parallel.MIN_FILES_FOR_WORKERS - 1)
+    done = newsingest("parse", str(folder), "-j", "2", "--stats", str(tmp_path / "s.json"))
+    assert done.returncode == 0 and len(done.stdout.splitlines()) == parallel.MIN_FILES_FOR_WORKERS - 1
+    assert json.loads((tmp_path / "s.json").read_text())["workers"] == 0
+
+
+def test_failures_cross_process_boundaries() -> None:
+    failure = Failure("a.txt", InputError(Reason.TOO_LARGE, "too big"))
+    again = pickle.loads(pickle.dumps(failure))
+    assert (again.path, again.error.reason, again.error.message) == ("a.txt", Reason.TOO_LARGE, "too big")
+
+
+def test_a_bug_on_one_input_is_reported_not_fatal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus(tmp_path, 3)
+
+    def parse(paths: list[str]):
+        if paths[0].endswith("00001.txt"):
+            raise IndexError("list index out of range")
+        yield from __import__("newsingest").parse_paths(paths)
+
+    results = list(parallel.Runner(parse, jobs=1).run([str(tmp_path)]))
+    assert isinstance(results[0], bytes) and isinstance(results[2], bytes)
+    assert results[1].error.reason == Reason.INTERNAL and "IndexError" in results[1].error.message
+
+
+def test_no_progress_display_on_a_pipe(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in", 5)
+    done = newsingest("parse", str(folder), "-v")
+    assert b"\r" not in done.stderr and b"\x1b" not in done.stderr
+
+
+class _Terminal:
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_shows_on_a_terminal_for_long_runs_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = _Terminal()
+    assert Progress.wanted(quiet=False, stream=terminal)
+    assert not Progress.wanted(quiet=True, stream=terminal)
+    progress = Progress(True, terminal)
+    progress.update(1, 1, 0)
+    assert terminal.text == ""  # not yet a second into the run
+    progress.started -= 5
+    progress.next_draw = 0
+    progress.update(10, 9, 1)
+    assert "10 files, 9 articles" in terminal.text and "1 errors" in terminal.text
+    progress.close()
+    assert terminal.text.endswith("\r\x1b[K")
+
+
+def test_jobs_option_is_checked() -> None:
+    result = CliRunner().invoke(cli, ["parse", str(SEED), "--jobs", "0"])
+    assert result.exit_code == 2
