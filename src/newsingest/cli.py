@@ -178,6 +178,39 @@ def schema() -> None:
     click.echo(json.dumps(Article.model_json_schema(), ensure_ascii=False, indent=2))
 
 
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...", callback=_check_paths)
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary line, not each bad line.")
+def validate(files: tuple[str, ...], quiet: bool) -> None:
+    """Check JSON Lines files (from `parse`) against the Article record.
+
+    Each bad line is reported on standard error as FILE:LINE: what is wrong; a summary line
+    follows. The exit status is 1 when any line is bad, 0 when all are valid. FILE "-" reads
+    standard input.
+
+    \b
+    Examples:
+      newsingest validate articles.jsonl
+      newsingest parse seeds/ | newsingest validate -
+    """
+    from .validate import check_file
+
+    lines = bad = 0
+    for path in files:
+        try:
+            for problem in check_file(path):
+                lines += 1
+                if problem is not None:
+                    bad += 1
+                    if not quiet:
+                        click.echo(f"newsingest: {problem}", err=True)
+        except OSError as exc:
+            raise click.FileError(path, exc.strerror or str(exc)) from None
+    click.echo(f"newsingest: {lines} lines checked, {lines - bad} valid, {bad} invalid", err=True)
+    if bad:
+        sys.exit(1)
+
+
 def main() -> None:
     """Console-script entry point: a closed pipe (`| head -1`) ends the run quietly."""
     try:

@@ -17,6 +17,13 @@ class Reason(StrEnum):
     TOO_LARGE = "too_large"
     VANISHED = "vanished"
     INTERNAL = "internal"
+    # Real-world inputs (newsingest.formats): a malformed container, a record without
+    # the fields an article needs, a decompression bomb, legacy Bijoy text, a missing extra.
+    MALFORMED = "malformed"
+    NO_BODY = "no_body"
+    DECOMPRESSED_TOO_LARGE = "decompressed_too_large"
+    BIJOY = "bijoy"
+    MISSING_EXTRA = "missing_extra"
 
 
 class InputError(Exception):

@@ -26,6 +26,14 @@ class Source(_Record):
     encoding: str = Field(description="The encoding the bytes were decoded with.")
     bytes: int = Field(ge=0, description="Size of the input file in bytes.")
     sha256: str = Field(description="SHA-256 of the input file's bytes, hex.")
+    record: int | None = Field(
+        default=None,
+        description="Index (from 0) of the record in its file, for JSON Lines, JSON arrays and CSV; "
+        "null for a file that holds one article.",
+    )
+    compression: str | None = Field(
+        default=None, description='"gzip", "bzip2", "xz" or "zstd" when the file was compressed.'
+    )
 
 
 class DateMention(_Record):
@@ -62,6 +70,24 @@ class Stats(_Record):
     paragraphs: int = Field(ge=0, description="Body paragraphs.")
 
 
+class Dateline(_Record):
+    """The dateline that opens a wire or staff report: `ঢাকা, ১২ অক্টোবর (বাসস) –`."""
+
+    text: str = Field(description="The dateline as written, without its closing dash.")
+    place: str | None = Field(default=None, description="Where the report was filed.")
+    date: str | None = Field(default=None, description="TIMEX3 value of the dateline's date (may hold X).")
+    agency: str | None = Field(default=None, description="The news agency named in brackets, e.g. বাসস.")
+
+
+class Cleaning(_Record):
+    """What `--clean` removed: scraping artefacts, never article text."""
+
+    repeated: int = Field(
+        default=0, ge=0, description="Paragraphs or sentences repeated right after themselves."
+    )
+    boilerplate: int = Field(default=0, ge=0, description="Share/follow/subscribe lines.")
+
+
 class Article(_Record):
     """One Bengali news article, cleaned, with every date it reports."""
 
@@ -74,5 +100,25 @@ class Article(_Record):
     reference_date: ReferenceDate | None
     stats: Stats
     normalisation: list[str] = Field(
-        description="Names of the normalisation fixes that changed the text (see newsingest.normalise)."
+        description="Names of the normalisation fixes that changed the text (see newsingest.normalise), "
+        'plus "mojibake" (repaired with ftfy) and "bijoy" (converted from SutonnyMJ ASCII).'
+    )
+    published: str | None = Field(
+        default=None,
+        description="Publication date or date-time (ISO 8601, with its UTC offset when known), from the "
+        "record's date field, the page's metadata or a প্রকাশ: line.",
+    )
+    updated: str | None = Field(
+        default=None, description="Last update (ISO 8601), from an আপডেট: line or the page's metadata."
+    )
+    url: str | None = Field(default=None, description="The article's URL, where the input gives one.")
+    author: str | None = Field(default=None, description="The author, where the input gives one.")
+    category: str | None = Field(default=None, description="The category or section, where given.")
+    tags: list[str] = Field(default_factory=list, description="Tags or keywords, where given.")
+    dateline: Dateline | None = Field(default=None, description="The dateline opening the body, if any.")
+    byline: str | None = Field(
+        default=None, description="The byline above the body (নিজস্ব প্রতিবেদক, a desk, a reporter)."
+    )
+    cleaning: Cleaning | None = Field(
+        default=None, description="Scraping artefacts removed (null when --no-clean)."
     )

@@ -10,13 +10,16 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .dates import find_dates
 from .errors import InputError
-from .models import Article, ReferenceDate, Source, Stats
-from .normalise import normalise
+from .models import Article, Cleaning, Dateline, ReferenceDate, Source, Stats
 from .read import MAX_BYTES, decode, read_bytes, walk
-from .segment import count_sentences, count_words, split_article
+from .segment import count_sentences, count_words
+
+if TYPE_CHECKING:
+    from .formats import Options
 
 
 @dataclass(frozen=True)
@@ -27,27 +30,48 @@ class Document:
     paragraphs: list[str]
     source: Source
     fixes: list[str] = field(default_factory=list)
+    # What the container or the lines above the body said (newsingest.formats).
+    published: str | None = None
+    updated: str | None = None
+    url: str | None = None
+    author: str | None = None
+    category: str | None = None
+    tags: list[str] = field(default_factory=list)
+    dateline: Dateline | None = None
+    byline: str | None = None
+    cleaning: Cleaning | None = None
 
 
 @dataclass(frozen=True)
 class Failure:
-    """An input that produced no article: where, and why (one line)."""
+    """An input (or one record of it) that produced no article: where, and why (one line)."""
 
     path: str
     error: InputError
+    record: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.error.message}"
+        where = self.path if self.record is None else f"{self.path}: record {self.record}"
+        return f"{where}: {self.error.message}"
 
 
-def parse_text(text: str, reference_date: dt.date | None = None, *, source: Source | None = None) -> Article:
+def parse_text(
+    text: str,
+    reference_date: dt.date | None = None,
+    *,
+    source: Source | None = None,
+    options: Options | None = None,
+) -> Article:
     """Parse one article given as text: headline on the first non-empty line, then paragraphs.
+
+    A byline, dateline or প্রকাশ: line at the top is taken out of the body and reported;
+    scraping artefacts are removed unless `options.clean` is off.
 
     >>> parse_text("শিরোনাম\\n১৯৪৮ সালের ১২ অক্টোবর সম্পর্ক স্থাপিত হয়।").dates[0].value
     '1948-10-12'
     """
-    normal, fixes = normalise(text)
-    segments = split_article(normal)
+    from .formats.text import build_document
+
     if source is None:
         data = text.encode("utf-8")
         source = Source(
@@ -57,8 +81,13 @@ def parse_text(text: str, reference_date: dt.date | None = None, *, source: Sour
             bytes=len(data),
             sha256=hashlib.sha256(data).hexdigest(),
         )
-    document = Document(segments.headline, segments.paragraphs, source, fixes)
-    return build_article(document, reference_date)
+    return build_article(build_document(text, source, options or _default_options()), reference_date)
+
+
+def _default_options() -> Options:
+    from .formats import Options
+
+    return Options()
 
 
 def parse_bytes(data: bytes, path: str = "-", reference_date: dt.date | None = None) -> Article:
@@ -75,21 +104,52 @@ def parse_bytes(data: bytes, path: str = "-", reference_date: dt.date | None = N
 
 
 def parse_paths(
-    paths: Iterable[str], reference_date: dt.date | None = None, *, max_bytes: int = MAX_BYTES
+    paths: Iterable[str],
+    reference_date: dt.date | None = None,
+    *,
+    max_bytes: int = MAX_BYTES,
+    options: Options | None = None,
 ) -> Iterator[Article | Failure]:
     """Every input under `paths` (files, directories, "-"), in order: an Article or a Failure."""
     for path in walk(list(paths)):
         try:
-            yield parse_bytes(read_bytes(path, max_bytes), path, reference_date)
+            yield from parse_file(read_bytes(path, max_bytes), path, reference_date, options)
         except InputError as error:
             yield Failure(path, error)
 
 
+def parse_file(
+    data: bytes, path: str = "-", reference_date: dt.date | None = None, options: Options | None = None
+) -> Iterator[Article | Failure]:
+    """Every article of one input file's bytes (text, JSON Lines, JSON, CSV, HTML; maybe compressed).
+
+    A bad record becomes a Failure with its index and the other records go on; raises
+    InputError when the file as a whole cannot be read.
+    """
+    from .formats import RecordFailure, read_documents
+
+    for document in read_documents(data, path, options):
+        if isinstance(document, RecordFailure):
+            yield Failure(path, document.error, document.record)
+        else:
+            yield build_article(document, reference_date)
+
+
 def build_article(document: Document, reference_date: dt.date | None = None) -> Article:
-    """Analyse a read document: find and resolve its dates, count its parts."""
+    """Analyse a read document: find and resolve its dates, count its parts.
+
+    Relative expressions resolve against `reference_date` (source "option"), else the
+    document's publication date (source "published"), else a date the text fixes ("inferred").
+    """
     headline = document.headline
     body = "\n\n".join(document.paragraphs)
-    reference = ReferenceDate(value=reference_date.isoformat(), source="option") if reference_date else None
+    published = _day(document.published)
+    if reference_date:
+        reference = ReferenceDate(value=reference_date.isoformat(), source="option")
+    elif published:
+        reference = ReferenceDate(value=published.isoformat(), source="published")
+    else:
+        reference = None
     found = find_dates({"headline": headline, "body": body}, reference)
     digest = hashlib.sha256(f"{headline}\n{body}".encode()).hexdigest()
     lines = [headline, *document.paragraphs]
@@ -108,4 +168,21 @@ def build_article(document: Document, reference_date: dt.date | None = None) -> 
         reference_date=found.reference,
         stats=stats,
         normalisation=document.fixes,
+        published=document.published,
+        updated=document.updated,
+        url=document.url,
+        author=document.author,
+        category=document.category,
+        tags=document.tags,
+        dateline=document.dateline,
+        byline=document.byline,
+        cleaning=document.cleaning,
     )
+
+
+def _day(iso: str | None) -> dt.date | None:
+    """The calendar date of an ISO 8601 date or date-time, as written (its own local date)."""
+    try:
+        return dt.date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None

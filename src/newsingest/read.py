@@ -72,6 +72,8 @@ def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
             with open(path, "rb") as handle:
                 data = handle.read(max_bytes + 1)
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError(Reason.UNREADABLE, "broken symbolic link") from None
         raise InputError(Reason.VANISHED, "vanished before it could be read") from None
     except IsADirectoryError:
         try:
@@ -102,24 +104,43 @@ def walk(paths: list[str]) -> Iterator[str]:
 
 
 def _walk_dir(directory: str, seen_dirs: set[tuple[int, int]]) -> Iterator[str]:
-    try:
-        info = os.stat(directory)
-        key = (info.st_dev, info.st_ino)
-        if key in seen_dirs:
-            return
-        seen_dirs.add(key)
-        with os.scandir(directory) as listing:
-            entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
-    except OSError:
+    # Depth first with an explicit stack of listings, not recursion: folders nested
+    # thousands deep must not exhaust Python's recursion limit.
+    stack: list[Iterator[os.DirEntry[str]]] = []
+    listing = _list_dir(directory, seen_dirs)
+    if listing is None:
         # An unreadable folder is reported like an unreadable file, by the reader.
         yield directory
         return
-    for entry in entries:
+    stack.append(iter(listing))
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
         try:
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
-        if is_dir:
-            yield from _walk_dir(entry.path, seen_dirs)
-        else:
+        if not is_dir:
             yield entry.path
+            continue
+        listing = _list_dir(entry.path, seen_dirs)
+        if listing is None:
+            yield entry.path
+        elif listing:
+            stack.append(iter(listing))
+
+
+def _list_dir(directory: str, seen_dirs: set[tuple[int, int]]) -> list[os.DirEntry[str]] | None:
+    """A folder's visible entries sorted by name; [] if already walked; None if unreadable."""
+    try:
+        info = os.stat(directory)
+        key = (info.st_dev, info.st_ino)
+        if key in seen_dirs:
+            return []
+        seen_dirs.add(key)
+        with os.scandir(directory) as listing:
+            return sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError:
+        return None

@@ -1,0 +1,139 @@
+"""Real-world inputs: the formats Bengali news corpora come in, each read into Documents.
+
+    text   a plain-text article (headline on the first line, then paragraphs)
+    jsonl  JSON Lines, one record per line          (records.py)
+    json   a JSON array of records, or one record   (records.py)
+    csv    CSV with a header row                    (records.py)
+    html   a saved article page                     (html.py, the optional [html] extra)
+
+Any of them may be compressed with gzip, bzip2, xz or zstd (compressed.py). The format is
+detected from the file name's extension, then from the content; `Options.format` forces it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+from ..models import Source
+from ..read import decode
+from .compressed import decompress
+from .options import FIELDS, FORMATS, MAX_DECOMPRESSED, Options
+
+if TYPE_CHECKING:
+    from ..pipeline import Document
+
+__all__ = [
+    "FIELDS",
+    "FORMATS",
+    "MAX_DECOMPRESSED",
+    "Options",
+    "RecordFailure",
+    "detect_format",
+    "read_documents",
+]
+
+_EXTENSIONS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonlines": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+}
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+
+
+@dataclass(frozen=True)
+class RecordFailure:
+    """A record of a container file that produced no article: its index (from 0) and why."""
+
+    record: int
+    error: InputError
+
+
+def detect_format(name: str, data: bytes) -> str:
+    """The format of a (decompressed) input: its extension first, then its first bytes."""
+    extension = os.path.splitext(name)[1].lower()
+    if extension in _EXTENSIONS:
+        found = _EXTENSIONS[extension]
+        # A .json file that is really JSON Lines (one object per line) is common in dumps.
+        if found == "json" and _is_json_lines(data):
+            return "jsonl"
+        return found
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    if _HTML_START.match(head):
+        return "html"
+    stripped = head.lstrip()
+    if stripped.startswith(b"["):
+        return "json"
+    if stripped.startswith(b"{"):
+        return "jsonl" if _is_json_lines(data) else "json"
+    return "text"
+
+
+def _is_json_lines(data: bytes) -> bool:
+    """Two leading lines that are each a whole JSON object: JSON Lines."""
+    import json
+
+    lines = [line for line in data.lstrip().split(b"\n", 2)[:2] if line.strip()]
+    if len(lines) < 2:
+        return False
+    try:
+        return all(isinstance(json.loads(line), dict) for line in lines)
+    except ValueError:
+        return False
+
+
+def read_documents(
+    data: bytes, path: str, options: Options | None = None
+) -> Iterator[Document | RecordFailure]:
+    """The articles of one input file's bytes, in order: a Document, or a RecordFailure per bad record.
+
+    Raises InputError when the file as a whole cannot be read (corrupt, too large, not text).
+    """
+    from .text import build_document
+
+    options = options or Options()
+    unpacked = decompress(data, path, options.max_decompressed)
+    fmt = options.format if options.format != "auto" else detect_format(unpacked.name, unpacked.data)
+    base = {
+        "path": path,
+        "format": fmt,
+        "bytes": len(data),
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "compression": unpacked.compression,
+    }
+    if fmt == "html":
+        from .html import read_html
+
+        yield read_html(unpacked.data, base, options)
+        return
+    decoded = decode(unpacked.data)
+    if fmt == "text":
+        yield build_document(decoded.text, Source(encoding=decoded.encoding, **base), options)
+        return
+    from .records import read_records
+
+    for record in read_records(decoded.text, fmt, options):
+        if record.error is not None:
+            yield RecordFailure(record.index, record.error)
+            continue
+        source = Source(encoding=decoded.encoding, record=record.index, **base)
+        try:
+            yield build_document(record.body or "", source, options, record.meta)
+        except InputError as error:
+            yield RecordFailure(record.index, error)

@@ -1,0 +1,127 @@
+"""Compressed inputs: gzip, bzip2 and xz (standard library) and zstd (the `zstandard` package).
+
+Recognised by their magic bytes (the extension need not say), decompressed as a stream in
+bounded chunks, and stopped with a clear error as soon as the output passes the cap: a
+small file that expands to gigabytes (a decompression bomb) never reaches memory whole.
+"""
+
+from __future__ import annotations
+
+import bz2
+import lzma
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import InputError, Reason
+
+_CHUNK = 1 << 16
+
+try:
+    from zstandard import ZstdError as _ZstdError
+except ImportError:  # pragma: no cover - zstandard is a dependency
+
+    class _ZstdError(Exception):  # type: ignore[no-redef]
+        pass
+
+
+@dataclass(frozen=True)
+class Decompressed:
+    data: bytes
+    compression: str | None
+    name: str  # the file name without its compression suffix, for format detection
+
+
+# name, magic bytes, file suffixes
+_KINDS: tuple[tuple[str, bytes, tuple[str, ...]], ...] = (
+    ("gzip", b"\x1f\x8b", (".gz", ".gzip")),
+    ("bzip2", b"BZh", (".bz2",)),
+    ("xz", b"\xfd7zXZ\x00", (".xz",)),
+    ("zstd", b"\x28\xb5\x2f\xfd", (".zst", ".zstd")),
+)
+
+
+def decompress(data: bytes, name: str, max_bytes: int) -> Decompressed:
+    """`data` decompressed when it is compressed (by its magic bytes), else as it is."""
+    for kind, magic, suffixes in _KINDS:
+        if data.startswith(magic):
+            inner = next((name[: -len(s)] for s in suffixes if name.lower().endswith(s)), name)
+            return Decompressed(_stream(kind, data, max_bytes), kind, inner)
+    return Decompressed(data, None, name)
+
+
+def _stream(kind: str, data: bytes, max_bytes: int) -> bytes:
+    out = bytearray()
+    try:
+        for chunk in _chunks(kind, data):
+            out += chunk
+            if len(out) > max_bytes:
+                raise InputError(
+                    Reason.DECOMPRESSED_TOO_LARGE,
+                    f"{kind} data expands past {max_bytes:,} bytes (a decompression bomb?); "
+                    "raise the cap with --max-decompressed-bytes",
+                )
+    except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, _ZstdError) as exc:
+        raise InputError(Reason.MALFORMED, f"corrupt {kind} data: {exc}") from None
+    return bytes(out)
+
+
+def _chunks(kind: str, data: bytes):  # type: ignore[no-untyped-def]
+    """Decompressed pieces of at most _CHUNK bytes each; multi-member gzip/bzip2/xz/zstd too."""
+    if kind == "zstd":
+        try:
+            import zstandard
+        except ImportError:
+            raise InputError(
+                Reason.MISSING_EXTRA, "zstd-compressed: install the zstandard package (pip install zstandard)"
+            ) from None
+        # Fed a little at a time: one zstd byte can stand for thousands, so small input
+        # steps keep each step's output far below the cap.
+        rest = data
+        while rest:
+            decompressor = zstandard.ZstdDecompressor().decompressobj()
+            position = 0
+            while not decompressor.eof:
+                if position >= len(rest):
+                    raise EOFError("compressed data ends early")
+                piece = rest[position : position + 256]
+                position += len(piece)
+                if chunk := decompressor.decompress(piece):
+                    yield chunk
+            rest = decompressor.unused_data + rest[position:]
+        return
+    make: Callable[[], object] = {
+        "gzip": lambda: zlib.decompressobj(16 + zlib.MAX_WBITS),
+        "bzip2": bz2.BZ2Decompressor,
+        "xz": lzma.LZMADecompressor,
+    }[kind]
+    rest = data
+    while rest:
+        decompressor = make()
+        pending = rest
+        while True:
+            if kind == "gzip":
+                chunk = decompressor.decompress(pending, _CHUNK)  # type: ignore[attr-defined]
+                pending = decompressor.unconsumed_tail  # type: ignore[attr-defined]
+                if chunk:
+                    yield chunk
+                if decompressor.eof:  # type: ignore[attr-defined]
+                    rest = decompressor.unused_data  # type: ignore[attr-defined]
+                    break
+                if not chunk and not pending:
+                    raise EOFError("compressed data ends early")
+            else:
+                chunk = decompressor.decompress(pending, max_length=_CHUNK)  # type: ignore[attr-defined]
+                pending = b""
+                if chunk:
+                    yield chunk
+                if decompressor.eof:  # type: ignore[attr-defined]
+                    rest = decompressor.unused_data  # type: ignore[attr-defined]
+                    break
+                if not chunk and not decompressor.needs_input:  # type: ignore[attr-defined]
+                    continue
+                if decompressor.needs_input and not chunk:  # type: ignore[attr-defined]
+                    raise EOFError("compressed data ends early")
+        # Trailing zero padding after the last member is not another member.
+        if not rest.strip(b"\x00"):
+            return

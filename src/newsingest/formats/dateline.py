@@ -1,0 +1,175 @@
+"""The lines above an article's body: byline, dateline, publication and update stamps.
+
+    নিজস্ব প্রতিবেদক
+    প্রকাশ: ১৩ অক্টোবর ২০২৩, ১০:৩০ | আপডেট: ১৩ অক্টোবর ২০২৩, ১২:০০
+    ঢাকা, ১২ অক্টোবর (বাসস) – সরকার আজ ...
+
+Each is recognised at the top of the body (the first few paragraphs), taken out of it, and
+reported. The words (labels, desks, agencies) are in vocabulary.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..models import Dateline, ReferenceDate
+from .published import parse_published
+from .vocabulary import (
+    AGENCIES,
+    BYLINE_MAX_WORDS,
+    BYLINE_PREFIXES,
+    BYLINE_SUFFIXES,
+    DATELINE_ENDS,
+    PUBLISHED_LABELS,
+    STAFF_BYLINES,
+    UPDATED_LABELS,
+)
+
+# How many leading paragraphs may be header lines.
+_HEADER_LINES = 4
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_STAMP = re.compile(
+    rf"(?P<label>{_alternation(PUBLISHED_LABELS)}|{_alternation(UPDATED_LABELS)})\s*[:ঃ]\s*",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(rf"^(?:{_alternation(UPDATED_LABELS)})$", re.IGNORECASE)
+_DASHES = "".join(re.escape(c) for c in DATELINE_ENDS)
+# `ঢাকা, ১২ অক্টোবর (বাসস) –`, `ওয়াশিংটন, ১২ অক্টোবর, ২০২৩ (এএফপি):`
+_DATELINE = re.compile(
+    r"^(?P<place>[^\s,()০-৯\d।:–—-][^,()০-৯\d।:–—-]{0,30}?)\s*,\s*"
+    r"(?P<date>[^()।:–—-]{3,40}?)\s*"
+    r"(?:\(\s*(?P<agency>[^()]{1,40}?)\s*\)\s*)?"
+    rf"(?:[{_DASHES}]+\s*|$)"
+)
+_SENTENCE_MARK = re.compile(r"[।?!:;\d০-৯\"“”]")
+_STAFF = re.compile(rf"^(?:.{{0,40}},\s*)?(?:{_alternation(STAFF_BYLINES)})(?:\s*,\s*.{{0,40}})?$")
+_SUFFIX = re.compile(rf"^[^।?!:]{{0,40}}\s(?:{_alternation(BYLINE_SUFFIXES)})(?:\s*,\s*[^।?!:]{{0,40}})?$")
+_PREFIX = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\s*\S")
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the top of the body said about the article, and the body without it."""
+
+    paragraphs: list[str]
+    byline: str | None = None
+    dateline: Dateline | None = None
+    published: str | None = None
+    updated: str | None = None
+
+
+def split_header(paragraphs: list[str], published_hint: str | None = None) -> Header:
+    """Take byline, stamp and dateline lines off the top of `paragraphs`."""
+    rest = list(paragraphs)
+    byline = dateline = published = updated = None
+    name_candidate: str | None = None
+    consumed_any = False
+    for _ in range(_HEADER_LINES):
+        if not rest:
+            break
+        line = rest[0]
+        stamps = _stamps(line)
+        if stamps is not None:
+            for is_update, value in stamps:
+                if is_update:
+                    updated = updated or value
+                else:
+                    published = published or value
+            rest.pop(0)
+        elif byline is None and _is_byline(line):
+            byline = _strip_prefix(line)
+            rest.pop(0)
+        elif byline is None and name_candidate is None and not consumed_any and _is_name(line):
+            # A bare reporter's name counts only when another header line follows it.
+            name_candidate = line
+            rest.pop(0)
+            continue
+        else:
+            found = _dateline(line, published or published_hint)
+            if found is not None:
+                dateline, remainder = found
+                rest.pop(0)
+                if remainder:
+                    rest.insert(0, remainder)
+            break
+        consumed_any = True
+    if name_candidate is not None:
+        if consumed_any or dateline is not None:
+            byline = byline or name_candidate
+        else:
+            rest.insert(0, name_candidate)
+    return Header(rest, byline, dateline, published, updated)
+
+
+def _stamps(line: str) -> list[tuple[bool, str | None]] | None:
+    """`প্রকাশ: … | আপডেট: …` as (is_update, ISO value) pairs; None when the line is not a stamp."""
+    matches = list(_STAMP.finditer(line))
+    if not matches or matches[0].start() != 0:
+        return None
+    stamps = []
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        value = line[match.end() : end].strip(" |,•")
+        stamps.append((bool(_UPDATED.match(match.group("label"))), parse_published(value)))
+    if all(value is None for _, value in stamps):
+        return None
+    return stamps
+
+
+def _is_byline(line: str) -> bool:
+    if len(line) > 80 or "।" in line:
+        return False
+    return bool(_STAFF.match(line) or _SUFFIX.match(line) or _PREFIX.match(line))
+
+
+def _strip_prefix(line: str) -> str:
+    for prefix in BYLINE_PREFIXES:
+        if line.startswith(prefix):
+            return line[len(prefix) :].strip(" :")
+    return line
+
+
+def _is_name(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= min(BYLINE_MAX_WORDS, 4) and len(line) <= 40 and not _SENTENCE_MARK.search(line)
+
+
+def _dateline(line: str, published: str | None) -> tuple[Dateline, str] | None:
+    match = _DATELINE.match(line)
+    if match is None:
+        return None
+    agency = match.group("agency")
+    if agency is not None and not _known_agency(agency):
+        return None
+    value = _date_value(match.group("date"), published)
+    if value is None:
+        return None
+    text = line[: match.end()].rstrip().rstrip(DATELINE_ENDS).rstrip()
+    place = match.group("place").strip()
+    return Dateline(text=text, place=place, date=value, agency=agency), line[match.end() :].strip()
+
+
+def _known_agency(agency: str) -> bool:
+    parts = re.split(r"\s*[/,]\s*", agency)
+    return all(any(part.casefold() == known.casefold() for known in AGENCIES) for part in parts)
+
+
+def _date_value(text: str, published: str | None) -> str | None:
+    """The TIMEX3 value of a dateline's date, when the whole of `text` is one date expression."""
+    from ..dates import find_dates
+
+    reference = None
+    if published:
+        reference = ReferenceDate(value=dt.date.fromisoformat(published[:10]).isoformat(), source="published")
+    found = find_dates({"body": text}, reference)
+    dates = [m for m in found.mentions if m.type == "DATE"]
+    if len(dates) != 1 or len(dates[0].text) < len(text.strip(" ,")) - 1:
+        return None
+    return dates[0].value

@@ -1,0 +1,160 @@
+"""Publication dates as records and pages write them, to one ISO 8601 string.
+
+ISO 8601 and RFC 2822 go straight to python-dateutil. Bengali ones
+(`১৪২৩ ঘণ্টা, ফেব্রুয়ারি ২৬, ২০২৪`, `২৭ এপ্রিল, ২০২৪ ২২:০১`, `প্রকাশ: ১৩ অক্টোবর ২০২৩, ১০:৩০`)
+are first mapped to ASCII digits and English month names by the tables below, then parsed
+the same way; what dateutil still cannot read goes to our own date extraction
+(newsingest.dates.find_dates). A Bengali date-time without an offset is Bangladesh time
+(Asia/Dhaka, +06:00, no daylight saving): that is where Bengali news sites stamp their pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+
+from dateutil import parser as dateutil_parser
+
+from ..dates.lexicon import MONTHS
+from .vocabulary import PUBLISHED_LABELS, UPDATED_LABELS
+
+DHAKA = dt.timezone(dt.timedelta(hours=6), "Asia/Dhaka")
+
+_DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+_ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August")
+_ENGLISH_MONTHS += ("September", "October", "November", "December")
+# Bengali words around a date-time and what dateutil should read instead ("" = drop).
+_WORDS: dict[str, str] = {
+    **{name: _ENGLISH_MONTHS[number - 1] for name, number in MONTHS.items() if not name.isascii()},
+    "এএম": "AM",
+    "পিএম": "PM",
+    "পূর্বাহ্ণ": "AM",
+    "অপরাহ্ণ": "PM",
+    "সকাল": "",
+    "ভোর": "",
+    "দুপুর": "",
+    "বিকেল": "",
+    "সন্ধ্যা": "",
+    "রাত": "",
+    "সময়": "",
+    "সময়ঃ": "",
+    "তারিখ": "",
+    "ইং": "",
+    "খ্রিস্টাব্দ": "",
+    "শনিবার": "",
+    "রবিবার": "",
+    "রোববার": "",
+    "সোমবার": "",
+    "মঙ্গলবার": "",
+    "বুধবার": "",
+    "বৃহস্পতিবার": "",
+    "বৃহষ্পতিবার": "",
+    "শুক্রবার": "",
+}
+_WORD_RE = re.compile("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)))
+_LABEL_RE = re.compile(
+    r"^\s*(?:" + "|".join(map(re.escape, sorted((*PUBLISHED_LABELS, *UPDATED_LABELS), key=len, reverse=True)))
+    + r")\s*[:ঃ]?\s*",
+    re.IGNORECASE,
+)
+# `১৪২৩ ঘণ্টা` (banglanews24's clock: HHMM hours).
+_HHMM_HOURS = re.compile(r"\b(\d{1,2})(\d{2})\s*ঘণ্টা")
+_BENGALI = re.compile("[\u0980-\u09ff]")
+_LEFTOVER_BENGALI = re.compile("[\u0980-\u09ff]+")
+
+
+def parse_published(value: str) -> str | None:
+    """An ISO 8601 date (YYYY-MM-DD) or date-time for `value`, or None when it holds no full date.
+
+    >>> parse_published("Mon, 26 Feb 2024 14:23:00 +0600")
+    '2024-02-26T14:23:00+06:00'
+    >>> parse_published("২৭ এপ্রিল, ২০২৪ ২২:০১")
+    '2024-04-27T22:01:00+06:00'
+    """
+    text = value.strip()
+    if not text or len(text) > 200:
+        return None
+    text = _LABEL_RE.sub("", text)
+    bengali = bool(_BENGALI.search(text))
+    if bengali:
+        ascii_text = _to_ascii(text)
+        parsed = _dateutil(ascii_text)
+        if parsed is None:
+            return _with_find_dates(text)
+    else:
+        parsed = _rfc2822(text) or _dateutil(text)
+    if parsed is None:
+        return None
+    when, has_time = parsed
+    if not has_time:
+        return when.date().isoformat()
+    if when.tzinfo is None and bengali:
+        when = when.replace(tzinfo=DHAKA)
+    return when.isoformat()
+
+
+def published_date(iso: str | None) -> dt.date | None:
+    """The calendar date of a `parse_published` value (its own local date), or None."""
+    if not iso:
+        return None
+    try:
+        return dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+def _to_ascii(text: str) -> str:
+    text = text.translate(_DIGITS)
+    text = _HHMM_HOURS.sub(r"\1:\2", text)
+    text = _WORD_RE.sub(lambda m: f" {_WORDS[m.group(0)]} ", text)
+    text = _LEFTOVER_BENGALI.sub(" ", text)
+    return re.sub(r"\s+", " ", text.replace("|", " ")).strip(" ,")
+
+
+def _rfc2822(text: str) -> tuple[dt.datetime, bool] | None:
+    if not re.match(r"^[A-Za-z]{3},", text):
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(text), True
+    except (TypeError, ValueError):
+        return None
+
+
+# Two defaults that differ in every field: whatever the string did not give shows as a difference.
+_DEFAULT_A = dt.datetime(1904, 1, 1, 0, 0, 0)
+_DEFAULT_B = dt.datetime(1908, 2, 2, 1, 1, 1)
+
+
+def _dateutil(text: str) -> tuple[dt.datetime, bool] | None:
+    if not re.search(r"\d", text):
+        return None
+    try:
+        first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=True)
+        second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=True)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if (first.year, first.month, first.day) != (second.year, second.month, second.day):
+        return None  # the year, month or day was not given: not a publication date
+    has_time = (first.hour, first.minute) == (second.hour, second.minute)
+    if not has_time:
+        return first.replace(hour=0, minute=0, second=0, microsecond=0), False
+    if first.second != second.second:
+        first = first.replace(second=0)
+    return first, True
+
+
+def _with_find_dates(text: str) -> str | None:
+    """Our own extraction, for Bengali dates dateutil cannot read (a Bengali-calendar one)."""
+    from ..dates import find_dates
+
+    found = find_dates({"body": text}, None)
+    day = time = None
+    for mention in found.mentions:
+        if mention.type == "TIME" and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", mention.value):
+            time = time or mention.value
+        elif mention.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", mention.value):
+            day = day or mention.value
+    if time:
+        return dt.datetime.fromisoformat(time).replace(tzinfo=DHAKA).isoformat()
+    return day

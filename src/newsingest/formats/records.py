@@ -1,0 +1,197 @@
+"""Scraper dumps and datasets: JSON Lines, JSON arrays and CSV, one article per record.
+
+Each record's keys are matched to the Article's fields by the key table in vocabulary.py
+(`title`/`headline`, `body`/`content`/`article`/`text`, `date`/`published`/`pubDate`, ...);
+`--field NAME=KEY` overrides it. A bad record is reported with its index and the others go on.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import InputError, Reason
+from .options import Options
+from .published import parse_published
+from .text import Meta
+from .vocabulary import RECORD_KEYS, RECORD_LIST_KEYS
+
+
+@dataclass(frozen=True)
+class Record:
+    """One record of a container file: its index (from 0) and its text fields, or why it failed."""
+
+    index: int
+    body: str | None = None
+    meta: Meta | None = None
+    error: InputError | None = None
+
+
+def read_records(text: str, fmt: str, options: Options) -> Iterator[Record]:
+    """Every record of a JSON Lines, JSON or CSV text, in order."""
+    if fmt == "jsonl":
+        rows: Iterator[tuple[int, Any]] = _jsonl(text)
+    elif fmt == "json":
+        rows = _json(text)
+    elif fmt == "csv":
+        rows = _csv(text)
+    else:
+        raise ValueError(f"not a record format: {fmt}")
+    for index, row in rows:
+        if isinstance(row, InputError):
+            yield Record(index, error=row)
+            continue
+        try:
+            body, meta = _fields(row, options.fields)
+        except InputError as error:
+            yield Record(index, error=error)
+            continue
+        yield Record(index, body, meta)
+
+
+def _jsonl(text: str) -> Iterator[tuple[int, Any]]:
+    index = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            yield index, json.loads(line)
+        except json.JSONDecodeError as exc:
+            message = f"line {number}: invalid JSON: {exc.msg} (column {exc.colno})"
+            yield index, InputError(Reason.MALFORMED, message)
+        index += 1
+
+
+def _json(text: str) -> Iterator[tuple[int, Any]]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            Reason.MALFORMED, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None
+    if isinstance(document, dict):
+        lists = [document[key] for key in document if key.lower() in RECORD_LIST_KEYS]
+        lists = [value for value in lists if isinstance(value, list)]
+        document = lists[0] if lists else [document]
+    if not isinstance(document, list):
+        raise InputError(Reason.MALFORMED, "JSON holds neither an array of records nor a record")
+    yield from enumerate(document)
+
+
+def _csv(text: str) -> Iterator[tuple[int, Any]]:
+    sample = text[:8192]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    csv.field_size_limit(1 << 28)
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    index = 0
+    try:
+        for row in reader:
+            if None in row:
+                yield index, InputError(
+                    Reason.MALFORMED, f"line {reader.line_num}: more values than the header has columns"
+                )
+            elif any(value for value in row.values()):
+                yield index, row
+            else:
+                continue
+            index += 1
+    except csv.Error as exc:
+        yield index, InputError(Reason.MALFORMED, f"line {reader.line_num}: invalid CSV: {exc}")
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s_\-]", "", name).casefold()
+
+
+def _fields(row: Any, overrides: dict[str, str]) -> tuple[str, Meta]:
+    """The body text and the Meta of one record; InputError when it is not an article."""
+    if not isinstance(row, dict):
+        raise InputError(Reason.MALFORMED, f"a record is a JSON object, not {type(row).__name__}")
+    by_key = {_key(str(key)): value for key, value in row.items()}
+    values: dict[str, Any] = {}
+    for name, keys in RECORD_KEYS.items():
+        if name in overrides:
+            key = overrides[name]
+            if key not in row and _key(key) not in by_key:
+                message = f"no key {key!r} (--field {name}={key}); keys: {_keys(row)}"
+                raise InputError(Reason.MALFORMED, message)
+            values[name] = row.get(key, by_key.get(_key(key)))
+            continue
+        for key in keys:
+            value = by_key.get(_key(key))
+            if value not in (None, "", []):
+                values[name] = value
+                break
+    headline = _text(values.get("headline"))
+    body = _body(values.get("body"))
+    if not headline:
+        raise InputError(
+            Reason.NO_HEADLINE,
+            f"no headline (no title/headline key; keys: {_keys(row)}; use --field headline=KEY)",
+        )
+    if not body:
+        raise InputError(
+            Reason.NO_BODY,
+            f"no body (no body/content/article/text key; keys: {_keys(row)}; use --field body=KEY)",
+        )
+    raw_published = _text(values.get("published"))
+    published = parse_published(raw_published) if raw_published else None
+    meta = Meta(
+        headline=headline,
+        published=published,
+        url=_text(values.get("url")) or None,
+        author=_text(values.get("author")) or None,
+        category=_text(values.get("category")) or None,
+        tags=_tags(values.get("tags")),
+    )
+    return body, meta
+
+
+def _keys(row: dict[str, Any]) -> str:
+    names = ", ".join(map(str, list(row)[:12]))
+    return names + (", …" if len(row) > 12 else "")
+
+
+def _text(value: Any) -> str:
+    """A scalar, a list of scalars or a {name: ...} object as one line of text."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title") or value.get("value") or ""
+    if isinstance(value, list):
+        return ", ".join(filter(None, (_text(item) for item in value)))
+    return " ".join(str(value).split())
+
+
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"<\s*(?:br\s*/?|/p|/div|/h[1-6]|/li|/blockquote)\s*>", re.IGNORECASE)
+
+
+def _body(value: Any) -> str:
+    """Body text with one paragraph per line; a list is a list of paragraphs, HTML markup is dropped."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "\n".join(_body(item) for item in value)
+    if isinstance(value, dict):
+        return _body(value.get("text") or value.get("content") or "")
+    text = str(value)
+    if "<" in text and _TAG.search(text):
+        text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", text)))
+    return text.strip()
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else re.split(r"\s*[,;|]\s*", str(value))
+    return tuple(tag for tag in (_text(item) for item in items) if tag)

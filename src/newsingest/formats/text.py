@@ -1,0 +1,92 @@
+"""From an article's raw text (and what its container said about it) to a pipeline Document.
+
+Every format ends here: repair (mojibake, legacy Bijoy), normalise, split headline and
+paragraphs, remove scraping artefacts, take the header lines (byline, dateline, stamps) off
+the top. The order matters: repeats are found on normalised text, and a header line is
+found once the share buttons above it are gone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import InputError, Reason
+from ..models import Cleaning, Source
+from ..normalise import normalise
+from ..segment import split_article
+from .bijoy import convert_bijoy, looks_like_bijoy
+from .clean import clean
+from .dateline import split_header
+from .mojibake import repair_mojibake
+from .options import Options
+
+if TYPE_CHECKING:
+    from ..pipeline import Document
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What a container (a JSON record, an HTML page) says about its article."""
+
+    headline: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    url: str | None = None
+    author: str | None = None
+    category: str | None = None
+    tags: tuple[str, ...] = ()
+
+
+def repair(text: str, options: Options) -> tuple[str, list[str]]:
+    """Undo mojibake; convert (with --bijoy) or refuse legacy Bijoy ASCII text."""
+    fixes: list[str] = []
+    text, changed = repair_mojibake(text)
+    if changed:
+        fixes.append("mojibake")
+    if looks_like_bijoy(text):
+        if not options.bijoy:
+            raise InputError(
+                Reason.BIJOY,
+                "looks like legacy Bijoy (SutonnyMJ) ASCII-encoded Bengali, not Unicode; "
+                "rerun with --bijoy to convert it",
+            )
+        text = convert_bijoy(text)
+        fixes.append("bijoy")
+    return text, fixes
+
+
+def build_document(text: str, source: Source, options: Options, meta: Meta | None = None) -> Document:
+    """One Document from an article's text: headline on the first line unless `meta` gives it."""
+    from ..pipeline import Document
+
+    meta = meta or Meta()
+    if meta.headline is not None:
+        text = f"{meta.headline.strip()}\n{text}"
+    text, fixes = repair(text, options)
+    normal, normal_fixes = normalise(text)
+    fixes += [name for name in normal_fixes if name not in fixes]
+    segments = split_article(normal)
+    paragraphs = segments.paragraphs
+    cleaning = None
+    if options.clean:
+        cleaned = clean(segments.headline, paragraphs)
+        paragraphs = cleaned.paragraphs
+        cleaning = Cleaning(repeated=cleaned.repeated, boilerplate=cleaned.boilerplate)
+    header = split_header(paragraphs, meta.published)
+    paragraphs = header.paragraphs
+    return Document(
+        segments.headline,
+        paragraphs,
+        source,
+        fixes,
+        published=meta.published or header.published,
+        updated=meta.updated or header.updated,
+        url=meta.url,
+        author=meta.author,
+        category=meta.category,
+        tags=list(meta.tags),
+        dateline=header.dateline,
+        byline=header.byline,
+        cleaning=cleaning,
+    )
