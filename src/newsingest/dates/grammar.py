@@ -24,7 +24,7 @@ _CALENDARS = {"M": "gregorian", "B": "bengali", "H": "hijri"}
 _DATE_SLOTS = ("weekday", "day", "month", "year", "era", "date_value")
 
 # Classes that can begin an expression.
-_STARTERS = frozenset("MBHWAaRnUVPhNYydDtcXFrKzZfews")
+_STARTERS = frozenset("MBHWAaRnUVPhNYydDtcXFrKzZfewsC")
 
 
 @dataclass
@@ -67,6 +67,7 @@ class Slots:
     month_bare: bool = False  # a month name with no ending and nothing else (জুলাই সনদ)
     clock_cased: bool = False  # a clock hour in a case form (৩টায়), a time by itself
     approximate: bool = False  # দিকে, নাগাদ
+    century: int | None = None  # 19 for the 20th century
 
     def has_date(self) -> bool:
         return (
@@ -114,6 +115,7 @@ class Expression:
     last: int
     slots: Slots
     end: Slots | None = None
+    followed_by_word: bool = False  # the next token is an ordinary word (for bare month names)
 
 
 def find_expressions(tokens: list[Token]) -> list[Expression]:
@@ -135,6 +137,11 @@ def find_expressions(tokens: list[Token]) -> list[Expression]:
             continue
         expression = Expression(slots.first, slots.last, slots)
         expression = _extend_range(tokens, expression)
+        following = _cls(tokens, expression.last + 1)
+        expression.followed_by_word = following == "o"
+        if following == "g" and slots.count is not None:
+            i = expression.last + 2  # ৩০ বছর বয়সী: an age
+            continue
         found.append(expression)
         i = expression.last + 1
     return [e for e in found if _is_temporal(e)]
@@ -238,6 +245,15 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     elif c == "t" and s.hour is None:
         s.hour, s.minute = value
         s.clock_cased = tok.ending in _CLOCK_CASED
+    # Centuries: বিংশ শতাব্দী, উনিশ শতকের (no one counts nineteen centuries).
+    elif (
+        (c == "C" or (number and isinstance(value, int) and 10 <= value <= 22))
+        and nxt == "U"
+        and tokens[j + 1].value == "CE"
+        and s.is_empty()
+    ):
+        s.century, s.unit = value - 1, "CE"
+        return 2
     # Decades (নব্বইয়ের দশকে, গত শতাব্দীর ষাটের দশকে) before counts: ষাট is also a number.
     elif (
         c == "N"
@@ -340,6 +356,7 @@ def _take_unit(tokens: list[Token], j: int, s: Slots) -> int:
         and s.hour is None
         and (
             s.is_empty()
+            or s.every
             or s.rel is not None
             or s.new
             or s.count is not None
@@ -473,8 +490,10 @@ def _is_temporal(expression: Expression) -> bool:
         and s.month_bare
         and not (s.day or s.year or s.rel is not None or s.weekday is not None or s.part or s.edge or s.half)
     ):
-        return False  # জুলাই সনদ, ‘মার্চ টু ঢাকা’: a bare month name is a name, not a date
-    if s.decade is not None and s.unit in ("DE", "CE"):
+        # জুলাই সনদ, ‘মার্চ টু ঢাকা’: a bare month name before a word is a name, not a date;
+        # before a postposition or punctuation (ডিসেম্বর নাগাদ, জুন থেকে) it is one.
+        return expression.end is not None or not expression.followed_by_word
+    if (s.decade is not None and s.unit in ("DE", "CE")) or s.century is not None:
         return True
     if s.date_value is not None or s.month is not None or s.weekday is not None:
         return True

@@ -485,3 +485,18 @@ GENITIVE_ENDINGS: frozenset[str] = frozenset({"ের", "র", "এর", "-এ�
 # Endings that make a clock hour a time by themselves (ন'টায় "at nine"); without one, ৩টা
 # may count things (৩টা গাড়ি) and needs a part of day, a date, minutes or দিকে beside it.
 CLOCK_CASE_ENDINGS: frozenset[str] = frozenset({"টায়", "টার", "টাতে"})
+
+# Centuries named by ordinal words (বিংশ শতাব্দী is the 20th century, value "19").
+CENTURY_ORDINALS: dict[str, int] = {
+    "ষোড়শ": 16,
+    "সপ্তদশ": 17,
+    "অষ্টাদশ": 18,
+    "ঊনবিংশ": 19,
+    "উনবিংশ": 19,
+    "বিংশ": 20,
+    "একবিংশ": 21,
+    "দ্বাবিংশ": 22,
+}
+
+# Words after a count that make it an age, which is not a temporal expression (৩০ বছর বয়সী).
+AGE_WORDS: frozenset[str] = frozenset({"বয়সী", "বয়সি", "বয়স", "বয়সে", "বয়সের", "বয়সেই"})

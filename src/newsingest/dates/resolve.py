@@ -21,6 +21,11 @@ _TIME_UNIT = {"H": "H", "MIN": "M", "S": "S"}
 _SET_VALUES = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
 # The last year a weekday-with-date is looked for in when there is no reference date.
 _TODAY = dt.date.today()
+# How far ahead of the reference a day named in a clause without a future verb may lie.
+_PAST_TOLERANCE = dt.timedelta(days=60)
+# ... and how far behind it a day in a future clause may lie (a clause's verb can be about
+# something else than the date beside it).
+_FUTURE_TOLERANCE = dt.timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -68,8 +73,13 @@ def _resolve(expression: Expression, context: Context) -> Resolved | None:
     start = _resolve_one(expression.slots, context)
     if start is None:
         return None
-    # A range runs forward: its end's কাল is tomorrow (আজ-কালের), whatever the clause's tense.
-    follow = Context(context.reference, start.day or context.anchor, True)
+    # A range runs forward from its start: its end's কাল is tomorrow (আজ-কালের) and the জুন
+    # of জানুয়ারি থেকে জুন follows that January, whatever the clause's tense. An end with its
+    # own গত/আগামী still counts from the reference date.
+    begin = start.anchor or start.earliest
+    absolute = expression.end.rel is not None or isinstance(expression.end.deictic, int)
+    base = context.reference if absolute or begin is None else begin
+    follow = Context(base, start.day or context.anchor, True)
     end = _resolve_one(expression.end, follow)
     if end is None:
         return None
@@ -236,13 +246,15 @@ def _nearest_year(month: int, day: int, ctx: Context, rel: int | None, weekday: 
     elif rel is not None and rel > 0:
         after = [d for d in candidates if d > ref]
         candidates = after or candidates
-    best = min(candidates, key=lambda d: (abs((d - ref).days), d))
     if rel is None and weekday is None:
-        if ctx.future and best < ref - dt.timedelta(days=60):
-            best = min((d for d in candidates if d >= ref), key=lambda d: d - ref, default=best)
-        elif not ctx.future and best > ref + dt.timedelta(days=60):
-            best = max((d for d in candidates if d <= ref), key=lambda d: d, default=best)
-    return best.year
+        # Nearest the reference in the direction of the clause's tense. A future verb is
+        # firm evidence; "past" is only the default, so a date a few weeks ahead keeps its
+        # year (news announces what comes next in past-tense reports).
+        if ctx.future:
+            candidates = [d for d in candidates if d >= ref - _FUTURE_TOLERANCE] or candidates
+        else:
+            candidates = [d for d in candidates if d <= ref + _PAST_TOLERANCE] or candidates
+    return min(candidates, key=lambda d: (abs((d - ref).days), d)).year
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -254,24 +266,22 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def _nearest_month_year(month: int, ctx: Context, rel: int | None) -> int | None:
     ref = ctx.reference
-    if ref is None:
-        return None
-    candidates = [(y, month) for y in (ref.year - 1, ref.year, ref.year + 1)]
-    here = (ref.year, ref.month)
+    return None if ref is None else _directed_year(ref.year, ref.month, month, ctx.future, rel)
+
+
+def _directed_year(year: int, current: int, month: int, future: bool, rel: int | None) -> int:
+    """The year of a month named without one, in any calendar.
+
+    গত/আগামী say which way; otherwise the nearest such month on the side of the clause's
+    tense, the current month counting for both.
+    """
     if rel is not None and rel < 0:
-        return max(y for y, m in candidates if (y, m) < here)
+        return year if month < current else year - 1
     if rel is not None and rel > 0:
-        return min(y for y, m in candidates if (y, m) > here)
-
-    def distance(ym: tuple[int, int]) -> int:
-        return abs((ym[0] - here[0]) * 12 + ym[1] - here[1])
-
-    best = min(candidates, key=lambda ym: (distance(ym), ym))
-    if rel is None and ctx.future and best < here and distance(best) > 2:
-        best = (best[0] + 1, month)
-    elif rel is None and not ctx.future and best > here and distance(best) > 2:
-        best = (best[0] - 1, month)
-    return best[0]
+        return year if month > current else year + 1
+    if future:
+        return year if month >= current else year + 1
+    return year if month <= current else year - 1
 
 
 def _date_part(s: Slots, ctx: Context) -> Resolved | None:
@@ -292,16 +302,32 @@ def _date_part(s: Slots, ctx: Context) -> Resolved | None:
     if s.anaphor is not None:
         base = ctx.anchor or ref
         return _day(base + dt.timedelta(days=s.anaphor)) if base else Resolved("DATE", "XXXX-XX-XX")
+    if s.century is not None:
+        start = s.century * 100
+        return _span(f"{s.century:02d}", dt.date(max(start, 1), 1, 1), dt.date(start + 99, 12, 31))
     if s.decade is not None:
         return _decade(s, ctx)
     if s.fiscal:
         return _fiscal_year(s, ctx)
+    if s.year is not None and s.era in ("bengali", "hijri"):
+        return _era_year(s.year, s.era)
     if s.year is not None:
         whole = _year(s.year) if s.year_end is None else _interval(_year(s.year), _year(s.year_end))
         return _sub_period(whole, s)
     if s.unit is not None:
         return _relative_unit(s, ctx)
     return None
+
+
+def _era_year(year: int, era: str) -> Resolved:
+    """১৪৩০ বঙ্গাব্দ, ১৪৪৫ হিজরি: the Gregorian days that year of its calendar covers."""
+    if era == "bengali":
+        first = calendars.bengali_month_span(year, 1)[0]
+        last = calendars.bengali_month_span(year, 12)[1]
+    else:
+        first = calendars.hijri_month_span(year, 1)[0]
+        last = calendars.hijri_month_span(year, 12)[1]
+    return _days(first, last)
 
 
 def _year_of_context(s: Slots, ctx: Context) -> int | None:
@@ -349,8 +375,7 @@ def _bengali(s: Slots, ctx: Context) -> Resolved | None:
         if ctx.reference is None:
             return None
         by, bm, _ = calendars.gregorian_to_bengali(ctx.reference)
-        options = [(y, month) for y in (by - 1, by, by + 1)]
-        year = min(options, key=lambda ym: (abs((ym[0] - by) * 12 + ym[1] - bm), ym))[0]
+        year = _directed_year(by, bm, month, ctx.future, s.rel)
     try:
         if s.day is not None:
             return _day(calendars.bengali_to_gregorian(year, month, s.day))
@@ -367,7 +392,7 @@ def _hijri(s: Slots, ctx: Context) -> Resolved | None:
         if ctx.reference is None:
             return None
         hy, hm, _ = calendars.gregorian_to_hijri(ctx.reference)
-        year = min((hy - 1, hy, hy + 1), key=lambda y: (abs((y - hy) * 12 + month - hm), y))
+        year = _directed_year(hy, hm, month, ctx.future, s.rel)
     try:
         if s.day is not None:
             return _day(calendars.hijri_to_gregorian(year, month, s.day))
