@@ -25,6 +25,21 @@ def _parse_reference_date(_ctx: click.Context, _param: click.Parameter, value: s
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+def _parse_fields(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> dict[str, str]:
+    from .formats import FIELDS
+
+    fields: dict[str, str] = {}
+    for item in value:
+        name, equals, key = item.partition("=")
+        name = name.strip()
+        if not equals or not key.strip():
+            raise click.BadParameter(f"{item!r} is not NAME=KEY (for example headline=title)")
+        if name not in FIELDS:
+            raise click.BadParameter(f"{name!r} is not one of {', '.join(FIELDS)}")
+        fields[name] = key.strip()
+    return fields
+
+
 def _check_paths(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
     for path in value:
         if path != "-" and not os.path.lexists(path):
@@ -98,6 +113,49 @@ def cli() -> None:
     help="Write the run's counts (files, inputs, articles, failed by reason, seconds) to FILE "
     "as one JSON object.",
 )
+@click.option(
+    "-f",
+    "--format",
+    "input_format",
+    type=click.Choice(["auto", "text", "jsonl", "json", "csv", "html"]),
+    default="auto",
+    show_default=True,
+    help="Input format. auto detects it from the extension (.txt .jsonl .ndjson .json .csv .tsv "
+    ".html .htm, after .gz .bz2 .xz .zst), then from the content. Example: --format jsonl",
+)
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="NAME=KEY",
+    callback=_parse_fields,
+    help="For JSON/JSONL/CSV records: read the article's NAME (headline, body, published, url, "
+    "author, category, tags) from the record's KEY instead of the detected one. Repeatable. "
+    "Example: --field headline=shironam --field published=time",
+)
+@click.option(
+    "--clean/--no-clean",
+    default=True,
+    show_default=True,
+    help="Remove scraping artefacts: a paragraph or sentence repeated right after itself, and "
+    "share/follow lines; the record's `cleaning` counts what went. Example: --no-clean",
+)
+@click.option(
+    "--bijoy",
+    is_flag=True,
+    help="Convert legacy Bijoy (SutonnyMJ) ASCII-encoded Bengali to Unicode. Without it such a "
+    "file fails with reason bijoy. Example: newsingest parse --bijoy old-archive/",
+)
+@click.option(
+    "--max-decompressed-bytes",
+    type=click.IntRange(min=1),
+    default=256 * 1024 * 1024,
+    show_default=True,
+    metavar="N",
+    help="Stop decompressing a .gz/.bz2/.xz/.zst input past N bytes (reason "
+    "decompressed_too_large): a guard against decompression bombs. "
+    "Example: --max-decompressed-bytes 1000000000",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress display and no line per failed input.")
 @click.option("-v", "--verbose", is_flag=True, help="Always print the summary line on standard error.")
 def parse(
@@ -108,6 +166,11 @@ def parse(
     max_bytes: int,
     errors_file: str | None,
     stats_file: str | None,
+    input_format: str,
+    fields: dict[str, str],
+    clean: bool,
+    bijoy: bool,
+    max_decompressed_bytes: int,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -117,6 +180,12 @@ def parse(
     directory (walked recursively in sorted order; hidden files and folders skipped), or
     "-" for standard input. Files are UTF-8 (with or without BOM) or UTF-16 with a BOM.
 
+    JSON Lines, JSON arrays and CSV files give one article per record (keys such as title,
+    body/content, date/published, url, author, category, tags are detected; --field
+    overrides), saved HTML pages one article each (needs the [html] extra), and any of
+    these may be compressed (.gz .bz2 .xz .zst). A byline, dateline or প্রকাশ: line at the
+    top of a body is reported apart; mojibake is repaired.
+
     A file that cannot be parsed gets one line on standard error naming it and the
     reason; the other files are still parsed, and the exit status is 1.
 
@@ -125,16 +194,28 @@ def parse(
       newsingest parse seeds/
       newsingest parse news/ -o news.jsonl --reference-date 2023-10-13
       newsingest parse seeds/ | jq '.dates[] | .value'
+      newsingest parse dump.jsonl.gz --field body=article_text
+      newsingest parse pages/ --format html --no-clean
     """
     import functools
 
     from .accounting import Tally
+    from .formats import Options
     from .parallel import Runner, default_jobs
     from .pipeline import parse_paths
     from .progress import Progress
     from .write import open_output
 
-    parse_one = functools.partial(parse_paths, reference_date=reference_date, max_bytes=max_bytes)
+    options = Options(
+        format=input_format,
+        fields=fields,
+        clean=clean,
+        bijoy=bijoy,
+        max_decompressed=max_decompressed_bytes,
+    )
+    parse_one = functools.partial(
+        parse_paths, reference_date=reference_date, max_bytes=max_bytes, options=options
+    )
     runner = Runner(parse_one, jobs or default_jobs())
     tally = Tally(errors_file)
     progress = Progress(Progress.wanted(quiet))
