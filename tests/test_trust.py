@@ -1,0 +1,246 @@
+"""Every input accounted for, hostile inputs handled, interruption safe, output always valid."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsingest import InputError, parse_paths, parse_text
+from newsingest.cli import cli
+from newsingest.errors import Reason
+from newsingest.models import Article
+from newsingest.pipeline import Failure
+from newsingest.write import to_json_line
+
+from .conftest import ARTICLE, SEED
+from .test_properties import TEXT
+
+ROOT = os.geteuid() == 0  # root reads files whatever their mode
+
+
+def run(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def build_corrupted_corpus(folder: Path) -> dict[str, str | None]:
+    """One file per hostile case; maps each input path to its expected reason (None: article)."""
+    expected: dict[str, str | None] = {}
+
+    def put(name: str, data: bytes, reason: str | None) -> None:
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        expected[str(path)] = reason
+
+    good = ARTICLE.encode()
+    put("01_good.txt", good, None)
+    put("02_empty.txt", b"", "empty")
+    put("03_nul.txt", good[:40] + b"\x00\x00" + good[40:], "binary")
+    truncated = SEED.read_bytes()[:301]  # cuts a three-byte Bengali letter
+    assert truncated.decode("utf-8", "ignore").encode() != truncated
+    put("04_truncated.txt", truncated, "encoding")
+    put("05_huge.txt", good + ("শব্দ " * 10_000).encode(), "too_large")  # over --max-bytes 100000 below
+    put("06_long_line.txt", "দীর্ঘ\n".encode() + ("শব্দ " * 7_000).encode(), None)  # one 91 KB line
+    put("07_tiny_paragraphs.txt", "শিরোনাম\n".encode() + "ক।\n".encode() * 20_000, "too_large")
+    put("08_tiny_paragraphs_ok.txt", "শিরোনাম\n".encode() + "ক।\n".encode() * 12_000, None)
+    put("09_only_spaces_and_joiners.txt", "\u200b\n\u200c \n".encode(), "no_headline")
+    nested = folder / "10_nested"
+    deep = nested
+    for _ in range(300):
+        deep = deep / "d"
+    put(str((deep / "deep.txt").relative_to(folder)), good, None)
+    # Symlink loops: a folder pointing at its parent, and two links pointing at each other.
+    (nested / "loop").symlink_to(nested, target_is_directory=True)
+    (folder / "11_a.txt").symlink_to(folder / "11_b.txt")
+    (folder / "11_b.txt").symlink_to(folder / "11_a.txt")
+    expected[str(folder / "11_a.txt")] = "unreadable"
+    expected[str(folder / "11_b.txt")] = "unreadable"
+    (folder / "12_dangling.txt").symlink_to(folder / "nowhere.txt")
+    expected[str(folder / "12_dangling.txt")] = "unreadable"
+    if not ROOT:
+        put("13_locked.txt", good, "unreadable")
+        (folder / "13_locked.txt").chmod(0)
+        locked = folder / "14_locked_folder"
+        locked.mkdir()
+        (locked / "inside.txt").write_bytes(good)
+        locked.chmod(0)
+        expected[str(locked)] = "unreadable"
+    return expected
+
+
+def test_corrupted_corpus_is_accounted_for_exactly(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    expected = build_corrupted_corpus(folder)
+    errors, stats = tmp_path / "errors.jsonl", tmp_path / "stats.json"
+    try:
+        result = run(
+            "parse", str(folder), "--max-bytes", "100000", "--errors", str(errors), "--stats", str(stats)
+        )
+    finally:
+        for path in (folder / "13_locked.txt", folder / "14_locked_folder"):
+            if path.exists():
+                path.chmod(0o755)
+    assert result.exit_code == 1
+    written = [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()]
+    assert written == sorted(path for path, reason in expected.items() if reason is None)
+    failures = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert {f["path"]: f["reason"] for f in failures} == {p: r for p, r in expected.items() if r}
+    assert len(failures) == len([r for r in expected.values() if r])
+    for failure in failures:
+        assert set(failure) == {"path", "record", "reason", "message"} and failure["message"]
+        assert failure["reason"] in {reason.value for reason in Reason}
+    counts = json.loads(stats.read_text())
+    assert counts["inputs"] == len(expected) == counts["articles"] + counts["failed"] + counts["skipped"]
+    assert counts["articles"] == len(written) and counts["failed"] == len(failures)
+    by_reason: dict[str, int] = {}
+    for reason in expected.values():
+        if reason:
+            by_reason[reason] = by_reason.get(reason, 0) + 1
+    assert counts["failed_by_reason"] == by_reason
+    summary = result.stderr.strip().splitlines()[-1]
+    assert (
+        f"{len(expected)} files read, {len(written)} articles written, {len(failures)} files failed"
+        in summary
+    )
+
+
+def test_a_file_that_vanishes_mid_run(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    results = parse_paths([str(tmp_path)])
+    assert isinstance(next(results), Article)
+    (tmp_path / "b.txt").unlink()  # listed by the walk, gone before it is read
+    (failure,) = list(results)
+    assert isinstance(failure, Failure) and failure.error.reason == Reason.VANISHED
+
+
+def test_max_bytes_reads_no_more_than_it_needs(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(ARTICLE.encode() * 10)
+    (failure,) = list(parse_paths([str(path)], max_bytes=len(ARTICLE.encode())))
+    assert failure.error.reason == Reason.TOO_LARGE and "max-bytes" in failure.error.message
+    (article,) = list(parse_paths([str(path)], max_bytes=len(ARTICLE.encode()) * 10))
+    assert isinstance(article, Article)
+    result = run("parse", "-", "--max-bytes", "10", input=ARTICLE.encode())
+    assert result.exit_code == 1 and "too_large" not in result.stdout and "max-bytes" in result.stderr
+
+
+def test_stats_file_on_a_clean_run(tmp_path: Path) -> None:
+    stats = tmp_path / "stats.json"
+    result = run("parse", str(SEED), "--stats", str(stats), "-j", "1")
+    assert result.exit_code == 0 and result.stderr == ""
+    counts = json.loads(stats.read_text())
+    assert (counts["files"], counts["inputs"], counts["articles"], counts["failed"]) == (1, 1, 1, 0)
+    assert counts["failed_by_reason"] == {} and counts["interrupted"] is False
+
+
+def test_every_reason_code_is_documented() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for reason in Reason:
+        assert f"`{reason.value}`" in readme, reason
+
+
+# --- validate -----------------------------------------------------------------------------
+
+
+def test_validate_accepts_parse_output(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert run("parse", str(SEED), "-o", str(out)).exit_code == 0
+    result = run("validate", str(out))
+    assert result.exit_code == 0
+    assert result.stderr.strip() == "newsingest: 1 lines checked, 1 valid, 0 invalid"
+
+
+def test_validate_reports_bad_lines_by_number(tmp_path: Path) -> None:
+    good = to_json_line(parse_text(ARTICLE)).decode()
+    record = json.loads(good)
+    record["stats"]["words"] = -1
+    extra = dict(json.loads(good), colour="blue")
+    lines = [good, "{not json\n", json.dumps(record) + "\n", "\n", good, json.dumps(extra) + "\n"]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("".join(lines), encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    reported = result.stderr.strip().splitlines()
+    assert [line.split(":")[2] for line in reported[:-1]] == ["2", "3", "4", "6"]
+    assert "stats.words" in reported[1] and "colour" in reported[3]
+    assert reported[-1] == "newsingest: 6 lines checked, 2 valid, 4 invalid"
+
+
+def test_validate_reads_stdin_and_refuses_missing_files(tmp_path: Path) -> None:
+    good = to_json_line(parse_text(ARTICLE))
+    assert run("validate", "-", input=good * 3).exit_code == 0
+    assert run("validate", str(tmp_path / "missing.jsonl")).exit_code == 2
+
+
+# --- output always valid and deterministic ----------------------------------------------------
+
+
+@settings(max_examples=int(os.environ.get("NEWSINGEST_FUZZ_EXAMPLES", "150")), deadline=None)
+@given(st.one_of(TEXT.map(str.encode), st.binary()), st.one_of(st.none(), st.dates()))
+def test_output_validates_against_the_schema_and_is_deterministic(data: bytes, reference) -> None:
+    from newsingest import parse_bytes
+
+    try:
+        first = to_json_line(parse_bytes(data, "x.txt", reference))
+    except InputError as error:
+        assert error.reason in set(Reason) and error.message and "\n" not in error.message
+        return
+    Article.model_validate_json(first)  # what `newsingest validate` checks
+    assert first.endswith(b"\n") and first.count(b"\n") == 1
+    assert to_json_line(parse_bytes(data, "x.txt", reference)) == first
+
+
+# --- interruption ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_exits_130_and_keeps_the_previous_output(tmp_path: Path, jobs: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = SEED.read_bytes()
+    for i in range(3000):
+        (folder / f"{i:05d}.txt").write_bytes(seed)
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous\n")
+    stats = tmp_path / "stats.json"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "newsingest",
+            "parse",
+            str(folder),
+            "-o",
+            str(out),
+            "-j",
+            jobs,
+            "--stats",
+            str(stats),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # a Ctrl-C reaches the whole process group, workers included
+    )
+    deadline = time.monotonic() + 30
+    while not [p for p in tmp_path.iterdir() if p.name.startswith(".newsingest-")]:
+        assert process.poll() is None and time.monotonic() < deadline, "the run never started writing"
+        time.sleep(0.02)
+    time.sleep(0.3)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130, stderr
+    assert b"Traceback" not in stderr and b"interrupted" in stderr
+    assert out.read_text() == "previous\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl", "stats.json"]
+    assert json.loads(stats.read_text())["interrupted"] is True
