@@ -120,13 +120,19 @@ def _parse_file(path: str, parse: Parse) -> list[bytes | Failure]:
     from .pipeline import Failure
     from .write import to_json_line
 
+    results: list[bytes | Failure] = []
     try:
-        return [result if isinstance(result, Failure) else to_json_line(result) for result in parse([path])]
+        for result in parse([path]):
+            results.append(result if isinstance(result, Failure) else to_json_line(result))
     except (KeyboardInterrupt, MemoryError):
         raise
     except Exception as exc:
+        # The records of a multi-record file before the bug are kept; the file's reader
+        # cannot go on past it.
         detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200] if str(exc) else type(exc).__name__
-        return [Failure(path, InputError(Reason.INTERNAL, f"internal error ({detail}); please report it"))]
+        error = InputError(Reason.INTERNAL, f"internal error ({detail}); please report it")
+        results.append(Failure(path, error))
+    return results
 
 
 _worker_parse: Parse | None = None
