@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED := ../shared
 
-.PHONY: run test lint eval clean
+.PHONY: run test lint eval bench fuzz clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "newsingest needs Python 3.11 or newer")'
@@ -28,6 +28,21 @@ lint: $(VENV)/.installed-test
 
 test: lint
 	$(BIN)/python -m pytest
+
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e ".[test,bench]"
+	@touch $@ $(VENV)/.installed $(VENV)/.installed-test
+
+# Synthetic corpora of 10,000 and 100,000 articles; BENCH_ARGS=--small for a quick look.
+bench: $(VENV)/.installed-bench
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+# The property tests with many more examples (FUZZ_EXAMPLES per test); prints inputs tried.
+FUZZ_EXAMPLES ?= 20000
+fuzz: $(VENV)/.installed-test
+	NEWSINGEST_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider \
+		tests/test_properties.py tests/test_trust.py tests/test_segment.py tests/test_normalise.py \
+		-k "any_ or output_validates or count_words_is or needs_work or nfc" --hypothesis-show-statistics -q
 
 eval: $(VENV)/.installed
 	@if [ -f $(SHARED)/tools/eval_dates.py ]; then \

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,11 @@ ARTICLE = (
     "রাজধানীতে গতকাল বুধবার একটি নতুন সেতু উদ্বোধন করা হয়েছে।\n"
     "১৯৭১ সালের ১৬ ডিসেম্বর দেশ স্বাধীন হয়। সেতুর কাজ শুরু হয়েছিল ২০২০ সালে।\n"
 )
+
+
+def examples(default: int) -> int:
+    """Examples per hypothesis test: `default`, or NEWSINGEST_FUZZ_EXAMPLES (`make fuzz`)."""
+    return int(os.environ.get("NEWSINGEST_FUZZ_EXAMPLES", default))
 
 
 @pytest.fixture

@@ -314,6 +314,16 @@ GREGORIAN = [
         [("১৫ জুলাই", D, "2025-07-15")],
     ),
     case("month-e-future-nearer-in-past", "মার্চে সংসদ নির্বাচন হবে।", [("মার্চে", D, "2025-03")]),
+    case(
+        "day-month-past-weeks-after-reference",
+        "২০ সেপ্টেম্বর জাতিসংঘে দুই দেশের চুক্তি সই হয়েছে।",
+        [("২০ সেপ্টেম্বর", D, "2023-09-20")],
+    ),
+    case(
+        "month-e-past-next-month",
+        "সেপ্টেম্বরে দলটির বিশেষ কাউন্সিল হয়েছে।",
+        [("সেপ্টেম্বরে", D, "2023-09")],
+    ),
 ]
 
 WEEKDAYS = [
@@ -875,3 +885,32 @@ def test_several_paragraphs_in_text_order() -> None:
     assert [d.start for d in article.dates] == sorted(d.start for d in article.dates)
     for d in article.dates:
         assert article.body[d.start : d.end] == d.text
+
+
+# Forms added with the resolver's later rules: each sentence written for this file.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "N units ago" counts back from the document's date: a DATE.
+        ("তিন দিন আগে সেতুটি খুলে দেওয়া হয়েছে।", [("তিন দিন আগে", "DATE", "2024-08-09")]),
+        ("দুই বছর আগে কারখানাটি বন্ধ হয়েছিল।", [("দুই বছর আগে", "DATE", "2022")]),
+        # ... but after an event in the genitive it is an offset from that event.
+        ("নির্বাচনের এক মাস আগে দলটি ভেঙে যায়।", [("এক মাস আগে", "DURATION", "P1M")]),
+        # A day given as a date of a named or relative month.
+        ("অক্টোবরের ১২ তারিখে মেলা শুরু হবে।", [("অক্টোবরের ১২ তারিখে", "DATE", "2024-10-12")]),
+        ("চলতি মাসের ২০ তারিখে সভা বসবে।", [("চলতি মাসের ২০ তারিখে", "DATE", "2024-08-20")]),
+        ("আগামী মাসের প্রথম সপ্তাহে ফল প্রকাশ হবে।", [("আগামী মাসের প্রথম সপ্তাহে", "DATE", "2024-09-01/2024-09-07")]),
+        # "The same period" of another year is the part of a year named before it.
+        (
+            "জানুয়ারি-মার্চ সময়ে রপ্তানি বেড়েছে। গত বছরের একই সময়ে তা কম ছিল।",
+            [("জানুয়ারি-মার্চ", "DATE", "2024-01/2024-03"), ("গত বছরের একই সময়ে", "DATE", "2023-01/2023-03")],
+        ),
+    ],
+)
+def test_later_forms(body: str, expected: list[tuple[str, str, str]]) -> None:
+    article = parse(body, REF)
+    got = [(d.text, d.type, d.value) for d in article.dates]
+    assert len(got) == len(expected), got
+    for (text, kind, value), (g_text, g_kind, g_value) in zip(expected, got, strict=True):
+        assert (g_text, g_kind) == (text, kind)
+        assert same_value(kind, g_value, value), (g_value, value)

@@ -14,14 +14,15 @@ from dataclasses import dataclass
 
 from ..models import DateMention, ReferenceDate
 from .grammar import Expression, find_expressions
-from .lexicon import FUTURE_VERB_ENDINGS, FUTURE_WORDS
+from .lexicon import FUTURE_VERB_ENDINGS, FUTURE_WORDS, PAST_VERB_ENDINGS
 from .resolve import Context, Resolved, resolve
-from .tokens import Token, tokenize
+from .tokens import Token, nfc, tokenize
 
 _CLAUSE_END = re.compile(r"[।?!\n]")
 _LAST_WORD = re.compile(r"(\S+)\s*$")
 _WORD_EDGE = r"(?=[\s,;:।?!'\"’”)]|$)"
 _FUTURE_ENDING = re.compile("(?:" + "|".join(sorted(FUTURE_VERB_ENDINGS, key=len, reverse=True)) + ")$")
+_PAST_ENDING = re.compile("(?:" + "|".join(map(nfc, PAST_VERB_ENDINGS)) + ")$")
 _FUTURE_WORD = re.compile("(?:^|\\s)(?:" + "|".join(FUTURE_WORDS) + ")" + _WORD_EDGE)
 
 
@@ -41,6 +42,7 @@ class _Found:
     start: int
     end: int
     future: bool
+    past: bool  # the clause's verb is explicitly past (হয়েছে), not just "not future"
 
 
 def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> FoundDates:
@@ -62,14 +64,19 @@ def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> Found
     # named (measured: better than the same sentence or paragraph); a Bengali or Hijri date
     # restating a Gregorian one names no new day.
     anchor: dict[str, dt.date] = {}
+    last_period: dict[str, Resolved] = {}
     for item in found:
         scope = item.field
-        context = Context(ref_date, anchor.get(scope, ref_date), item.future)
+        context = Context(
+            ref_date, anchor.get(scope, ref_date), item.future, last_period.get(scope), item.past
+        )
         resolved = resolve(item.expression, context)
         if resolved is None:
             continue
         if resolved.anchor is not None and item.expression.slots.calendar == "gregorian":
             anchor[scope] = resolved.anchor
+        if resolved.type == "DATE" and _is_part_of_year(resolved):
+            last_period[scope] = resolved
         mentions.append(_mention(item, resolved))
     return FoundDates(mentions, reference)
 
@@ -81,8 +88,8 @@ def _find(field: str, text: str) -> list[_Found]:
     found = []
     for expression in find_expressions(tokens):
         start, end = _span(tokens, expression)
-        future = _is_future(text, start, end)
-        found.append(_Found(field, text[start:end], expression, start, end, future))
+        future, past = _tense(text, start, end)
+        found.append(_Found(field, text[start:end], expression, start, end, future, past))
     return found
 
 
@@ -90,16 +97,27 @@ def _span(tokens: list[Token], expression: Expression) -> tuple[int, int]:
     return tokens[expression.first].start, tokens[expression.last].end
 
 
-def _is_future(text: str, start: int, end: int) -> bool:
-    """Does the clause holding text[start:end] speak of the future? Read off its last word."""
+def _tense(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Is the clause holding text[start:end] about the future, or explicitly past?
+
+    Read off the sentence's last word (Bengali puts the verb last) and its future words.
+    """
     stop = _CLAUSE_END.search(text, end)
     clause_end = stop.start() if stop else len(text)
     begin = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
     clause = text[begin:clause_end]
-    if _FUTURE_WORD.search(clause):
-        return True
     last = _LAST_WORD.search(clause)
-    return bool(last and _FUTURE_ENDING.search(last.group(1).strip("'\"’”)")))
+    verb = last.group(1).strip("'\"’”)") if last else ""
+    if _FUTURE_WORD.search(clause) or _FUTURE_ENDING.search(verb):
+        return True, False
+    return False, bool(_PAST_ENDING.search(verb))
+
+
+def _is_part_of_year(resolved: Resolved) -> bool:
+    """A month or a few months: what "the same period" of another year refers back to."""
+    if resolved.earliest is None or resolved.latest is None:
+        return False
+    return 28 <= (resolved.latest - resolved.earliest).days < 360
 
 
 def _infer_reference(found: list[_Found]) -> dt.date | None:

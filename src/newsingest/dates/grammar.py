@@ -68,6 +68,8 @@ class Slots:
     clock_cased: bool = False  # a clock hour in a case form (৩টায়), a time by itself
     approximate: bool = False  # দিকে, নাগাদ
     century: int | None = None  # 19 for the 20th century
+    marker: str | None = None  # the postposition after a count: ধরে, পরে, আগে
+    after_genitive: bool = False  # follows a noun in the genitive (সফরের এক মাস পরে: from an event)
 
     def has_date(self) -> bool:
         return (
@@ -135,6 +137,7 @@ def find_expressions(tokens: list[Token]) -> list[Expression]:
         if slots is None:
             i += 1
             continue
+        slots.after_genitive = _genitive_before(tokens, slots.first)
         expression = Expression(slots.first, slots.last, slots)
         expression = _extend_range(tokens, expression)
         following = _cls(tokens, expression.last + 1)
@@ -279,6 +282,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
                 and not tokens[j - 1].ending
             )
             or (c == "D" and s.is_empty())
+            or (nxt == "q" and (s.month is not None or s.unit == "M"))
             or (s.is_empty() and nxt in (">", "&", "-") and after in ("d", "D"))
         )
     ):
@@ -329,7 +333,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     elif c == "q" and (s.day is not None or s.date_value is not None):
         pass
     elif c == "+" and s.count is not None and s.unit is not None:
-        s.duration_marker = True
+        s.duration_marker, s.marker = True, value
     elif c == "(" and not s.is_empty():
         close = _bracket(tokens, j, s)
         return 0 if close is None else close - j + 1

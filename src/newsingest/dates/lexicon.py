@@ -422,6 +422,10 @@ DATE_WORDS: frozenset[str] = frozenset({"তারিখ"})
 # Postpositions after a count that make it a DURATION: ধরে ("for"), পর/পরে ("after"), আগে ("ago").
 DURATION_MARKERS: frozenset[str] = frozenset({"ধরে", "ধরেই", "যাবত", "যাবৎ", "ব্যাপী", "পর", "পরে", "আগে"})
 
+# After a count, "ago": counted back from the document's date (তিন দিন আগে), so a DATE,
+# unless the count follows an event in the genitive (সফরের এক মাস আগে: a DURATION offset).
+AGO_WORDS: frozenset[str] = frozenset({"আগে"})
+
 # The first/last N days of a period: প্রথম ছয় মাস, শেষ সপ্তাহ.
 FIRST_WORDS: frozenset[str] = frozenset({"প্রথম"})
 LAST_WORDS: frozenset[str] = frozenset({"শেষ", "সর্বশেষ"})
@@ -476,6 +480,25 @@ ENDINGS: tuple[str, ...] = (
 # The tense of a clause, read off its last word (Bengali puts the verb last): future
 # endings make a bare weekday or a date without a year look forward; anything else looks back.
 FUTURE_VERB_ENDINGS: tuple[str, ...] = ("বে", "বেন", "বো", "ব", "বেই", "বে না", "বেন না", "বার কথা", "বি")
+# Past and present-perfect endings: a clause ending in one reports what has happened.
+PAST_VERB_ENDINGS: tuple[str, ...] = (
+    "েছে",
+    "েছেন",
+    "েছিল",
+    "েছিলেন",
+    "েছিলো",
+    "ছিল",
+    "ছিলেন",
+    "ছিলো",
+    "লেন",
+    "লো",
+    "েনি",
+    "য়নি",
+    "ছে",
+    "ছেন",
+    "গেছে",
+    "গেছেন",
+)
 FUTURE_WORDS: frozenset[str] = frozenset({"আগামী", "আসছে", "আগামীকাল", "হবে", "করবে", "চলবে", "থাকবে"})
 
 # Genitive endings: a period named in the genitive can take a part after it

@@ -15,13 +15,15 @@ from dateutil.relativedelta import relativedelta
 
 from . import calendars
 from .grammar import Expression, Slots
+from .lexicon import AGO_WORDS
 
 _ISO_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y"}
 _TIME_UNIT = {"H": "H", "MIN": "M", "S": "S"}
 _SET_VALUES = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
 # The last year a weekday-with-date is looked for in when there is no reference date.
 _TODAY = dt.date.today()
-# How far ahead of the reference a day named in a clause without a future verb may lie.
+# How far ahead of the reference a day named in a clause with no verb tense we know may
+# lie (with an explicitly past verb, _FUTURE_TOLERANCE applies the other way).
 _PAST_TOLERANCE = dt.timedelta(days=60)
 # ... and how far behind it a day in a future clause may lie (a clause's verb can be about
 # something else than the date beside it).
@@ -53,6 +55,10 @@ class Context:
     reference: dt.date | None
     anchor: dt.date | None
     future: bool
+    # The last part of a year the text named (জুলাই-ডিসেম্বর), for "the same period" of
+    # another year (আগের অর্থবছরের একই সময়ে).
+    last_period: Resolved | None = None
+    past: bool = False  # the clause's verb is explicitly past
 
 
 def resolve(expression: Expression, context: Context) -> Resolved | None:
@@ -79,7 +85,7 @@ def _resolve(expression: Expression, context: Context) -> Resolved | None:
     begin = start.anchor or start.earliest
     absolute = expression.end.rel is not None or isinstance(expression.end.deictic, int)
     base = context.reference if absolute or begin is None else begin
-    follow = Context(base, start.day or context.anchor, True)
+    follow = Context(base, start.day or context.anchor, True, context.last_period)
     end = _resolve_one(expression.end, follow)
     if end is None:
         return None
@@ -97,6 +103,8 @@ def _resolve_one(s: Slots, ctx: Context) -> Resolved | None:
     if s.every:
         return _set_value(s)
     if s.count is not None and s.unit is not None and not s.first_n:
+        if s.marker in AGO_WORDS and not s.after_genitive and ctx.reference is not None:
+            return _ago(s.count, s.unit, ctx.reference)
         return _duration(s.count, s.unit)
     date = _date_part(s, ctx)
     if s.hour is not None:
@@ -110,6 +118,22 @@ def _resolve_one(s: Slots, ctx: Context) -> Resolved | None:
             return Resolved("TIME", f"{date.value}{code}")
         return Resolved("TIME", f"XXXX-XX-XX{code}")
     return date
+
+
+def _ago(count: int | str, unit: str, ref: dt.date) -> Resolved | None:
+    """তিন দিন আগে, দুই বছর আগে: counted back from the document's date, so a date (TIMEX3)."""
+    if not isinstance(count, int):
+        return None
+    if unit == "D":
+        return _day(ref - dt.timedelta(days=count))
+    if unit == "W":
+        return _week(ref - dt.timedelta(weeks=count))
+    if unit == "M":
+        d = ref - relativedelta(months=count)
+        return _month(d.year, d.month)
+    if unit == "Y":
+        return _year(ref.year - count)
+    return _duration(count, unit)
 
 
 def _set_value(s: Slots) -> Resolved:
@@ -217,6 +241,8 @@ def _sub_period(whole: Resolved, s: Slots) -> Resolved:
             return _days(first, min(last, first + step - dt.timedelta(days=1)))
     if s.first_n and unit == "D":
         return _day(first)
+    if s.first_n and unit == "W":
+        return _days(first, min(last, first + dt.timedelta(days=6)))
     if s.edge in ("শেষ",) and s.inner_unit == "D":
         return _day(last)
     if s.edge in ("শেষ",) and s.inner_unit == "W":
@@ -253,7 +279,8 @@ def _nearest_year(month: int, day: int, ctx: Context, rel: int | None, weekday: 
         if ctx.future:
             candidates = [d for d in candidates if d >= ref - _FUTURE_TOLERANCE] or candidates
         else:
-            candidates = [d for d in candidates if d <= ref + _PAST_TOLERANCE] or candidates
+            ahead = _FUTURE_TOLERANCE if ctx.past else _PAST_TOLERANCE
+            candidates = [d for d in candidates if d <= ref + ahead] or candidates
     return min(candidates, key=lambda d: (abs((d - ref).days), d)).year
 
 
@@ -286,6 +313,35 @@ def _directed_year(year: int, current: int, month: int, future: bool, rel: int |
 
 def _date_part(s: Slots, ctx: Context) -> Resolved | None:
     """The calendar part of an expression (no time of day)."""
+    whole = _calendar_part(s, ctx)
+    if s.same_period and whole is not None:
+        return _same_period(whole, s, ctx)
+    return whole
+
+
+def _same_period(whole: Resolved, s: Slots, ctx: Context) -> Resolved:
+    """আগের অর্থবছরের একই সময়ে: the part of a year last named, moved into this period's year."""
+    part = ctx.last_period
+    if part is None or part.earliest is None or part.latest is None or whole.earliest is None:
+        return whole
+    shift = relativedelta(years=s.rel or 0)
+    first, last = part.earliest + shift, part.latest + shift
+    if whole.latest is not None and not (whole.earliest <= first and last <= whole.latest):
+        return whole
+    return _compact(first, last)
+
+
+def _compact(first: dt.date, last: dt.date) -> Resolved:
+    """The shortest exact value for a span of days: a day, a month, months, or days."""
+    whole_months = first.day == 1 and (last + dt.timedelta(days=1)).day == 1
+    if not whole_months:
+        return _days(first, last)
+    if (first.year, first.month) == (last.year, last.month):
+        return _month(first.year, first.month)
+    return _interval(_month(first.year, first.month), _month(last.year, last.month))
+
+
+def _calendar_part(s: Slots, ctx: Context) -> Resolved | None:
     ref = ctx.reference
     if s.date_value is not None:
         return _day(s.date_value)
@@ -477,6 +533,8 @@ def _relative_unit(s: Slots, ctx: Context) -> Resolved | None:
         return _week(ref + dt.timedelta(weeks=rel))
     if s.unit == "M":
         d = ref + relativedelta(months=rel)
+        if s.day is not None:  # চলতি মাসের ১৫ তারিখে
+            return _day(dt.date(d.year, d.month, s.day))
         return _sub_period(_month(d.year, d.month), s)
     if s.unit == "Y":
         return _sub_period(_year(ref.year + rel), s)

@@ -155,12 +155,25 @@ def tokenize(text: str) -> list[Token]:
                         continue
             entry = WORDS.get(word) or WORDS.get(word.lower())
             if entry is None:
-                tokens.append(Token(start, end, "o"))
+                tokens.append(Token(start, end, "o", None, _genitive_ending(word)))
             else:
                 tokens.append(Token(start, end, entry[0], entry[1], entry[2]))
         else:
             tokens.append(Token(start, end, _PUNCT.get(match["punct"], "o")))
     return tokens
+
+
+_VOWEL_SIGNS = frozenset("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc")
+
+
+def _genitive_ending(word: str) -> str:
+    """The genitive ending of an ordinary word (সফরের, সভার), so the grammar can tell an
+    offset from an event (সফরের এক মাস পরে) from one from today."""
+    if word.endswith("ের"):
+        return "ের"
+    if len(word) > 2 and word[-1] == "র" and word[-2] in _VOWEL_SIGNS:
+        return "র"
+    return ""
 
 
 def _number_token(digits: str, suffix: str, start: int, end: int) -> Token:
