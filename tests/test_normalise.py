@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from newsingest.normalise import FIXES, needs_work, normalise
 
+from .conftest import examples
+
 
 @pytest.mark.parametrize(
     ("raw", "expected", "fix"),
@@ -43,6 +45,7 @@ def test_digits_stay_as_written() -> None:
     assert normalise("১০:৩০ ও 10:30")[0] == "১০:৩০ ও 10:30"
 
 
+@settings(max_examples=examples(100), deadline=None)
 @given(st.text())
 def test_normalise_is_idempotent(text: str) -> None:
     once, _ = normalise(text)
@@ -66,12 +69,13 @@ _SUSPECTS = st.text(
 )
 
 
-@settings(max_examples=1000)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.one_of(st.text(), _SUSPECTS))
 def test_needs_work_finds_what_every_fix_would_find(text: str) -> None:
     assert needs_work(text) == bool(_ALTERNATION.search(text))
 
 
+@settings(max_examples=examples(100), deadline=None)
 @given(st.one_of(st.text(), _SUSPECTS))
 def test_normalised_text_is_nfc_and_left_alone(text: str) -> None:
     normal, _ = normalise(text)

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from newsingest import InputError, parse_bytes, parse_text
 from newsingest.models import Article
 
+from .conftest import examples
+
 # Text biased towards what the date finder reacts to, mixed with anything at all.
 _VOCABULARY = (
     "১২ অক্টোবর ২০২৩ সালের সালে গত আগামী চলতি মাসে বছর সপ্তাহে আজ গতকাল কাল পরশু বৃহস্পতিবার "
@@ -28,7 +30,7 @@ def check(article: Article) -> None:
         assert date["text"].strip() == date["text"] and date["text"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(TEXT, st.one_of(st.none(), st.dates()))
 def test_any_text_parses_or_raises_input_error(text: str, reference) -> None:
     try:
@@ -39,7 +41,7 @@ def test_any_text_parses_or_raises_input_error(text: str, reference) -> None:
     assert parse_text(text, reference) == article
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.binary())
 def test_any_bytes_parse_or_raise_input_error(data: bytes) -> None:
     try:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsingest import segment
 
-from .conftest import ARTICLE, SEED
+from .conftest import ARTICLE, SEED, examples
 
 # Characters where the two could disagree: ASCII symbols, "." (bnlp keeps it in words), the
 # dari, Unicode punctuation inside and beyond the BMP, every kind of space, joiners, controls.
@@ -29,7 +29,7 @@ def bnlp_count(text: str) -> int:
     return len(segment._bnlp_basic().BasicTokenizer().tokenize(text))
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(TEXT)
 @example("a.b, c")
 @example("XTEMPDOT.")

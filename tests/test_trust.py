@@ -22,7 +22,7 @@ from newsingest.models import Article
 from newsingest.pipeline import Failure
 from newsingest.write import to_json_line
 
-from .conftest import ARTICLE, SEED
+from .conftest import ARTICLE, SEED, examples
 from .test_properties import TEXT
 
 ROOT = os.geteuid() == 0  # root reads files whatever their mode
@@ -186,7 +186,7 @@ def test_validate_reads_stdin_and_refuses_missing_files(tmp_path: Path) -> None:
 # --- output always valid and deterministic ----------------------------------------------------
 
 
-@settings(max_examples=int(os.environ.get("NEWSINGEST_FUZZ_EXAMPLES", "150")), deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.one_of(TEXT.map(str.encode), st.binary()), st.one_of(st.none(), st.dates()))
 def test_output_validates_against_the_schema_and_is_deterministic(data: bytes, reference) -> None:
     from newsingest import parse_bytes

@@ -1,0 +1,219 @@
+"""Benchmark `newsingest parse` against the I/O floor and dateparser, on a synthetic corpus.
+
+    python benchmarks/bench.py                 # N = 10,000 and 100,000
+    python benchmarks/bench.py --small         # N = 1,000 (a quick look)
+    python benchmarks/bench.py -n 5000 --jobs 1 2 4 --dateparser-sample 100
+
+The corpus is built in a temporary folder: N plain-text articles, each a headline and 8-16
+paragraphs drawn from the repo's own articles (seeds/ and the tests' fixture), plus a
+sentence or two with dates varied per article (Gregorian, Bengali-calendar, relative).
+Every figure is measured on the same files in the same run, so the ratios hold on a noisy
+machine even when the absolute rates move:
+
+- newsingest parse DIR --jobs J (a subprocess, stdout to /dev/null): articles/s, MB/s and the
+  peak RSS of the largest process;
+- the I/O floor: a plain Python loop that reads each file and writes its text as a JSON line;
+- dateparser.search.search_dates(text, languages=["bn"]) per article, on a sample (it is slow).
+
+dateparser is a benchmark-only dependency: pip install -e ".[bench]".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+MONTHS = _words("জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর")
+BENGALI_MONTHS = _words("বৈশাখ জ্যৈষ্ঠ আষাঢ় শ্রাবণ ভাদ্র আশ্বিন কার্তিক অগ্রহায়ণ পৌষ মাঘ ফাল্গুন চৈত্র")
+WEEKDAYS = _words("শনিবার রবিবার সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার")
+# Sentences with dates to vary per article; {d} day, {m} month, {y} year, {w} weekday, {b}
+# Bengali month, {by} Bengali year, {h} hour.
+DATE_SENTENCES = [
+    "{y} সালের {d} {m} এই ঘটনা ঘটে।",
+    "গত {w} ({d} {m}) সংবাদ সম্মেলনে তিনি এ কথা বলেন।",
+    "আগামী {d} {m} থেকে নতুন নিয়ম কার্যকর হবে।",
+    "{b} {by} বঙ্গাব্দে প্রতিষ্ঠানটির যাত্রা শুরু হয়।",
+    "গতকাল সকাল {h}টায় বৈঠক শুরু হয়ে চলে তিন ঘণ্টা ধরে।",
+    "{y}-{y2} অর্থবছরে বাজেট বাড়ানো হয়েছে।",
+    "চলতি মাসের শেষ সপ্তাহে প্রতিবেদন জমা দেওয়ার কথা রয়েছে।",
+]
+
+
+def source_paragraphs() -> tuple[list[str], list[str]]:
+    """Headlines and paragraphs of the repo's own articles."""
+    headlines, paragraphs = [], []
+    texts = [path.read_text(encoding="utf-8") for path in sorted((REPO / "seeds").glob("*.txt"))]
+    conftest = (REPO / "tests" / "conftest.py").read_text(encoding="utf-8")
+    start = conftest.find("ARTICLE = (")
+    if start >= 0:
+        block = conftest[start : conftest.find("\n)\n", start)]
+        texts.append("".join(line.strip().strip('"').replace("\\n", "\n") for line in block.splitlines()[1:]))
+    for text in texts:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        headlines.append(lines[0])
+        paragraphs.extend(lines[1:])
+    return headlines, paragraphs
+
+
+def date_sentence(rng: random.Random) -> str:
+    year = rng.randint(1948, 2025)
+    values = {
+        "d": str(rng.randint(1, 28)),
+        "m": rng.choice(MONTHS),
+        "y": str(year),
+        "y2": str(year + 1)[2:],
+        "w": rng.choice(WEEKDAYS),
+        "b": rng.choice(BENGALI_MONTHS),
+        "by": str(rng.randint(1380, 1432)),
+        "h": str(rng.randint(6, 11)),
+    }
+    return rng.choice(DATE_SENTENCES).format(**values).translate(DIGITS)
+
+
+def build_corpus(folder: Path, count: int, seed: int = 1) -> int:
+    """Write `count` articles below `folder` (1,000 per subfolder); return the total bytes."""
+    rng = random.Random(seed)
+    headlines, paragraphs = source_paragraphs()
+    total = 0
+    for i in range(count):
+        sub = folder / f"{i // 1000:04d}"
+        if i % 1000 == 0:
+            sub.mkdir(parents=True, exist_ok=True)
+        chosen = rng.sample(paragraphs, min(len(paragraphs), rng.randint(8, 16)))
+        for _ in range(rng.randint(1, 2)):
+            at = rng.randrange(len(chosen))
+            chosen[at] = f"{chosen[at]} {date_sentence(rng)}"
+        text = "\n".join([f"{rng.choice(headlines)} ({i})", *chosen]) + "\n"
+        data = text.encode("utf-8")
+        (sub / f"{i:07d}.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.txt"))
+
+
+def run_newsingest(folder: Path, jobs: int) -> tuple[float, float, int, int]:
+    """(seconds, peak RSS MB of the largest process, exit status, lines written)."""
+    command = [str(Path(sys.executable).parent / "newsingest"), "parse", str(folder), "-q", "-j", str(jobs)]
+    with tempfile.TemporaryFile() as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        stderr = process.stderr.read() if process.stderr else b""
+        if process.returncode not in (0, 1):
+            sys.exit(f"newsingest failed ({process.returncode}): {stderr.decode(errors='replace')}")
+        out.seek(0)
+        lines = sum(1 for _ in out)
+    return seconds, usage.ru_maxrss / 1024, process.returncode, lines
+
+
+def run_floor(files: list[Path]) -> float:
+    """The I/O floor: read each file, write its text as one JSON line (to /dev/null)."""
+    started = time.perf_counter()
+    with open(os.devnull, "w", encoding="utf-8") as out:
+        for path in files:
+            text = path.read_bytes().decode("utf-8")
+            out.write(json.dumps({"path": str(path), "text": text}, ensure_ascii=False) + "\n")
+    return time.perf_counter() - started
+
+
+def run_dateparser(files: list[Path], sample: int) -> tuple[float, int] | None:
+    """(articles/s, articles timed) for dateparser's search_dates over a sample of the files."""
+    try:
+        from dateparser.search import search_dates
+    except ImportError:
+        return None
+    chosen = files[:: max(1, len(files) // sample)][:sample]
+    search_dates("১২ অক্টোবর ২০২৩", languages=["bn"])  # load its language data first
+    started = time.perf_counter()
+    for path in chosen:
+        search_dates(path.read_text(encoding="utf-8"), languages=["bn"])
+    return len(chosen) / (time.perf_counter() - started), len(chosen)
+
+
+def bench(count: int, jobs: list[int], sample: int, keep: bool) -> dict:
+    folder = Path(tempfile.mkdtemp(prefix=f"newsingest-bench-{count}-"))
+    try:
+        print(f"\n== N = {count:,} articles (building corpus in {folder}) ==", flush=True)
+        started = time.perf_counter()
+        size = build_corpus(folder, count)
+        files = corpus_files(folder)
+        megabytes = size / 1e6
+        print(f"built {len(files):,} files, {megabytes:,.1f} MB, in {time.perf_counter() - started:.1f} s")
+        run_floor(files)  # warm the page cache for every run alike
+        floor = run_floor(files)
+        results: dict = {"n": count, "megabytes": megabytes, "floor_rate": count / floor}
+        print(f"{'run':<26}{'seconds':>9}{'articles/s':>12}{'MB/s':>8}{'peak RSS MB':>13}")
+        label = "I/O floor (read + json)"
+        print(f"{label:<26}{floor:>9.2f}{count / floor:>12,.0f}{megabytes / floor:>8.1f}{'':>13}")
+        for job in jobs:
+            seconds, rss, status, lines = run_newsingest(folder, job)
+            rate = count / seconds
+            results[f"jobs{job}"] = {"seconds": seconds, "rate": rate, "rss_mb": rss, "lines": lines}
+            label = f"newsingest --jobs {job}"
+            print(f"{label:<26}{seconds:>9.2f}{rate:>12,.0f}{megabytes / seconds:>8.1f}{rss:>13.0f}")
+            if lines != count:
+                print(f"   note: {count - lines} articles not written (exit status {status})")
+        dp = run_dateparser(files, sample)
+        if dp is not None:
+            results["dateparser_rate"] = dp[0]
+            label = f"dateparser ({dp[1]} sampled)"
+            print(f"{label:<26}{dp[1] / dp[0]:>9.2f}{dp[0]:>12,.1f}{'':>8}{'':>13}")
+        one = results.get("jobs1")
+        print("-- ratios")
+        if one:
+            slower = one["seconds"] / floor
+            print(f"newsingest --jobs 1 / I/O floor time:   {slower:7.1f}x  (target <= 5x)")
+            if dp is not None:
+                print(f"newsingest --jobs 1 / dateparser rate:  {one['rate'] / dp[0]:7.1f}x  (target >= 40x)")
+            print(f"newsingest --jobs 1 articles/s:         {one['rate']:7,.0f}   (target >= 4,000)")
+            two = results.get("jobs2")
+            if two:
+                speedup = two["rate"] / one["rate"]
+                print(f"--jobs 2 / --jobs 1 speed-up:           {speedup:7.2f}x  (target >= 1.7x)")
+        return results
+    finally:
+        if keep:
+            print(f"kept {folder}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", type=int, nargs="+", default=[10_000, 100_000], help="corpus sizes")
+    parser.add_argument("--small", action="store_true", help="one small corpus (N = 1,000)")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values to time")
+    parser.add_argument("--dateparser-sample", type=int, default=100, help="articles timed with dateparser")
+    parser.add_argument("--keep", action="store_true", help="keep the corpus folders")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    args = parser.parse_args()
+    sizes = [1_000] if args.small else args.n
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    results = [bench(n, args.jobs, args.dateparser_sample, args.keep) for n in sizes]
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
