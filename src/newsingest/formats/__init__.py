@@ -19,9 +19,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
+from ..errors import InputError, Reason
 from ..models import Source
-from ..read import decode
+from ..read import Decoded, decode
+from .bijoy import looks_like_bijoy
 from .compressed import decompress
 from .options import FIELDS, FORMATS, MAX_DECOMPRESSED, Options
 
@@ -122,7 +123,7 @@ def read_documents(
 
         yield read_html(unpacked.data, base, options)
         return
-    decoded = decode(unpacked.data)
+    decoded = _decode(unpacked.data)
     if fmt == "text":
         yield build_document(decoded.text, Source(encoding=decoded.encoding, **base), options)
         return
@@ -137,3 +138,23 @@ def read_documents(
             yield build_document(record.body or "", source, options, record.meta)
         except InputError as error:
             yield RecordFailure(record.index, error)
+
+
+def _decode(data: bytes) -> Decoded:
+    """UTF-8/16/32 as newsingest.read decodes it; else Windows-1252 when that shows Bijoy text.
+
+    Bijoy (SutonnyMJ) files from old archives are usually saved as Windows "ANSI" bytes, not
+    UTF-8: they are let through here so the Bijoy check can name them and --bijoy convert them.
+    """
+    try:
+        return decode(data)
+    except InputError as error:
+        if error.reason != Reason.ENCODING:
+            raise
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise error from None
+        if not looks_like_bijoy(text):
+            raise
+        return Decoded(text, "cp1252")
