@@ -244,3 +244,23 @@ def test_ctrl_c_exits_130_and_keeps_the_previous_output(tmp_path: Path, jobs: st
     assert out.read_text() == "previous\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl", "stats.json"]
     assert json.loads(stats.read_text())["interrupted"] is True
+
+
+def test_records_of_multi_record_files_are_accounted_for(tmp_path: Path) -> None:
+    lines = [
+        {"title": "শিরোনাম এক", "body": "১২ অক্টোবর ২০২৩ সালে সভা হয়।"},
+        {"body": "শুধু দেহ"},
+        {"title": "শিরোনাম তিন", "body": "গতকাল বৃষ্টি হয়।"},
+    ]
+    records = tmp_path / "records.jsonl"
+    text = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    records.write_text(text, encoding="utf-8")
+    errors, stats = tmp_path / "errors.jsonl", tmp_path / "stats.json"
+    result = run("parse", str(records), str(SEED), "--errors", str(errors), "--stats", str(stats))
+    assert result.exit_code == 1 and len(result.stdout.splitlines()) == 3
+    (failure,) = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert (failure["path"], failure["record"], failure["reason"]) == (str(records), 1, "no_headline")
+    counts = json.loads(stats.read_text())
+    assert (counts["files"], counts["inputs"], counts["articles"], counts["failed"]) == (2, 4, 3, 1)
+    summary = result.stderr.strip().splitlines()[-1]
+    assert summary.endswith("2 files, 4 records read, 3 articles written, 1 records failed (1 no_headline)")

@@ -43,9 +43,19 @@ class Tally:
         self.skipped += 1
         self.skip_reasons[reason] += 1
 
-    def summary(self) -> str:
-        """One line: what was read, written and failed (by reason)."""
-        line = f"{self.inputs} files read, {self.written} articles written, {self.failed} files failed"
+    def summary(self, files: int | None = None) -> str:
+        """One line: what was read, written and failed (by reason).
+
+        When some files held several records (JSON Lines, CSV...), records are counted apart
+        from files: "3 files, 120 records read, 118 articles written, 2 records failed".
+        """
+        if files is None or files == self.inputs:
+            line = f"{self.inputs} files read, {self.written} articles written, {self.failed} files failed"
+        else:
+            line = (
+                f"{files} files, {self.inputs} records read, {self.written} articles written, "
+                f"{self.failed} records failed"
+            )
         if self.reasons:
             detail = ", ".join(f"{count} {reason}" for reason, count in sorted(self.reasons.items()))
             line += f" ({detail})"

@@ -236,12 +236,12 @@ def parse(
     except KeyboardInterrupt:
         progress.close()
         tally.finish(runner, stats_file, interrupted=True)
-        click.echo(f"newsingest: interrupted; {tally.summary()}", err=True)
+        click.echo(f"newsingest: interrupted; {tally.summary(runner.files)}", err=True)
         sys.exit(130)
     progress.close()
     tally.finish(runner, stats_file)
     if tally.failed or verbose:
-        click.echo(f"newsingest: {tally.summary()}", err=True)
+        click.echo(f"newsingest: {tally.summary(runner.files)}", err=True)
     if tally.failed:
         sys.exit(1)
 
