@@ -264,3 +264,43 @@ def test_records_of_multi_record_files_are_accounted_for(tmp_path: Path) -> None
     assert (counts["files"], counts["inputs"], counts["articles"], counts["failed"]) == (2, 4, 3, 1)
     summary = result.stderr.strip().splitlines()[-1]
     assert summary.endswith("2 files, 4 records read, 3 articles written, 1 records failed (1 no_headline)")
+
+
+def test_unreadable_files_and_folders_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What chmod 0 does for other users, simulated so the test also runs as root."""
+    import newsingest.read as read
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "locked.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "sealed").mkdir()
+    (tmp_path / "sealed" / "inside.txt").write_text(ARTICLE, encoding="utf-8")
+    real_open, real_scandir, real_listdir = open, os.scandir, os.listdir
+
+    def denied(path: str) -> PermissionError:
+        return PermissionError(13, "Permission denied", path)
+
+    def fake_open(path, *args, **kwargs):
+        if str(path).endswith("locked.txt"):
+            raise denied(path)
+        return real_open(path, *args, **kwargs)
+
+    def fake_scandir(path):
+        if str(path).endswith("sealed"):
+            raise denied(path)
+        return real_scandir(path)
+
+    def fake_listdir(path):
+        if str(path).endswith("sealed"):
+            raise denied(path)
+        return real_listdir(path)
+
+    monkeypatch.setattr(read, "open", fake_open, raising=False)
+    monkeypatch.setattr(read.os, "scandir", fake_scandir)
+    monkeypatch.setattr(read.os, "listdir", fake_listdir)
+    results = list(parse_paths([str(tmp_path)]))
+    assert isinstance(results[0], Article)
+    failures = {Path(r.path).name: (r.error.reason, r.error.message) for r in results[1:]}
+    assert failures == {
+        "locked.txt": (Reason.UNREADABLE, "cannot read: Permission denied"),
+        "sealed": (Reason.UNREADABLE, "cannot read folder: Permission denied"),
+    }
