@@ -17,13 +17,6 @@ from ..errors import InputError, Reason
 
 _CHUNK = 1 << 16
 
-try:
-    from zstandard import ZstdError as _ZstdError
-except ImportError:  # pragma: no cover - zstandard is a dependency
-
-    class _ZstdError(Exception):  # type: ignore[no-redef]
-        pass
-
 
 @dataclass(frozen=True)
 class Decompressed:
@@ -61,7 +54,7 @@ def _stream(kind: str, data: bytes, max_bytes: int) -> bytes:
                     f"{kind} data expands past {max_bytes:,} bytes (a decompression bomb?); "
                     "raise the cap with --max-decompressed-bytes",
                 )
-    except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, _ZstdError) as exc:
+    except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError) as exc:
         raise InputError(Reason.MALFORMED, f"corrupt {kind} data: {exc}") from None
     return bytes(out)
 
@@ -86,7 +79,11 @@ def _chunks(kind: str, data: bytes):  # type: ignore[no-untyped-def]
                     raise EOFError("compressed data ends early")
                 piece = rest[position : position + 256]
                 position += len(piece)
-                if chunk := decompressor.decompress(piece):
+                try:
+                    chunk = decompressor.decompress(piece)
+                except zstandard.ZstdError as exc:
+                    raise ValueError(str(exc)) from None
+                if chunk:
                     yield chunk
             rest = decompressor.unused_data + rest[position:]
         return

@@ -14,8 +14,6 @@ import datetime as dt
 import email.utils
 import re
 
-from dateutil import parser as dateutil_parser
-
 from ..dates.lexicon import MONTHS
 from .vocabulary import PUBLISHED_LABELS, UPDATED_LABELS
 
@@ -129,6 +127,8 @@ _DEFAULT_B = dt.datetime(1908, 2, 2, 1, 1, 1)
 def _dateutil(text: str) -> tuple[dt.datetime, bool] | None:
     if not re.search(r"\d", text):
         return None
+    from dateutil import parser as dateutil_parser
+
     try:
         first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=True)
         second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=True)
