@@ -19,11 +19,10 @@ from .resolve import Context, Resolved, resolve
 from .tokens import Token, nfc, tokenize
 
 _CLAUSE_END = re.compile(r"[।?!\n]")
-_LAST_WORD = re.compile(r"(\S+)\s*$")
-_WORD_EDGE = r"(?=[\s,;:।?!'\"’”)]|$)"
+_CLAUSE_MARKS = ("।", "?", "!", "\n")
 _FUTURE_ENDING = re.compile("(?:" + "|".join(sorted(FUTURE_VERB_ENDINGS, key=len, reverse=True)) + ")$")
 _PAST_ENDING = re.compile("(?:" + "|".join(map(nfc, PAST_VERB_ENDINGS)) + ")$")
-_FUTURE_WORD = re.compile("(?:^|\\s)(?:" + "|".join(FUTURE_WORDS) + ")" + _WORD_EDGE)
+_FUTURE_WORDS = frozenset(map(nfc, FUTURE_WORDS))
 
 
 @dataclass(frozen=True)
@@ -104,11 +103,10 @@ def _tense(text: str, start: int, end: int) -> tuple[bool, bool]:
     """
     stop = _CLAUSE_END.search(text, end)
     clause_end = stop.start() if stop else len(text)
-    begin = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
-    clause = text[begin:clause_end]
-    last = _LAST_WORD.search(clause)
-    verb = last.group(1).strip("'\"’”)") if last else ""
-    if _FUTURE_WORD.search(clause) or _FUTURE_ENDING.search(verb):
+    begin = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    words = text[begin:clause_end].split()
+    verb = words[-1].strip("'\"’”)") if words else ""
+    if not _FUTURE_WORDS.isdisjoint(words) or _FUTURE_ENDING.search(verb):
         return True, False
     return False, bool(_PAST_ENDING.search(verb))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .lexicon import CLOCK_CASE_ENDINGS, GENITIVE_ENDINGS
-from .tokens import Token, nfc
+from .tokens import Token, genitive_ending, nfc
 
 _GENITIVE = frozenset(map(nfc, GENITIVE_ENDINGS))
 _CLOCK_CASED = frozenset(map(nfc, CLOCK_CASE_ENDINGS))
@@ -176,7 +176,13 @@ def _parse(tokens: list[Token], i: int) -> Slots | None:
 
 
 def _genitive_before(tokens: list[Token], j: int) -> bool:
-    return j > 0 and tokens[j - 1].ending in _GENITIVE
+    """Is token j-1 in the genitive? An ordinary word (cls "o") carries its text as value."""
+    if j == 0:
+        return False
+    before = tokens[j - 1]
+    if before.cls == "o":
+        return isinstance(before.value, str) and bool(genitive_ending(before.value))
+    return before.ending in _GENITIVE
 
 
 def _has_period(s: Slots) -> bool:

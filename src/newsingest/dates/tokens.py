@@ -132,9 +132,27 @@ _NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2}
 
 
 def tokenize(text: str) -> list[Token]:
-    """The tokens of `text` (an NFC-normalised field), each with its class."""
+    """The tokens of `text` (an NFC-normalised field), each with its class.
+
+    Only sentences that hold a trigger (a digit, or a month, weekday, unit, part-of-day
+    word ...) are tokenized: most sentences of a news text name no date, and checking a
+    sentence's words against the trigger set is a C-level set operation.
+    """
     tokens: list[Token] = []
-    matches = list(_TOKEN.finditer(text))
+    begin = 0
+    for stop in (*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)):
+        if stop > begin and _has_trigger(text, begin, stop):
+            _tokenize_span(text, begin, stop, tokens)
+        begin = stop
+    return tokens
+
+
+def _has_trigger(text: str, begin: int, end: int) -> bool:
+    return bool(_DIGIT.search(text, begin, end)) or not _TRIGGERS.isdisjoint(_WORD.findall(text, begin, end))
+
+
+def _tokenize_span(text: str, begin: int, finish: int, tokens: list[Token]) -> None:
+    matches = list(_TOKEN.finditer(text, begin, finish))
     skip_next = False
     for index, match in enumerate(matches):
         if skip_next:
@@ -153,20 +171,31 @@ def tokenize(text: str) -> list[Token]:
                         tokens.append(Token(start, following.end(), entry[0], entry[1], entry[2]))
                         skip_next = True
                         continue
-            entry = WORDS.get(word) or WORDS.get(word.lower())
+            entry = WORDS.get(word) or (WORDS.get(word.lower()) if word.isascii() else None)
             if entry is None:
-                tokens.append(Token(start, end, "o", None, _genitive_ending(word)))
+                tokens.append(Token(start, end, "o", word))
             else:
                 tokens.append(Token(start, end, entry[0], entry[1], entry[2]))
         else:
             tokens.append(Token(start, end, _PUNCT.get(match["punct"], "o")))
-    return tokens
+
+
+# Classes whose words make a sentence worth tokenizing. Weekday stems (সোম, রবি) and era
+# words (বাংলা) are common words of their own and only count beside a trigger anyway.
+_TRIGGER_CLASSES = frozenset("MBHWAaUVPDCZt")
+_TRIGGERS = frozenset(
+    [word for word, (cls, _, _) in WORDS.items() if cls in _TRIGGER_CLASSES and " " not in word]
+    + [word.split(" ")[1] for word, (cls, _, _) in WORDS.items() if cls in _TRIGGER_CLASSES and " " in word]
+)
+_SENTENCE_END = re.compile(r"[।?!\n]")
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(rf"[{_BN_LETTERS}]+|[A-Za-z]+")
 
 
 _VOWEL_SIGNS = frozenset("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc")
 
 
-def _genitive_ending(word: str) -> str:
+def genitive_ending(word: str) -> str:
     """The genitive ending of an ordinary word (সফরের, সভার), so the grammar can tell an
     offset from an event (সফরের এক মাস পরে) from one from today."""
     if word.endswith("ের"):
