@@ -21,6 +21,11 @@ _BOILERPLATE_ONLY = re.compile(
 _PHRASES = tuple(p.casefold() for p in BOILERPLATE_PHRASES)
 
 
+# Longest run of sentences looked for as a repeat: scrapers repeat a sentence or a few, and
+# the bound keeps a paragraph of thousands of sentences linear.
+_MAX_RUN = 8
+
+
 @dataclass(frozen=True)
 class Cleaned:
     paragraphs: list[str]
@@ -70,7 +75,7 @@ def _drop_repeated_sentences(paragraph: str) -> tuple[str, int]:
     removed = 0
     i = 0
     while i < len(keys):
-        for size in range(min(len(keys) - i, len(keys)) // 2, 0, -1):
+        for size in range(min((len(keys) - i) // 2, _MAX_RUN), 0, -1):
             if keys[i : i + size] == keys[i + size : i + 2 * size]:
                 del keys[i + size : i + 2 * size]
                 del sentences[i + size : i + 2 * size]

@@ -62,6 +62,8 @@ def _jsonl(text: str) -> Iterator[tuple[int, Any]]:
             continue
         try:
             yield index, json.loads(line)
+        except RecursionError:
+            yield index, InputError(Reason.MALFORMED, f"line {number}: JSON nested too deeply")
         except json.JSONDecodeError as exc:
             message = f"line {number}: invalid JSON: {exc.msg} (column {exc.colno})"
             yield index, InputError(Reason.MALFORMED, message)
@@ -71,6 +73,8 @@ def _jsonl(text: str) -> Iterator[tuple[int, Any]]:
 def _json(text: str) -> Iterator[tuple[int, Any]]:
     try:
         document = json.loads(text)
+    except RecursionError:
+        raise InputError(Reason.MALFORMED, "JSON nested too deeply") from None
     except json.JSONDecodeError as exc:
         raise InputError(
             Reason.MALFORMED, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
