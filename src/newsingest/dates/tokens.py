@@ -23,8 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import lexicon as lx
 
@@ -36,9 +35,11 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token of a field: where it stands, its class letter and its value."""
+class Token(NamedTuple):
+    """One token of a field: where it stands, its class letter and its value.
+
+    A NamedTuple, not a dataclass: tokens are made by the hundred per article.
+    """
 
     start: int
     end: int
@@ -152,32 +153,33 @@ def _has_trigger(text: str, begin: int, end: int) -> bool:
 
 
 def _tokenize_span(text: str, begin: int, finish: int, tokens: list[Token]) -> None:
+    """Append the classified tokens of text[begin:finish] (kept lean: it runs per token)."""
+    words_get = WORDS.get
+    append = tokens.append
     matches = list(_TOKEN.finditer(text, begin, finish))
     skip_next = False
     for index, match in enumerate(matches):
         if skip_next:
             skip_next = False
             continue
+        kind = match.lastgroup
         start, end = match.span()
-        if match["num"] is not None:
-            tokens.append(_number_token(match["num"], match["suf"] or "", start, end))
-        elif match["word"] is not None:
-            word = match["word"]
+        if kind == "word":
+            word = match.group()
             if word in _PHRASE_STARTS and index + 1 < len(matches):
                 following = matches[index + 1]
-                if following.start() == end + 1 and following["word"] is not None:
-                    entry = WORDS.get(f"{word} {following['word']}")
+                if following.start() == end + 1 and following.lastgroup == "word":
+                    entry = words_get(f"{word} {following.group()}")
                     if entry is not None:
-                        tokens.append(Token(start, following.end(), entry[0], entry[1], entry[2]))
+                        append(Token(start, following.end(), *entry))
                         skip_next = True
                         continue
-            entry = WORDS.get(word) or (WORDS.get(word.lower()) if word.isascii() else None)
-            if entry is None:
-                tokens.append(Token(start, end, "o", word))
-            else:
-                tokens.append(Token(start, end, entry[0], entry[1], entry[2]))
+            entry = words_get(word) or (words_get(word.lower()) if word.isascii() else None)
+            append(Token(start, end, "o", word) if entry is None else Token(start, end, *entry))
+        elif kind == "punct":
+            append(Token(start, end, _PUNCT.get(match.group(), "o")))
         else:
-            tokens.append(Token(start, end, _PUNCT.get(match["punct"], "o")))
+            append(_number_token(match["num"], match["suf"] or "", start, end))
 
 
 # Classes whose words make a sentence worth tokenizing. Weekday stems (সোম, রবি) and era
