@@ -61,7 +61,6 @@ class Slots:
     hour: int | None = None
     minute: int | None = None
     fraction: int = 0
-    duration_marker: bool = False
     decade: int | None = None
     date_value: Any = None  # a datetime.date from a numeric date token
     month_bare: bool = False  # a month name with no ending and nothing else (জুলাই সনদ)
@@ -339,7 +338,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     elif c == "q" and (s.day is not None or s.date_value is not None):
         pass
     elif c == "+" and s.count is not None and s.unit is not None:
-        s.duration_marker, s.marker = True, value
+        s.marker = value
     elif c == "(" and not s.is_empty():
         close = _bracket(tokens, j, s)
         return 0 if close is None else close - j + 1

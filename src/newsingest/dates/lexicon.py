@@ -426,9 +426,8 @@ DURATION_MARKERS: frozenset[str] = frozenset({"ধরে", "ধরেই", "য�
 # unless the count follows an event in the genitive (সফরের এক মাস আগে: a DURATION offset).
 AGO_WORDS: frozenset[str] = frozenset({"আগে"})
 
-# The first/last N days of a period: প্রথম ছয় মাস, শেষ সপ্তাহ.
+# The first N days of a period: প্রথম ছয় মাস (the last is a period edge: শেষ সপ্তাহ).
 FIRST_WORDS: frozenset[str] = frozenset({"প্রথম"})
-LAST_WORDS: frozenset[str] = frozenset({"শেষ", "সর্বশেষ"})
 
 # "The same period" in a comparison: আগের অর্থবছরের একই সময়ে.
 SAME_PERIOD_WORDS: frozenset[str] = frozenset({"একই সময়", "এ সময়", "এই সময়"})
