@@ -43,6 +43,8 @@ def run(*args: str, input: bytes | None = None):
         ("বৃহস্পতিবার, ১২ অক্টোবর ২০২৩", "2023-10-12"),
         ("১৩ অক্টোবর ২০২৩", "2023-10-13"),
         ("২৭ আশ্বিন ১৪৩০", "2023-10-12"),
+        ("1708935780", "2024-02-26T08:23:00+00:00"),
+        ("1708935780000", "2024-02-26T08:23:00+00:00"),
         ("১২ অক্টোবর", None),
         ("গতকাল", None),
         ("", None),
@@ -101,9 +103,36 @@ def test_dateline_without_agency_takes_year_from_published() -> None:
     assert header.paragraphs == ["বন্দরে জাহাজ ভিড়েছে।"]
 
 
-def test_sentence_with_comma_and_date_is_not_a_dateline() -> None:
-    lines = ["সরকার জানায়, ১২ অক্টোবর থেকে নতুন নিয়ম চালু হবে।"]
-    assert split_header(lines).dateline is None
+@pytest.mark.parametrize(
+    ("line", "place", "date", "agency", "rest"),
+    [
+        ("ঢাকা, ১২ অক্টোবর (ইউএনবি): সরকার জানায়।", "ঢাকা", "XXXX-10-12", "ইউএনবি", "সরকার জানায়।"),
+        ("নিউ ইয়র্ক, ১২ অক্টোবর (রয়টার্স) - সরকার।", "নিউ ইয়র্ক", "XXXX-10-12", "রয়টার্স", "সরকার।"),
+        ("কক্সবাজার, ৩ ফেব্রুয়ারি ২০২৪ (বাসস) — সরকার।", "কক্সবাজার", "2024-02-03", "বাসস", "সরকার।"),
+        ("ঢাকা, ১২/১০/২০২৩ – সরকার।", "ঢাকা", "2023-10-12", None, "সরকার।"),
+    ],
+)
+def test_dateline_variants(line: str, place: str, date: str, agency: str | None, rest: str) -> None:
+    header = split_header([line])
+    assert header.dateline is not None
+    assert (header.dateline.place, header.dateline.date, header.dateline.agency) == (place, date, agency)
+    assert header.paragraphs == [rest]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "সরকার জানায়, ১২ অক্টোবর থেকে নতুন নিয়ম চালু হবে।",
+        "তিনি বলেন, আগামী ১২ অক্টোবর – নির্বাচন হবে।",
+        "আজ, ১২ অক্টোবর – সরকার বলেছে।",
+    ],
+)
+def test_sentences_are_not_datelines(line: str) -> None:
+    assert split_header([line]).dateline is None
+    assert split_header([line]).paragraphs == [line]
+
+
+def test_unknown_agency_is_not_a_dateline() -> None:
     # Unknown words in brackets are not an agency.
     assert split_header(["ঢাকা, ১২ অক্টোবর (শুক্রবার সকালে) – কিছু।"]).dateline is None
 

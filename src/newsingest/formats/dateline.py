@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..dates.lexicon import WEEKDAYS
 from ..models import Dateline, ReferenceDate
 from .published import parse_published
 from .vocabulary import (
@@ -48,6 +49,7 @@ _DATELINE = re.compile(
     r"(?:\(\s*(?P<agency>[^()]{1,40}?)\s*\)\s*)?"
     rf"(?:[{_DASHES}]+\s*|$)"
 )
+_DATE_START = re.compile(rf"^(?:[০-৯0-9]|{_alternation(tuple(WEEKDAYS))})")
 _SENTENCE_MARK = re.compile(r"[।?!:;\d০-৯\"“”]")
 _STAFF = re.compile(rf"^(?:.{{0,40}},\s*)?(?:{_alternation(STAFF_BYLINES)})(?:\s*,\s*.{{0,40}})?$")
 _SUFFIX = re.compile(rf"^[^।?!:]{{0,40}}\s(?:{_alternation(BYLINE_SUFFIXES)})(?:\s*,\s*[^।?!:]{{0,40}})?$")
@@ -148,12 +150,24 @@ def _dateline(line: str, published: str | None) -> tuple[Dateline, str] | None:
     agency = match.group("agency")
     if agency is not None and not _known_agency(agency):
         return None
+    if agency is None and not _plain_dateline(match.group("place"), match.group("date")):
+        return None
     value = _date_value(match.group("date"), published)
     if value is None:
         return None
     text = line[: match.end()].rstrip().rstrip(DATELINE_ENDS).rstrip()
     place = match.group("place").strip()
     return Dateline(text=text, place=place, date=value, agency=agency), line[match.end() :].strip()
+
+
+def _plain_dateline(place: str, date: str) -> bool:
+    """Without an agency to vouch for it, a dateline is a short place name and a date that
+    starts with a number or a weekday (not `তিনি বলেন, আগামী ১২ অক্টোবর –`, not `আজ, ১২ অক্টোবর –`)."""
+    from ..dates import find_dates
+
+    if len(place.split()) > 2 or not _DATE_START.match(date):
+        return False
+    return not find_dates({"body": place}, None).mentions
 
 
 def _known_agency(agency: str) -> bool:

@@ -59,6 +59,8 @@ _LABEL_RE = re.compile(
 # `১৪২৩ ঘণ্টা` (banglanews24's clock: HHMM hours).
 _HHMM_HOURS = re.compile(r"\b(\d{1,2})(\d{2})\s*ঘণ্টা")
 _BENGALI = re.compile("[\u0980-\u09ff]")
+# Unix time in seconds (10 digits) or milliseconds (13), as some scrapers store it.
+_EPOCH = re.compile(r"\d{10}(?:\d{3})?(?:\.\d+)?")
 _LEFTOVER_BENGALI = re.compile("[\u0980-\u09ff]+")
 
 
@@ -74,6 +76,9 @@ def parse_published(value: str) -> str | None:
     if not text or len(text) > 200:
         return None
     text = _LABEL_RE.sub("", text)
+    if _EPOCH.fullmatch(text):
+        seconds = float(text) / (1000 if len(text.split(".")[0]) == 13 else 1)
+        return dt.datetime.fromtimestamp(seconds, dt.UTC).replace(microsecond=0).isoformat()
     bengali = bool(_BENGALI.search(text))
     if bengali:
         ascii_text = _to_ascii(text)
