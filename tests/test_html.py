@@ -74,6 +74,13 @@ def test_visible_bengali_stamp_when_metadata_has_no_date() -> None:
     assert "প্রকাশ" not in article.body
 
 
+def test_visible_time_completes_a_date_only_metadata_date() -> None:
+    meta = '<meta property="article:published_time" content="2023-10-13">'
+    stamp = "<p>প্রকাশ: ১৩ অক্টোবর ২০২৩, ১০:৩০</p>"
+    assert one(page(meta, stamp)).published == "2023-10-13T10:30:00+06:00"
+    assert one(page(meta)).published == "2023-10-13"
+
+
 def test_page_without_any_date() -> None:
     article = one(page())
     assert article.published is None

@@ -74,9 +74,14 @@ def read_html(data: bytes, base: dict[str, Any], options: Options) -> Document:
         raise InputError(Reason.NO_HEADLINE, "no headline: the HTML page has no title")
     published = _metadata_date(extracted.date)
     visible_published, visible_updated = _visible_stamps(page)
+    # The visible stamp wins where it says more: the same day as the markup, with a time.
+    if visible_published and (
+        not published or (len(published) == 10 and visible_published[:10] == published)
+    ):
+        published = visible_published
     meta = Meta(
         headline=headline,
-        published=published or visible_published,
+        published=published,
         updated=visible_updated,
         url=extracted.url or None,
         author=extracted.author or None,
