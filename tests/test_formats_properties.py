@@ -1,0 +1,75 @@
+"""Properties of the input readers: any bytes in any format give Articles or clean failures."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsingest.errors import InputError
+from newsingest.formats import Options
+from newsingest.formats.bijoy import BIJOY_TO_UNICODE, convert_bijoy
+from newsingest.formats.clean import clean
+from newsingest.formats.published import parse_published
+from newsingest.models import Article
+from newsingest.pipeline import Failure, parse_file
+
+from .conftest import examples
+
+_PIECES_TEXT = (
+    "প্রকাশ: আপডেট: নিজস্ব প্রতিবেদক ঢাকা, ১২ অক্টোবর (বাসস) – শেয়ার করুন ফেসবুক "
+    "২৭ এপ্রিল, ২০২৪ ২২:০১ সেতু খুলেছে। সেতু খুলেছে। | \n \n à¦¢à¦¾ ‡ † v w © { } [ ] \" , : title body"
+)
+_PIECES = _PIECES_TEXT.split(" ")
+TEXT = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=4)), max_size=30).map(" ".join)
+NAMES = st.sampled_from(["a.txt", "a.jsonl", "a.json", "a.csv", "-", "a.txt.gz"])
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(TEXT, NAMES, st.booleans(), st.booleans())
+def test_any_input_gives_articles_or_failures(text: str, name: str, bijoy: bool, clean_on: bool) -> None:
+    options = Options(bijoy=bijoy, clean=clean_on)
+    try:
+        results = list(parse_file(text.encode("utf-8"), name, None, options))
+    except InputError:
+        return
+    for result in results:
+        if isinstance(result, Failure):
+            assert result.error.message and "\n" not in str(result)
+            continue
+        Article.model_validate(json.loads(result.model_dump_json()))
+        for date in result.dates:
+            assert getattr(result, date.field)[date.start : date.end] == date.text
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.sampled_from(sorted(BIJOY_TO_UNICODE)), max_size=40).map("".join))
+def test_bijoy_conversion_never_leaves_a_placeholder(text: str) -> None:
+    converted = convert_bijoy(text)
+    assert "\ue000" not in converted
+    assert not any(char in "‡†©¨ª" for char in converted)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(TEXT)
+def test_parse_published_is_iso_or_none(text: str) -> None:
+    import datetime as dt
+
+    value = parse_published(text)
+    if value is not None:
+        dt.date.fromisoformat(value[:10])
+        if len(value) > 10:
+            dt.datetime.fromisoformat(value)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(TEXT, max_size=8))
+def test_clean_only_removes(paragraphs: list[str]) -> None:
+    paragraphs = [p.strip() for p in paragraphs if p.strip()]
+    cleaned = clean("শিরোনাম", paragraphs)
+    assert len(cleaned.paragraphs) + cleaned.boilerplate <= len(paragraphs)
+    assert cleaned.repeated >= 0 and cleaned.boilerplate >= 0
+    # Idempotent: cleaning clean text changes nothing.
+    again = clean("শিরোনাম", cleaned.paragraphs)
+    assert again.paragraphs == cleaned.paragraphs
