@@ -81,3 +81,11 @@ def test_normalised_text_is_nfc_and_left_alone(text: str) -> None:
     normal, _ = normalise(text)
     assert unicodedata.is_normalized("NFC", normal)
     assert not needs_work(normal)
+
+
+def test_marks_reordered_by_nfc_are_settled() -> None:
+    """Found by `make fuzz`: NFC puts nukta before virama, lining up two nuktas again."""
+    text, applied = normalise("\u09bc\u09cd\u200b\u09bc")
+    assert text == "\u09bc\u09cd"
+    assert normalise(text) == (text, [])
+    assert applied == ["zero_width", "doubled_sign"]

@@ -57,6 +57,8 @@ _SUSPECT_CHAR = re.compile(f"[\u09f7\u200b-\u200d\u2060\ufeff{_SPACES_BUT_SPACE_
 _DOUBLED_SIGN = re.compile("([\u0981-\u0983\u09bc\u09be-\u09cc\u09cd\u09d7])\\1")
 # Fixes that delete characters can bring a base and a mark together, so NFC is checked again.
 _DELETING = frozenset({"khanda_ta", "zero_width", "doubled_sign"})
+# Rounds of fixes + NFC at most; real text settles in one, contrived mark soup in two or three.
+_MAX_PASSES = 8
 
 
 def needs_work(text: str) -> bool:
@@ -85,13 +87,20 @@ def normalise(text: str) -> tuple[str, list[str]]:
         applied.append("nfc")
     if needs_work(text):
         text = _LINE_BREAK.sub("\n", text)
-        for fix in FIXES:
-            fixed = fix.pattern.sub(fix.replace, text)
-            if fixed != text:
-                applied.append(fix.name)
-                text = fixed
-        # Removing a joiner can bring a decomposed pair together; settle it once more.
-        if not _DELETING.isdisjoint(applied) and not unicodedata.is_normalized("NFC", text):
+        for _ in range(_MAX_PASSES):
+            for fix in FIXES:
+                fixed = fix.pattern.sub(fix.replace, text)
+                if fixed != text:
+                    if fix.name not in applied:
+                        applied.append(fix.name)
+                    text = fixed
+            # Removing a joiner can bring a decomposed pair together, and NFC then reorders
+            # marks, which can line up two equal signs again (়্ ZWSP ় becomes ়়্): settle
+            # NFC, and go round once more if a fix would now match. Every pass deletes.
+            if _DELETING.isdisjoint(applied) or unicodedata.is_normalized("NFC", text):
+                break
             text = unicodedata.normalize("NFC", text)
+            if not needs_work(text):
+                break
         text = _EDGE_SPACE.sub("", text)
     return text, applied
