@@ -900,6 +900,25 @@ def test_several_paragraphs_in_text_order() -> None:
         ("অক্টোবরের ১২ তারিখে মেলা শুরু হবে।", [("অক্টোবরের ১২ তারিখে", "DATE", "2024-10-12")]),
         ("চলতি মাসের ২০ তারিখে সভা বসবে।", [("চলতি মাসের ২০ তারিখে", "DATE", "2024-08-20")]),
         ("আগামী মাসের প্রথম সপ্তাহে ফল প্রকাশ হবে।", [("আগামী মাসের প্রথম সপ্তাহে", "DATE", "2024-09-01/2024-09-07")]),
+        # The tense of each comma-bounded clause decides its own bare weekday.
+        (
+            "শনিবার সমাবেশ করেছে দলটি, বুধবার আবার সমাবেশ হবে।",
+            [("শনিবার", "DATE", "2024-08-10"), ("বুধবার", "DATE", "2024-08-14")],
+        ),
+        # দিবাগত রাত: the night after the day, its small hours on the next date.
+        ("বুধবার দিবাগত রাত ২টার দিকে আগুন লাগে।", [("বুধবার দিবাগত রাত ২টার দিকে", "TIME", "2024-08-08T02:00")]),
+        # A date after a unit word joins it only through the genitive.
+        (
+            "এ বছর ৮ ফাল্গুন ছুটি ছিল।",
+            [("এ বছর", "DATE", "2024"), ("৮ ফাল্গুন", "DATE", "2024-02-21")],
+        ),
+        # A range's end lies after its start, across a year's end too.
+        (
+            "২৮ ডিসেম্বর থেকে ৩ জানুয়ারি পর্যন্ত মেলা চলবে।",
+            [("২৮ ডিসেম্বর থেকে ৩ জানুয়ারি", "DATE", "2024-12-28/2025-01-03")],
+        ),
+        # A near date after a verb about something else keeps its year (scheduled for).
+        ("ফাইনালের সময় নির্ধারণ করা হয়েছে ২০ আগস্ট।", [("২০ আগস্ট", "DATE", "2024-08-20")]),
         # "The same period" of another year is the part of a year named before it.
         (
             "জানুয়ারি-মার্চ সময়ে রপ্তানি বেড়েছে। গত বছরের একই সময়ে তা কম ছিল।",

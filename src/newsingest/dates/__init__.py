@@ -14,13 +14,15 @@ from dataclasses import dataclass
 
 from ..models import DateMention, ReferenceDate
 from .grammar import Expression, find_expressions
-from .lexicon import FUTURE_VERB_ENDINGS, FUTURE_WORDS, PAST_VERB_ENDINGS
+from .lexicon import FUTURE_VERB_ENDINGS, FUTURE_WORDS, PAST_VERB_ENDINGS, PRESENT_VERB_ENDINGS
 from .resolve import Context, Resolved, resolve
 from .tokens import Token, nfc, tokenize
 
 _CLAUSE_END = re.compile(r"[।?!\n]")
 _CLAUSE_MARKS = ("।", "?", "!", "\n")
+_CLAUSE_BREAK = re.compile(r"[,;]")
 _FUTURE_ENDING = re.compile("(?:" + "|".join(sorted(FUTURE_VERB_ENDINGS, key=len, reverse=True)) + ")$")
+_PRESENT_ENDING = re.compile("(?:" + "|".join(map(nfc, PRESENT_VERB_ENDINGS)) + ")$")
 _PAST_ENDING = re.compile("(?:" + "|".join(map(nfc, PAST_VERB_ENDINGS)) + ")$")
 _FUTURE_WORDS = frozenset(map(nfc, FUTURE_WORDS))
 
@@ -99,16 +101,32 @@ def _span(tokens: list[Token], expression: Expression) -> tuple[int, int]:
 def _tense(text: str, start: int, end: int) -> tuple[bool, bool]:
     """Is the clause holding text[start:end] about the future, or explicitly past?
 
-    Read off the sentence's last word (Bengali puts the verb last) and its future words.
+    Bengali puts the verb last: the last verb of the comma-bounded clause holding the
+    expression decides, else the last verb of its sentence; a future word (আগামী) there
+    decides too. With neither, the answer is (False, False): no tense known.
     """
     stop = _CLAUSE_END.search(text, end)
-    clause_end = stop.start() if stop else len(text)
-    begin = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
-    words = text[begin:clause_end].split()
-    verb = words[-1].strip("'\"’”)") if words else ""
-    if not _FUTURE_WORDS.isdisjoint(words) or _FUTURE_ENDING.search(verb):
-        return True, False
-    return False, bool(_PAST_ENDING.search(verb))
+    sentence_end = stop.start() if stop else len(text)
+    sentence_start = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    comma_after = _CLAUSE_BREAK.search(text, end, sentence_end)
+    comma_before = max(text.rfind(mark, sentence_start, start) for mark in (",", ";")) + 1
+    clauses = [(sentence_start, sentence_end)]
+    if comma_after or comma_before > sentence_start:
+        clauses.insert(
+            0, (max(comma_before, sentence_start), comma_after.start() if comma_after else sentence_end)
+        )
+    for begin, finish in clauses:
+        words = [word.strip("'\"’”)(") for word in text[begin:finish].split()]
+        if not _FUTURE_WORDS.isdisjoint(words):
+            return True, False
+        for word in reversed(words):
+            if _FUTURE_ENDING.search(word):
+                return True, False
+            if _PAST_ENDING.search(word):
+                return False, True
+            if _PRESENT_ENDING.search(word):
+                return False, False
+    return False, False
 
 
 def _is_part_of_year(resolved: Resolved) -> bool:

@@ -19,6 +19,7 @@ _GENITIVE = frozenset(map(nfc, GENITIVE_ENDINGS))
 _CLOCK_CASED = frozenset(map(nfc, CLOCK_CASE_ENDINGS))
 
 _CALENDARS = {"M": "gregorian", "B": "bengali", "H": "hijri"}
+_DATE_CLASSES = frozenset("dDMBHrX")
 
 # The slots that say which day, as opposed to how the expression says it.
 _DATE_SLOTS = ("weekday", "day", "month", "year", "era", "date_value")
@@ -194,6 +195,13 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         return 0
     tok = tokens[j]
     c, value = tok.cls, tok.value
+    if (
+        c in _DATE_CLASSES
+        and s.unit is not None
+        and tokens[j - 1].cls == "U"
+        and tokens[j - 1].ending not in _GENITIVE
+    ):
+        return 0  # এ বছর ৮ ফাল্গুন: a date after a unit word belongs to it only through "of" (বছরের)
     nxt, after = _cls(tokens, j + 1), _cls(tokens, j + 2)
     number = c in ("d", "D", "N", "y")
     if c == "R" and s.is_empty():
@@ -329,6 +337,8 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.half = value
     elif c == "S" and (s.fiscal or s.unit or s.year is not None) and _genitive_before(tokens, j):
         s.same_period = True
+    elif c == "v" and s.has_date() and s.part is None and nxt == "P":
+        pass  # বুধবার দিবাগত রাত: the night after that day, as রাত's hours already say
     elif c == "P" and s.part is None and s.hour is None:
         s.part = value
     elif c == "h" and s.hour is None and nxt in ("t", "d", "N", "c"):

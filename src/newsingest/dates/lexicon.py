@@ -268,6 +268,10 @@ PARTS_OF_DAY: dict[str, str] = {
     "রাত্রে": "TNI",
 }
 
+# "Following the day": বুধবার দিবাগত রাত is the night after Wednesday (its clock hours
+# run past midnight as any রাত does).
+NIGHT_AFTER_WORDS: frozenset[str] = frozenset({"দিবাগত"})
+
 # Hour ranges (inclusive start, exclusive end on a 24-hour clock) each part of day covers:
 # a clock hour h is read as h or h+12, whichever falls in the range.
 PART_OF_DAY_HOURS: dict[str, tuple[int, int]] = {
@@ -478,8 +482,9 @@ ENDINGS: tuple[str, ...] = (
 
 # The tense of a clause, read off its last word (Bengali puts the verb last): future
 # endings make a bare weekday or a date without a year look forward; anything else looks back.
-FUTURE_VERB_ENDINGS: tuple[str, ...] = ("বে", "বেন", "বো", "ব", "বেই", "বে না", "বেন না", "বার কথা", "বি")
-# Past and present-perfect endings: a clause ending in one reports what has happened.
+FUTURE_VERB_ENDINGS: tuple[str, ...] = ("বে", "বেন", "বো", "বেই", "বেনই")
+# Past, perfect and reporting-present endings (বলেন "said", ফেরেন): a clause whose verb
+# has one reports what has happened.
 PAST_VERB_ENDINGS: tuple[str, ...] = (
     "েছে",
     "েছেন",
@@ -498,7 +503,43 @@ PAST_VERB_ENDINGS: tuple[str, ...] = (
     "গেছে",
     "গেছেন",
 )
-FUTURE_WORDS: frozenset[str] = frozenset({"আগামী", "আসছে", "আগামীকাল", "হবে", "করবে", "চলবে", "থাকবে"})
+# Reporting-present endings (বলেন "says/said", ফেরেন, জানান): a verb, so it ends the search
+# for the clause's verb, but one that names no side of the reference date.
+PRESENT_VERB_ENDINGS: tuple[str, ...] = ("েন", "ান")
+FUTURE_WORDS: frozenset[str] = frozenset(
+    {
+        "আগামী",
+        "আসছে",
+        "আগামীকাল",
+        "হবে",
+        "করবে",
+        "চলবে",
+        "থাকবে",
+        # First-person futures end in a bare ব, as do common nouns (সব, হিসাব): listed whole.
+        "করব",
+        "করবো",
+        "দেব",
+        "দেবো",
+        "নেব",
+        "নেবো",
+        "যাব",
+        "যাবো",
+        "থাকব",
+        "থাকবো",
+        "পারব",
+        "পারবো",
+        "হব",
+        "বলব",
+        "চাইব",
+        "দেখব",
+        "রাখব",
+        "চালাব",
+        "জানাব",
+        "আসব",
+        "ফিরব",
+        "খুলব",
+    }
+)
 
 # Genitive endings: a period named in the genitive can take a part after it
 # (পৌষের শুরু, বছরের প্রথম দিন, অর্থবছরের প্রথমার্ধে), one in another case cannot (বছর শুরু হলো).

@@ -22,12 +22,14 @@ _TIME_UNIT = {"H": "H", "MIN": "M", "S": "S"}
 _SET_VALUES = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
 # The last year a weekday-with-date is looked for in when there is no reference date.
 _TODAY = dt.date.today()
-# How far ahead of the reference a day named in a clause with no verb tense we know may
-# lie (with an explicitly past verb, _FUTURE_TOLERANCE applies the other way).
-_PAST_TOLERANCE = dt.timedelta(days=60)
-# ... and how far behind it a day in a future clause may lie (a clause's verb can be about
-# something else than the date beside it).
-_FUTURE_TOLERANCE = dt.timedelta(days=7)
+# How far a day named without a year may lie on the "wrong" side of the reference for its
+# clause's tense: a clause's verb is often about something else than the date beside it
+# ("the final has been scheduled for 18 August"). With no tense known, dates up to two
+# months ahead keep their nearest year; an explicit past verb allows two weeks ahead; a
+# future verb, a week behind.
+_UNKNOWN_TENSE_AHEAD = dt.timedelta(days=60)
+_PAST_TENSE_AHEAD = dt.timedelta(days=14)
+_FUTURE_TENSE_BEHIND = dt.timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class Context:
     # another year (আগের অর্থবছরের একই সময়ে).
     last_period: Resolved | None = None
     past: bool = False  # the clause's verb is explicitly past
+    not_before: dt.date | None = None  # a range's end lies on or after its start
 
 
 def resolve(expression: Expression, context: Context) -> Resolved | None:
@@ -85,7 +88,7 @@ def _resolve(expression: Expression, context: Context) -> Resolved | None:
     begin = start.anchor or start.earliest
     absolute = expression.end.rel is not None or isinstance(expression.end.deictic, int)
     base = context.reference if absolute or begin is None else begin
-    follow = Context(base, start.day or context.anchor, True, context.last_period)
+    follow = Context(base, start.day or context.anchor, True, context.last_period, not_before=begin)
     end = _resolve_one(expression.end, follow)
     if end is None:
         return None
@@ -272,14 +275,16 @@ def _nearest_year(month: int, day: int, ctx: Context, rel: int | None, weekday: 
     elif rel is not None and rel > 0:
         after = [d for d in candidates if d > ref]
         candidates = after or candidates
-    if rel is None and weekday is None:
+    if ctx.not_before is not None:
+        candidates = [d for d in candidates if d >= ctx.not_before] or candidates
+    elif rel is None and weekday is None:
         # Nearest the reference in the direction of the clause's tense. A future verb is
         # firm evidence; "past" is only the default, so a date a few weeks ahead keeps its
         # year (news announces what comes next in past-tense reports).
         if ctx.future:
-            candidates = [d for d in candidates if d >= ref - _FUTURE_TOLERANCE] or candidates
+            candidates = [d for d in candidates if d >= ref - _FUTURE_TENSE_BEHIND] or candidates
         else:
-            ahead = _FUTURE_TOLERANCE if ctx.past else _PAST_TOLERANCE
+            ahead = _PAST_TENSE_AHEAD if ctx.past else _UNKNOWN_TENSE_AHEAD
             candidates = [d for d in candidates if d <= ref + ahead] or candidates
     return min(candidates, key=lambda d: (abs((d - ref).days), d)).year
 
@@ -489,7 +494,7 @@ def _deictic(s: Slots, ctx: Context) -> Resolved:
         # (কাল বৃহস্পতিবার) says which; otherwise the tense of the clause does.
         size = 1 if offset == "tense1" else 2
         offset = size if ctx.future else -size
-        if s.weekday is not None and (ref + dt.timedelta(days=offset)).weekday() != s.weekday:
+        if s.weekday is not None and (ref + dt.timedelta(days=-offset)).weekday() == s.weekday:
             offset = -offset
     assert isinstance(offset, int)
     return _day(ref + dt.timedelta(days=offset))

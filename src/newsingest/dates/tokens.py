@@ -11,7 +11,7 @@ Classes:
     t clock hour (১০টায়)  c clock time (১০:৩০)  X numeric date (12/10/2023)
     F year pair (২০২৩-২৪)  r day range (১০-১২)  K vague count (কয়েক)  z every (প্রতি)
     Z a set word (প্রতিবছর)  e period edge (শুরু, শেষ)  s half (প্রথমার্ধ)  f first (প্রথম)
-    C century ordinal (বিংশ)  g age word (বয়সী)  S the same period (একই সময়ে)
+    C century ordinal (বিংশ)  g age word (বয়সী)  v দিবাগত  S the same period (একই সময়ে)
     > from (থেকে)  < until (পর্যন্ত)  & and (ও)
     ~ around (দিকে)  q তারিখ  + duration marker (ধরে, পরে)  T a clock word after a
     number written apart (১০ টা)
@@ -81,6 +81,7 @@ def _build_words() -> dict[str, tuple[str, Any, str]]:
     add(lx.DAY_ORDINAL_WORDS, "D", inflect=False)
     add(lx.CENTURY_ORDINALS, "C", inflect=False)
     add(lx.AGE_WORDS, "g", inflect=False)
+    add(lx.NIGHT_AFTER_WORDS, "v", inflect=False)
     add(lx.VAGUE_COUNTS, "K")
     add(lx.RELATIVE_MODIFIERS, "R", inflect=False)
     add(lx.NEW_WORDS, "n", inflect=False)
