@@ -234,3 +234,27 @@ def test_plain_text_records_still_work(article_file: Path) -> None:
     assert record["source"]["format"] == "text"
     assert record["source"]["record"] is None
     assert record["cleaning"] == {"repeated": 0, "boilerplate": 0}
+
+
+def test_tsv_is_tab_separated_even_with_commas_in_text() -> None:
+    data = "title\tbody\tdate\nসেতু, নদী ও মানুষ\tআজ, বুধবার, সেতু খুলেছে।\t2023-10-11\n".encode()
+    (article,) = articles(data, "news.tsv")
+    assert article.headline == "সেতু, নদী ও মানুষ"
+    assert article.body == "আজ, বুধবার, সেতু খুলেছে।"
+    assert article.published == "2023-10-11"
+
+
+def test_record_metadata_mojibake_is_repaired() -> None:
+    garbled = {"author": "রহিম উদ্দিন".encode().decode("latin-1"), "tags": ["সেতু".encode().decode("latin-1")]}
+    record = {**RECORD, **garbled}
+    (article,) = articles(json.dumps(record).encode(), "a.jsonl")
+    assert article.author == "রহিম উদ্দিন"
+    assert article.tags == ["সেতু"]
+
+
+def test_epoch_and_list_bodies() -> None:
+    record = {"title": "শিরোনাম", "body": ["প্রথম অনুচ্ছেদ।", "দ্বিতীয় <b>অনুচ্ছেদ</b>।"]}
+    record["published_at"] = 1708935780
+    (article,) = articles(json.dumps(record, ensure_ascii=False).encode(), "a.jsonl")
+    assert article.body == "প্রথম অনুচ্ছেদ।\n\nদ্বিতীয় অনুচ্ছেদ।"
+    assert article.published == "2024-02-26T08:23:00+00:00"

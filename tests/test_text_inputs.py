@@ -205,3 +205,20 @@ def test_clean_text_is_not_touched_by_the_mojibake_repair() -> None:
     text = "Café à la carte — এবং বাংলা লেখা।"
     assert repair_mojibake(text) == (text, False)
     assert "mojibake" not in parse_text("শিরোনাম\n" + text).normalisation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023-10-11", "2023-10-11"),
+        ("2023-10-11T09:05:00Z", "2023-10-11T09:05:00+00:00"),
+        ("2023-10-11 09:05", "2023-10-11T09:05:00"),
+        ("২০২৩-১০-১১", "2023-10-11"),
+        ("2023/10/11", "2023-10-11"),
+        ("11/10/2023", "2023-10-11"),
+        ("11.10.2023 09:05", "2023-10-11T09:05:00"),
+        ("October 11, 2023", "2023-10-11"),
+    ],
+)
+def test_year_first_dates_are_never_read_day_first(text: str, expected: str) -> None:
+    assert parse_published(text) == expected

@@ -129,7 +129,8 @@ def read_documents(
         return
     from .records import read_records
 
-    for record in read_records(decoded.text, fmt, options):
+    tabs = unpacked.name.lower().endswith(".tsv")
+    for record in read_records(decoded.text, fmt, options, tabs=tabs):
         if record.error is not None:
             yield RecordFailure(record.index, record.error)
             continue

@@ -59,6 +59,8 @@ _LABEL_RE = re.compile(
 # `১৪২৩ ঘণ্টা` (banglanews24's clock: HHMM hours).
 _HHMM_HOURS = re.compile(r"\b(\d{1,2})(\d{2})\s*ঘণ্টা")
 _BENGALI = re.compile("[\u0980-\u09ff]")
+# ISO 8601 as Python reads it: a date, then maybe a time (group 1) and an offset.
+_ISO = re.compile(r"\d{4}-\d\d-\d\d(?:([T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)(?:Z|[+-]\d\d:?\d\d)?)?$")
 # Unix time in seconds (10 digits) or milliseconds (13), as some scrapers store it.
 _EPOCH = re.compile(r"\d{10}(?:\d{3})?(?:\.\d+)?")
 _LEFTOVER_BENGALI = re.compile("[\u0980-\u09ff]+")
@@ -132,11 +134,23 @@ _DEFAULT_B = dt.datetime(1908, 2, 2, 1, 1, 1)
 def _dateutil(text: str) -> tuple[dt.datetime, bool] | None:
     if not re.search(r"\d", text):
         return None
+    iso = _ISO.match(text)
+    if iso:
+        try:
+            when = dt.datetime.fromisoformat(text.replace(" ", "T", 1) if iso.group(1) else text)
+        except ValueError:
+            pass
+        else:
+            return when, bool(iso.group(1))
     from dateutil import parser as dateutil_parser
 
+    # Day before month (১২/১০/২০২৩ is 12 October) as Bangladesh writes it, except after a
+    # leading year (2023/10/12), where dayfirst would read year-day-month.
+    yearfirst = bool(re.match(r"\s*\d{4}", text))
+    options = {"yearfirst": True, "dayfirst": False} if yearfirst else {"dayfirst": True}
     try:
-        first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=True)
-        second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=True)
+        first = dateutil_parser.parse(text, default=_DEFAULT_A, **options)
+        second = dateutil_parser.parse(text, default=_DEFAULT_B, **options)
     except (ValueError, OverflowError, TypeError):
         return None
     if (first.year, first.month, first.day) != (second.year, second.month, second.day):

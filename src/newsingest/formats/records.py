@@ -7,6 +7,7 @@ Each record's keys are matched to the Article's fields by the key table in vocab
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import html
 import io
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError, Reason
+from .mojibake import repair_mojibake
 from .options import Options
 from .published import parse_published
 from .text import Meta
@@ -33,14 +35,14 @@ class Record:
     error: InputError | None = None
 
 
-def read_records(text: str, fmt: str, options: Options) -> Iterator[Record]:
-    """Every record of a JSON Lines, JSON or CSV text, in order."""
+def read_records(text: str, fmt: str, options: Options, *, tabs: bool = False) -> Iterator[Record]:
+    """Every record of a JSON Lines, JSON or CSV text (tab-separated when `tabs`), in order."""
     if fmt == "jsonl":
         rows: Iterator[tuple[int, Any]] = _jsonl(text)
     elif fmt == "json":
         rows = _json(text)
     elif fmt == "csv":
-        rows = _csv(text)
+        rows = _csv(text, tabs)
     else:
         raise ValueError(f"not a record format: {fmt}")
     for index, row in rows:
@@ -88,12 +90,11 @@ def _json(text: str) -> Iterator[tuple[int, Any]]:
     yield from enumerate(document)
 
 
-def _csv(text: str) -> Iterator[tuple[int, Any]]:
-    sample = text[:8192]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
+def _csv(text: str, tabs: bool) -> Iterator[tuple[int, Any]]:
+    dialect: type[csv.Dialect] | csv.Dialect = csv.excel_tab if tabs else csv.excel
+    if not tabs:
+        with contextlib.suppress(csv.Error):
+            dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
     csv.field_size_limit(1 << 28)
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
     index = 0
@@ -153,11 +154,16 @@ def _fields(row: Any, overrides: dict[str, str]) -> tuple[str, Meta]:
         headline=headline,
         published=published,
         url=_text(values.get("url")) or None,
-        author=_text(values.get("author")) or None,
-        category=_text(values.get("category")) or None,
-        tags=_tags(values.get("tags")),
+        author=_repaired(_text(values.get("author"))) or None,
+        category=_repaired(_text(values.get("category"))) or None,
+        tags=tuple(_repaired(tag) for tag in _tags(values.get("tags"))),
     )
     return body, meta
+
+
+def _repaired(text: str) -> str:
+    """Metadata went through the same scraper as the body: undo its mojibake too."""
+    return repair_mojibake(text)[0]
 
 
 def _keys(row: dict[str, Any]) -> str:
