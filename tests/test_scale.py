@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import subprocess
 import sys
@@ -120,3 +121,25 @@ def test_progress_shows_on_a_terminal_for_long_runs_only(monkeypatch: pytest.Mon
 def test_jobs_option_is_checked() -> None:
     result = CliRunner().invoke(cli, ["parse", str(SEED), "--jobs", "0"])
     assert result.exit_code == 2
+
+
+def _parse_or_die(paths: list[str]):
+    """A parse that kills its worker process on one file, as the OOM killer or a crash would."""
+    if paths[0].endswith("00050.txt"):
+        os._exit(9)
+    from newsingest import parse_paths
+
+    yield from parse_paths(paths)
+
+
+def test_a_worker_that_dies_costs_only_its_file(tmp_path: Path) -> None:
+    count = 2 * parallel.MIN_FILES_FOR_WORKERS
+    corpus(tmp_path, count)
+    results = list(parallel.Runner(_parse_or_die, jobs=2).run([str(tmp_path)]))
+    assert len(results) == count
+    failures = [(i, r) for i, r in enumerate(results) if not isinstance(r, bytes)]
+    assert [i for i, _ in failures] == [50]
+    error = failures[0][1].error
+    assert error.reason == Reason.INTERNAL and "worker process died" in error.message
+    headlines = [json.loads(r)["headline"] for r in results if isinstance(r, bytes)]
+    assert headlines == [f"শিরোনাম {i}" for i in range(count) if i != 50]

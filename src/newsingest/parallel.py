@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError, Reason
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from .pipeline import Failure
 
@@ -75,30 +75,77 @@ class Runner:
             yield path
 
     def _in_workers(self, paths: Iterator[str]) -> Iterator[bytes | Failure]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool = self._start_pool()
+        self.workers = self.jobs
+        # Each entry: a batch, its future, and whether it already broke a pool once.
+        pending: deque[tuple[list[str], Future[list[bytes | Failure]], bool]] = deque()
+        batches = _batches(paths, BATCH_FILES)
+        try:
+            for batch in itertools.islice(batches, self.jobs * IN_FLIGHT_PER_WORKER):
+                pending.append((batch, _submit(pool, batch), False))
+            while pending:
+                batch, future, retried = pending[0]
+                try:
+                    done = future.result()
+                except BrokenProcessPool:
+                    # A worker died (killed, out of memory, a crash in C code): no Python
+                    # exception to report. Start a new pool and resubmit what was pending;
+                    # a batch that breaks the pool twice is split, and a file that breaks
+                    # it twice on its own is reported as an internal failure.
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = self._start_pool()
+                    pending.popleft()
+                    retry: list[tuple[list[str], bool]] = []
+                    if not retried:
+                        retry.append((batch, True))
+                    elif len(batch) > 1:
+                        retry.extend(([path], False) for path in batch)
+                    else:
+                        yield _died(batch[0])
+                    retry.extend((waiting, was) for waiting, _, was in pending)
+                    pending = deque((b, _submit(pool, b), was) for b, was in retry)
+                    continue
+                pending.popleft()
+                batch = next(batches, None)
+                if batch is not None:
+                    pending.append((batch, _submit(pool, batch), False))
+                yield from done
+        finally:
+            # On Ctrl-C or a closed pipe: drop queued batches and let running ones end.
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _start_pool(self) -> ProcessPoolExecutor:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         # fork: workers inherit the imported pipeline instead of importing it again. Every
         # worker is forked when the pool starts, before it runs any thread of its own.
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-        self.workers = self.jobs
-        pool = ProcessPoolExecutor(
+        return ProcessPoolExecutor(
             self.jobs, mp_context=context, initializer=_start_worker, initargs=(self.parse,)
         )
-        pending: deque[Future[list[bytes | Failure]]] = deque()
-        batches = _batches(paths, BATCH_FILES)
-        try:
-            for batch in itertools.islice(batches, self.jobs * IN_FLIGHT_PER_WORKER):
-                pending.append(pool.submit(_work, batch))
-            while pending:
-                done = pending.popleft().result()
-                batch = next(batches, None)
-                if batch is not None:
-                    pending.append(pool.submit(_work, batch))
-                yield from done
-        finally:
-            # On Ctrl-C or a closed pipe: drop queued batches and let running ones end.
-            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool: ProcessPoolExecutor, batch: list[str]) -> Future[list[bytes | Failure]]:
+    """pool.submit, but a pool that broke meanwhile gives a failed future, not an exception."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return pool.submit(_work, batch)
+    except BrokenProcessPool as exc:
+        future: Future[list[bytes | Failure]] = Future()
+        future.set_exception(exc)
+        return future
+
+
+def _died(path: str) -> Failure:
+    from .pipeline import Failure
+
+    message = "a worker process died while parsing it (killed, out of memory or crashed)"
+    return Failure(path, InputError(Reason.INTERNAL, message))
 
 
 def _batches(paths: Iterator[str], size: int) -> Iterator[list[str]]:
