@@ -104,3 +104,13 @@ def test_cli_windows_1252_bijoy_file(tmp_path: Path) -> None:
 def test_unicode_text_is_untouched_by_bijoy_option() -> None:
     text = "শিরোনাম\nগতকাল বুধবার সেতু খোলা হয়।"
     assert parse_text(text, options=Options(bijoy=True)).body == "গতকাল বুধবার সেতু খোলা হয়।"
+
+
+def test_unicode_headline_over_a_bijoy_body() -> None:
+    text = "ঢাকায় নতুন সেতু\n" + ARTICLE.split("\n", 1)[1]
+    with pytest.raises(InputError):
+        parse_text(text)
+    article = parse_text(text, options=Options(bijoy=True))
+    assert article.headline == "ঢাকায় নতুন সেতু"
+    assert article.byline == "নিজস্ব প্রতিবেদক"
+    assert article.body.endswith("৫ জানুয়ারি ২০২৪ তারিখে নির্বাচন হবে।")

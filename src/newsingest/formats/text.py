@@ -8,6 +8,7 @@ found once the share buttons above it are gone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,9 @@ from .options import Options
 
 if TYPE_CHECKING:
     from ..pipeline import Document
+
+
+_BENGALI = re.compile("[\u0985-\u09b9\u09dc-\u09df]")  # Bengali letters
 
 
 @dataclass(frozen=True)
@@ -44,14 +48,20 @@ def repair(text: str, options: Options) -> tuple[str, list[str]]:
     text, changed = repair_mojibake(text)
     if changed:
         fixes.append("mojibake")
-    if looks_like_bijoy(text):
+    # Lines already in Unicode Bengali stay as they are: a Unicode headline over a Bijoy body
+    # (a common half-converted archive) is judged, and converted, by its other lines.
+    lines = text.split("\n")
+    legacy = [i for i, line in enumerate(lines) if line.strip() and not _BENGALI.search(line)]
+    if legacy and looks_like_bijoy("\n".join(lines[i] for i in legacy)):
         if not options.bijoy:
             raise InputError(
                 Reason.BIJOY,
                 "looks like legacy Bijoy (SutonnyMJ) ASCII-encoded Bengali, not Unicode; "
                 "rerun with --bijoy to convert it",
             )
-        text = convert_bijoy(text)
+        for i in legacy:
+            lines[i] = convert_bijoy(lines[i])
+        text = "\n".join(lines)
         fixes.append("bijoy")
     return text, fixes
 
