@@ -68,10 +68,10 @@ def _same(a: str, b: str) -> bool:
 
 def _drop_repeated_sentences(paragraph: str) -> tuple[str, int]:
     """Remove a sentence, or a run of sentences, that repeats right after itself."""
-    sentences = [s for s in (m.group(0) for m in _SENTENCE.finditer(paragraph)) if s.strip()]
-    if len(sentences) < 2:
-        return paragraph, 0
+    sentences = [s for s in _SENTENCE.findall(paragraph) if s.strip()]
     keys = [" ".join(s.split()) for s in sentences]
+    if len(set(keys)) == len(keys):  # nothing said twice: the common case, no search
+        return paragraph, 0
     removed = 0
     i = 0
     while i < len(keys):
