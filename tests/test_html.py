@@ -81,6 +81,16 @@ def test_visible_time_completes_a_date_only_metadata_date() -> None:
     assert one(page(meta)).published == "2023-10-13"
 
 
+def test_label_alone_in_its_element_then_the_date() -> None:
+    stamp = "<div><span>প্রকাশিত</span><time>১৩ অক্টোবর ২০২৩, ১০:৩০</time></div>"
+    assert one(page(stamp=stamp)).published == "2023-10-13T10:30:00+06:00"
+
+
+def test_a_sentence_that_starts_with_a_label_is_not_a_stamp() -> None:
+    stamp = "<p>প্রকাশিত হয়েছে ১২ অক্টোবর ২০২৩ সালে একটি নতুন প্রতিবেদন, যেখানে সেতুর কথা বলা আছে।</p>"
+    assert one(page(stamp=stamp)).published is None
+
+
 def test_page_without_any_date() -> None:
     article = one(page())
     assert article.published is None

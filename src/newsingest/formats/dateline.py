@@ -119,6 +119,8 @@ def _stamps(line: str) -> list[tuple[bool, str | None]] | None:
     for i, match in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
         value = line[match.end() : end].strip(" |,•")
+        if len(value) > 80:  # a sentence after a label, not a stamp
+            return None
         stamps.append((bool(_UPDATED.match(match.group("label"))), parse_published(value)))
     if all(value is None for _, value in stamps):
         return None

@@ -37,7 +37,7 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 _VISIBLE_STAMP = re.compile(
-    rf"^[\s|•·]*(?P<label>{_alternation(PUBLISHED_LABELS)}|{_alternation(UPDATED_LABELS)})\s*[:ঃ]?\s*(?P<rest>.*)$",
+    rf"^[\s|•·]*(?P<label>{_alternation(PUBLISHED_LABELS)}|{_alternation(UPDATED_LABELS)})\s*(?P<colon>[:ঃ]?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _UPDATED = re.compile(rf"^(?:{_alternation(UPDATED_LABELS)})$", re.IGNORECASE)
@@ -123,7 +123,12 @@ def _visible_stamps(page: str | bytes) -> tuple[str | None, str | None]:
         match = _VISIBLE_STAMP.match(line)
         if match is None:
             continue
-        rest = match.group("rest").strip(" |") or (lines[i + 1] if i + 1 < len(lines) else "")
+        rest = match.group("rest").strip(" |")
+        if rest and not match.group("colon"):
+            continue  # `প্রকাশিত হয়েছে ১২ অক্টোবর …` is a sentence, not a stamp
+        rest = rest or (lines[i + 1] if i + 1 < len(lines) else "")
+        if len(rest) > 80:
+            continue
         # A stamp line may hold both: `প্রকাশ: … | আপডেট: …`.
         rest = re.split(rf"\s*\|?\s*(?:{_alternation(UPDATED_LABELS)})\s*[:ঃ]", rest)[0]
         value = parse_published(rest)
