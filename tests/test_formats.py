@@ -258,3 +258,9 @@ def test_epoch_and_list_bodies() -> None:
     (article,) = articles(json.dumps(record, ensure_ascii=False).encode(), "a.jsonl")
     assert article.body == "প্রথম অনুচ্ছেদ।\n\nদ্বিতীয় অনুচ্ছেদ।"
     assert article.published == "2024-02-26T08:23:00+00:00"
+
+
+def test_text_starting_like_bzip2_is_text() -> None:
+    (article,) = articles("BZh শিরোনাম\nদেহ।".encode(), "a.txt")
+    assert article.source.compression is None and article.headline == "BZh শিরোনাম"
+    assert decompress(bz2.compress(b""), "e.bz2", 10).compression == "bzip2"

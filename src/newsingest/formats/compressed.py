@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bz2
 import lzma
+import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,10 @@ class Decompressed:
     name: str  # the file name without its compression suffix, for format detection
 
 
+# "BZh" alone could open a text file: bzip2 also needs its level digit and a block (or
+# end-of-stream) magic number right after.
+_BZIP2_BLOCK = re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)")
+
 # name, magic bytes, file suffixes
 _KINDS: tuple[tuple[str, bytes, tuple[str, ...]], ...] = (
     ("gzip", b"\x1f\x8b", (".gz", ".gzip")),
@@ -37,7 +42,7 @@ _KINDS: tuple[tuple[str, bytes, tuple[str, ...]], ...] = (
 def decompress(data: bytes, name: str, max_bytes: int) -> Decompressed:
     """`data` decompressed when it is compressed (by its magic bytes), else as it is."""
     for kind, magic, suffixes in _KINDS:
-        if data.startswith(magic):
+        if data.startswith(magic) and (kind != "bzip2" or _BZIP2_BLOCK.match(data)):
             inner = next((name[: -len(s)] for s in suffixes if name.lower().endswith(s)), name)
             return Decompressed(_stream(kind, data, max_bytes), kind, inner)
     return Decompressed(data, None, name)
