@@ -61,6 +61,9 @@ _HHMM_HOURS = re.compile(r"\b(\d{1,2})(\d{2})\s*ঘণ্টা")
 _BENGALI = re.compile("[\u0980-\u09ff]")
 # ISO 8601 as Python reads it: a date, then maybe a time (group 1) and an offset.
 _ISO = re.compile(r"\d{4}-\d\d-\d\d(?:([T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)(?:Z|[+-]\d\d:?\d\d)?)?$")
+# A clock after a date: `, ১০:৩০`, `১০:৩০ পিএম` (digits already ASCII).
+_CLOCK = re.compile(r"[\s,|]*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(am|pm|এএম|পিএম|পূর্বাহ্ণ|অপরাহ্ণ)?", re.I)
+_MERIDIEM = re.compile(r"\s*(am|pm|এএম|পিএম|পূর্বাহ্ণ|অপরাহ্ণ)", re.I)
 # Unix time in seconds (10 digits) or milliseconds (13), as some scrapers store it.
 _EPOCH = re.compile(r"\d{10}(?:\d{3})?(?:\.\d+)?")
 _LEFTOVER_BENGALI = re.compile("[\u0980-\u09ff]+")
@@ -83,10 +86,10 @@ def parse_published(value: str) -> str | None:
         return dt.datetime.fromtimestamp(seconds, dt.UTC).replace(microsecond=0).isoformat()
     bengali = bool(_BENGALI.search(text))
     if bengali:
-        ascii_text = _to_ascii(text)
-        parsed = _dateutil(ascii_text)
-        if parsed is None:
-            return _with_find_dates(text)
+        found = _with_find_dates(text)
+        if found is not None:
+            return found
+        parsed = _dateutil(_to_ascii(text))
     else:
         parsed = _rfc2822(text) or _dateutil(text)
     if parsed is None:
@@ -164,16 +167,42 @@ def _dateutil(text: str) -> tuple[dt.datetime, bool] | None:
 
 
 def _with_find_dates(text: str) -> str | None:
-    """Our own extraction, for Bengali dates dateutil cannot read (a Bengali-calendar one)."""
+    """A Bengali stamp read by our own date extraction (newsingest.dates.find_dates).
+
+    The first fully known day it finds is the date; its time is the TIME the extraction
+    attaches to that day, or else a clock (`১০:৩০`, with এএম/পিএম) written after the date,
+    which the extraction leaves alone after a comma. Bangladesh time (+06:00) when timed.
+    """
     from ..dates import find_dates
 
     found = find_dates({"body": text}, None)
-    day = time = None
     for mention in found.mentions:
-        if mention.type == "TIME" and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", mention.value):
-            time = time or mention.value
-        elif mention.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", mention.value):
-            day = day or mention.value
-    if time:
-        return dt.datetime.fromisoformat(time).replace(tzinfo=DHAKA).isoformat()
-    return day
+        value = mention.value
+        if mention.type == "TIME" and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", value):
+            when = dt.datetime.fromisoformat(value).replace(tzinfo=DHAKA)
+            after = _MERIDIEM.match(text, mention.end)
+            hour = _hour(when.hour, after.group(1) if after else "")
+            return when.replace(hour=hour).isoformat()
+        if mention.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            clock = _CLOCK.match(text.translate(_DIGITS), mention.end)
+            if clock is None:
+                return value
+            hour, minute = int(clock.group(1)), int(clock.group(2))
+            second = int(clock.group(3) or 0)
+            hour = _hour(hour, clock.group(4) or "")
+            if hour > 23 or minute > 59 or second > 59:
+                return value
+            day = dt.date.fromisoformat(value)
+            when = dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=DHAKA)
+            return when.isoformat()
+    return None
+
+
+def _hour(hour: int, meridiem: str) -> int:
+    """A 12-hour clock's hour on the 24-hour clock, by its AM/PM word (if any)."""
+    meridiem = meridiem.casefold()
+    if meridiem in ("pm", "পিএম", "অপরাহ্ণ") and hour < 12:
+        return hour + 12
+    if meridiem in ("am", "এএম", "পূর্বাহ্ণ") and hour == 12:
+        return 0
+    return hour
