@@ -1,11 +1,12 @@
 """Publication dates as records and pages write them, to one ISO 8601 string.
 
-ISO 8601 and RFC 2822 go straight to python-dateutil. Bengali ones
-(`১৪২৩ ঘণ্টা, ফেব্রুয়ারি ২৬, ২০২৪`, `২৭ এপ্রিল, ২০২৪ ২২:০১`, `প্রকাশ: ১৩ অক্টোবর ২০২৩, ১০:৩০`)
-are first mapped to ASCII digits and English month names by the tables below, then parsed
-the same way; what dateutil still cannot read goes to our own date extraction
-(newsingest.dates.find_dates). A Bengali date-time without an offset is Bangladesh time
-(Asia/Dhaka, +06:00, no daylight saving): that is where Bengali news sites stamp their pages.
+ISO 8601 goes to datetime.fromisoformat, RFC 2822 to email.utils, other English forms to
+python-dateutil. Bengali ones (`১৪২৩ ঘণ্টা, ফেব্রুয়ারি ২৬, ২০২৪`, `২৭ এপ্রিল, ২০২৪ ২২:০১`,
+`প্রকাশ: ১৩ অক্টোবর ২০২৩, ১০:৩০`) are read by our own date extraction
+(newsingest.dates.find_dates), with a clock after the date and এএম/পিএম picked up here; what
+it cannot read is mapped to ASCII digits and English month names by the tables below and
+given to dateutil. A Bengali date-time without an offset is Bangladesh time (Asia/Dhaka,
++06:00, no daylight saving): that is where Bengali news sites stamp their pages.
 """
 
 from __future__ import annotations
