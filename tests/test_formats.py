@@ -264,3 +264,13 @@ def test_text_starting_like_bzip2_is_text() -> None:
     (article,) = articles("BZh শিরোনাম\nদেহ।".encode(), "a.txt")
     assert article.source.compression is None and article.headline == "BZh শিরোনাম"
     assert decompress(bz2.compress(b""), "e.bz2", 10).compression == "bzip2"
+
+
+def test_csv_without_a_body_column_fails_once() -> None:
+    data = "title,summary\nক,খ\nগ,ঘ\n".encode()
+    with pytest.raises(InputError) as caught:
+        articles(data, "a.csv")
+    assert caught.value.reason == Reason.NO_BODY
+    assert "no body column among: title, summary" in caught.value.message
+    (first, second) = articles(data, "a.csv", fields={"body": "summary"})
+    assert (first.headline, first.body, second.source.record) == ("ক", "খ", 1)

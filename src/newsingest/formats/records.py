@@ -42,7 +42,7 @@ def read_records(text: str, fmt: str, options: Options, *, tabs: bool = False) -
     elif fmt == "json":
         rows = _json(text)
     elif fmt == "csv":
-        rows = _csv(text, tabs)
+        rows = _csv(text, tabs, options.fields)
     else:
         raise ValueError(f"not a record format: {fmt}")
     for index, row in rows:
@@ -90,13 +90,17 @@ def _json(text: str) -> Iterator[tuple[int, Any]]:
     yield from enumerate(document)
 
 
-def _csv(text: str, tabs: bool) -> Iterator[tuple[int, Any]]:
+def _csv(text: str, tabs: bool, overrides: dict[str, str]) -> Iterator[tuple[int, Any]]:
     dialect: type[csv.Dialect] | csv.Dialect = csv.excel_tab if tabs else csv.excel
     if not tabs:
         with contextlib.suppress(csv.Error):
             dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
     csv.field_size_limit(1 << 28)
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    try:
+        _check_columns(reader.fieldnames or [], overrides)
+    except csv.Error as exc:
+        raise InputError(Reason.MALFORMED, f"invalid CSV header: {exc}") from None
     index = 0
     try:
         for row in reader:
@@ -111,6 +115,17 @@ def _csv(text: str, tabs: bool) -> Iterator[tuple[int, Any]]:
             index += 1
     except csv.Error as exc:
         yield index, InputError(Reason.MALFORMED, f"line {reader.line_num}: invalid CSV: {exc}")
+
+
+def _check_columns(columns: list[str], overrides: dict[str, str]) -> None:
+    """A CSV whose header names no headline or no body column fails once, not on every row."""
+    present = {_key(column) for column in columns}
+    for name, reason in (("headline", Reason.NO_HEADLINE), ("body", Reason.NO_BODY)):
+        keys = [overrides[name]] if name in overrides else list(RECORD_KEYS[name])
+        if not any(_key(key) in present for key in keys):
+            shown = ", ".join(columns[:12]) + (", …" if len(columns) > 12 else "")
+            hint = f"--field {name}=COLUMN" if name not in overrides else f"--field {name}={overrides[name]}"
+            raise InputError(reason, f"no {name} column among: {shown} (see {hint})")
 
 
 def _key(name: str) -> str:
