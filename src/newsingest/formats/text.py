@@ -72,7 +72,7 @@ def build_document(text: str, source: Source, options: Options, meta: Meta | Non
 
     meta = meta or Meta()
     if meta.headline is not None:
-        text = f"{meta.headline.strip()}\n{text}"
+        text = " ".join(meta.headline.split()) + "\n" + text  # a headline is one line
     text, fixes = repair(text, options)
     normal, normal_fixes = normalise(text)
     fixes += [name for name in normal_fixes if name not in fixes]
