@@ -198,6 +198,7 @@ def test_cli_bomb_cap_option(tmp_path: Path) -> None:
     ("name", "data", "expected"),
     [
         ("a.txt", b"{}", "text"),
+        ("a.txt", b"<!DOCTYPE html><html></html>", "html"),
         ("a.jsonl", b'{"a": 1}', "jsonl"),
         ("a.json", b'{"a": 1}\n{"a": 2}\n', "jsonl"),
         ("a.json", b'[{"a": 1}]', "json"),

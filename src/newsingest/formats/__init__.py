@@ -74,6 +74,9 @@ def detect_format(name: str, data: bytes) -> str:
         # A .json file that is really JSON Lines (one object per line) is common in dumps.
         if found == "json" and _is_json_lines(data):
             return "jsonl"
+        # A page saved as .txt (browsers' "save as text" sometimes keeps the markup).
+        if found == "text" and _HTML_START.match(data[:4096].lstrip(b"\xef\xbb\xbf")):
+            return "html"
         return found
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
     if _HTML_START.match(head):
