@@ -64,6 +64,13 @@ def test_jsonl_record_becomes_article_with_its_metadata() -> None:
     assert {d.text: d.value for d in article.dates}["গতকাল বুধবার"] == "2024-04-26"
 
 
+def test_record_author_on_the_first_body_line_is_the_byline() -> None:
+    record = {**RECORD, "content": "রহিম উদ্দিন\n" + BODY}
+    (article,) = articles(json.dumps(record, ensure_ascii=False).encode(), "a.jsonl")
+    assert article.byline == "রহিম উদ্দিন"
+    assert article.body.split("\n\n") == BODY.split("\n")
+
+
 def test_reference_date_option_beats_published() -> None:
     import datetime as dt
 

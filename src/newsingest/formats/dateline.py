@@ -67,8 +67,14 @@ class Header:
     updated: str | None = None
 
 
-def split_header(paragraphs: list[str], published_hint: str | None = None) -> Header:
-    """Take byline, stamp and dateline lines off the top of `paragraphs`."""
+def split_header(
+    paragraphs: list[str], published_hint: str | None = None, author: str | None = None
+) -> Header:
+    """Take byline, stamp and dateline lines off the top of `paragraphs`.
+
+    `published_hint` (the container's publication date) gives a dateline its year;
+    `author` (the container's author) on a line of its own is a byline.
+    """
     rest = list(paragraphs)
     byline = dateline = published = updated = None
     name_candidate: str | None = None
@@ -84,6 +90,9 @@ def split_header(paragraphs: list[str], published_hint: str | None = None) -> He
                     updated = updated or value
                 else:
                     published = published or value
+            rest.pop(0)
+        elif byline is None and author and " ".join(line.split()) == " ".join(author.split()):
+            byline = line
             rest.pop(0)
         elif byline is None and _is_byline(line):
             byline = _strip_prefix(line)

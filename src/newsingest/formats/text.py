@@ -83,7 +83,7 @@ def build_document(text: str, source: Source, options: Options, meta: Meta | Non
         cleaned = clean(segments.headline, paragraphs)
         paragraphs = cleaned.paragraphs
         cleaning = Cleaning(repeated=cleaned.repeated, boilerplate=cleaned.boilerplate)
-    header = split_header(paragraphs, meta.published)
+    header = split_header(paragraphs, meta.published, meta.author)
     paragraphs = header.paragraphs
     return Document(
         segments.headline,

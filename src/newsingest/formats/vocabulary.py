@@ -150,6 +150,9 @@ BOILERPLATE_PHRASES: tuple[str, ...] = (
     "আমাদের ফেসবুক পেজে লাইক দিন",
     "গুগল নিউজে ফলো",
     "Follow us on",
+    "সর্বস্বত্ব সংরক্ষিত",
+    "স্বত্ব ©",
+    "All rights reserved",
     "Read more:",
 )
 # Longest boilerplate line considered, in characters: a real paragraph is longer.
