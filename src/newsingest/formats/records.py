@@ -59,7 +59,7 @@ def read_records(text: str, fmt: str, options: Options, *, tabs: bool = False) -
 
 def _jsonl(text: str) -> Iterator[tuple[int, Any]]:
     index = 0
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(_lines(text), 1):
         if not line.strip():
             continue
         try:
@@ -70,6 +70,18 @@ def _jsonl(text: str) -> Iterator[tuple[int, Any]]:
             message = f"line {number}: invalid JSON: {exc.msg} (column {exc.colno})"
             yield index, InputError(Reason.MALFORMED, message)
         index += 1
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text`, one at a time (a dump of a million records is never split whole)."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
 
 
 def _json(text: str) -> Iterator[tuple[int, Any]]:
