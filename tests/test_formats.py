@@ -282,3 +282,14 @@ def test_csv_without_a_body_column_fails_once() -> None:
     assert "no body column among: title, summary" in caught.value.message
     (first, second) = articles(data, "a.csv", fields={"body": "summary"})
     assert (first.headline, first.body, second.source.record) == ("ক", "খ", 1)
+
+
+def test_stdin_compressed_records() -> None:
+    data = gzip.compress((json.dumps(RECORD, ensure_ascii=False) + "\n").encode() * 2)
+    result = run("parse", "-", input=data)
+    assert result.exit_code == 0, result.output
+    records = lines(result.stdout)
+    assert [(r["source"]["path"], r["source"]["format"], r["source"]["compression"]) for r in records] == [
+        ("-", "jsonl", "gzip"),
+        ("-", "jsonl", "gzip"),
+    ]
