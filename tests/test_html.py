@@ -132,3 +132,16 @@ def test_missing_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> N
         list(parse_file(page(), "a.html", None, Options()))
     assert caught.value.reason == "missing_extra"
     assert 'pip install "newsingest[html]"' in caught.value.message
+
+
+def test_a_page_holding_a_url_is_never_fetched(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("network used")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    with pytest.raises(InputError) as caught:
+        list(parse_file(b"https://example.com/news/1", "link.html", None, Options()))
+    assert caught.value.reason == "no_body"
