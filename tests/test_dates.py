@@ -919,6 +919,29 @@ def test_several_paragraphs_in_text_order() -> None:
         ),
         # A near date after a verb about something else keeps its year (scheduled for).
         ("ফাইনালের সময় নির্ধারণ করা হয়েছে ২০ আগস্ট।", [("২০ আগস্ট", "DATE", "2024-08-20")]),
+        # With no tense known (a modal, a progressive, no verb), a yearless date is the nearest.
+        ("অক্টোবরে নতুন ভবনের কাজ শুরু হতে পারে।", [("অক্টোবরে", "DATE", "2024-10")]),
+        ("ফলাফল প্রকাশ ২ সেপ্টেম্বর", [("২ সেপ্টেম্বর", "DATE", "2024-09-02")]),
+        ("জানুয়ারিতে নতুন শিক্ষাবর্ষ শুরুর প্রস্তুতি চলছে।", [("জানুয়ারিতে", "DATE", "2025-01")]),
+        # A Hijri date outside a Gregorian date's sentence is the day later words refer to.
+        (
+            "১০ মহররম আশুরা পালিত হয়েছে। সেদিন সরকারি ছুটি ছিল।",
+            [("১০ মহররম", "DATE", "2024-07-16"), ("সেদিন", "DATE", "2024-07-16")],
+        ),
+        # After a bracketed restatement only the day's time follows; a new period stands apart.
+        (
+            "গত বৃহস্পতিবার (৬ জুন) ২০২৪-২৫ অর্থবছরের বাজেট পেশ করা হয়।",
+            [
+                ("গত বৃহস্পতিবার (৬ জুন)", "DATE", "2024-06-06"),
+                ("২০২৪-২৫ অর্থবছরের", "DATE", "2024-07-01/2025-06-30"),
+            ],
+        ),
+        # Not dates: a session, "the same", a girl, ages before or after the count.
+        ("২০২৪-২৫ শিক্ষাবর্ষের ক্লাস শুরু হয়েছে।", []),
+        ("একই দিনে দুটি পরীক্ষা পড়েছে। তাঁর মেয়ে ঢাকায় থাকেন।", []),
+        ("মৃত্যুকালে তাঁর বয়স হয়েছিল ৮৮ বছর। ৩০০ বছরের পুরোনো মসজিদটি সংস্কার হবে।", []),
+        # বিদায়ী ("outgoing") is the current period, as market reports use it.
+        ("বিদায়ী সপ্তাহে শেয়ারবাজারে লেনদেন কমেছে।", [("বিদায়ী সপ্তাহে", "DATE", "2024-W33")]),
         # "The same period" of another year is the part of a year named before it.
         (
             "জানুয়ারি-মার্চ সময়ে রপ্তানি বেড়েছে। গত বছরের একই সময়ে তা কম ছিল।",

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from ..models import DateMention, ReferenceDate
 from .grammar import Expression, find_expressions
-from .lexicon import FUTURE_VERB_ENDINGS, FUTURE_WORDS, PAST_VERB_ENDINGS, PRESENT_VERB_ENDINGS
+from .lexicon import (
+    FUTURE_VERB_ENDINGS,
+    FUTURE_WORDS,
+    PAST_VERB_ENDINGS,
+    PRESENT_VERB_ENDINGS,
+    PRESENT_WORDS,
+)
 from .resolve import Context, Resolved, resolve
 from .tokens import Token, nfc, tokenize
 
@@ -25,6 +31,7 @@ _FUTURE_ENDING = re.compile("(?:" + "|".join(sorted(FUTURE_VERB_ENDINGS, key=len
 _PRESENT_ENDING = re.compile("(?:" + "|".join(map(nfc, PRESENT_VERB_ENDINGS)) + ")$")
 _PAST_ENDING = re.compile("(?:" + "|".join(map(nfc, PAST_VERB_ENDINGS)) + ")$")
 _FUTURE_WORDS = frozenset(map(nfc, FUTURE_WORDS))
+_PRESENT_WORDS = frozenset(map(nfc, PRESENT_WORDS))
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ class _Found:
     end: int
     future: bool
     past: bool  # the clause's verb is explicitly past (হয়েছে), not just "not future"
+    sentence: int  # which sentence of its field it stands in
 
 
 def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> FoundDates:
@@ -63,8 +71,9 @@ def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> Found
     mentions: list[DateMention] = []
     # A time or "that day" without a date of its own belongs to the last day the field
     # named (measured: better than the same sentence or paragraph); a Bengali or Hijri date
-    # restating a Gregorian one names no new day.
+    # in the sentence of a Gregorian one restates it and names no new day.
     anchor: dict[str, dt.date] = {}
+    gregorian_sentence: dict[str, int] = {}
     last_period: dict[str, Resolved] = {}
     for item in found:
         scope = item.field
@@ -74,8 +83,12 @@ def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> Found
         resolved = resolve(item.expression, context)
         if resolved is None:
             continue
-        if resolved.anchor is not None and item.expression.slots.calendar == "gregorian":
-            anchor[scope] = resolved.anchor
+        if resolved.anchor is not None:
+            if item.expression.slots.calendar == "gregorian":
+                anchor[scope] = resolved.anchor
+                gregorian_sentence[scope] = item.sentence
+            elif gregorian_sentence.get(scope) != item.sentence:
+                anchor[scope] = resolved.anchor
         if resolved.type == "DATE" and _is_part_of_year(resolved):
             last_period[scope] = resolved
         mentions.append(_mention(item, resolved))
@@ -87,10 +100,13 @@ def _find(field: str, text: str) -> list[_Found]:
         return []
     tokens = tokenize(text)
     found = []
+    sentence, counted_to = 0, 0
     for expression in find_expressions(tokens):
         start, end = _span(tokens, expression)
+        sentence += len(_CLAUSE_END.findall(text, counted_to, start))
+        counted_to = start
         future, past = _tense(text, start, end)
-        found.append(_Found(field, text[start:end], expression, start, end, future, past))
+        found.append(_Found(field, text[start:end], expression, start, end, future, past, sentence))
     return found
 
 
@@ -122,6 +138,8 @@ def _tense(text: str, start: int, end: int) -> tuple[bool, bool]:
         for word in reversed(words):
             if _FUTURE_ENDING.search(word):
                 return True, False
+            if word in _PRESENT_WORDS:
+                return False, False
             if _PAST_ENDING.search(word):
                 return False, True
             if _PRESENT_ENDING.search(word):

@@ -20,6 +20,8 @@ _CLOCK_CASED = frozenset(map(nfc, CLOCK_CASE_ENDINGS))
 
 _CALENDARS = {"M": "gregorian", "B": "bengali", "H": "hijri"}
 _DATE_CLASSES = frozenset("dDMBHrX")
+# What may follow a bracketed restatement: the time of that day.
+_AFTER_BRACKET = frozenset("PhtcdNTv~")
 
 # The slots that say which day, as opposed to how the expression says it.
 _DATE_SLOTS = ("weekday", "day", "month", "year", "era", "date_value")
@@ -68,6 +70,7 @@ class Slots:
     clock_cased: bool = False  # a clock hour in a case form (৩টায়), a time by itself
     approximate: bool = False  # দিকে, নাগাদ
     century: int | None = None  # 19 for the 20th century
+    bracketed: bool = False  # a bracketed restatement has been taken
     marker: str | None = None  # the postposition after a count: ধরে, পরে, আগে
     after_genitive: bool = False  # follows a noun in the genitive (সফরের এক মাস পরে: from an event)
 
@@ -142,8 +145,12 @@ def find_expressions(tokens: list[Token]) -> list[Expression]:
         expression = _extend_range(tokens, expression)
         following = _cls(tokens, expression.last + 1)
         expression.followed_by_word = following == "o"
-        if following == "g" and slots.count is not None:
-            i = expression.last + 2  # ৩০ বছর বয়সী: an age
+        if slots.count is not None and "g" in (
+            following,
+            _cls(tokens, slots.first - 1),
+            _cls(tokens, slots.first - 2),
+        ):
+            i = expression.last + 1  # ৩০ বছর বয়সী, বয়স হয়েছিল ৯৪ বছর: an age
             continue
         found.append(expression)
         i = expression.last + 1
@@ -202,6 +209,8 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         and tokens[j - 1].ending not in _GENITIVE
     ):
         return 0  # এ বছর ৮ ফাল্গুন: a date after a unit word belongs to it only through "of" (বছরের)
+    if s.bracketed and c not in _AFTER_BRACKET:
+        return 0  # after (২ জুন) only its time may follow, not a new period (২০২৫-২৬ অর্থবছর)
     nxt, after = _cls(tokens, j + 1), _cls(tokens, j + 2)
     number = c in ("d", "D", "N", "y")
     if c == "R" and s.is_empty():
@@ -314,6 +323,8 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.year, s.year_end = value
     elif c == "E" and s.year is not None and s.era is None:
         s.era = value
+    elif c == "E" and s.era is not None and tokens[j - 1].cls == "E":
+        pass  # হিজরি সনের, বাংলা সালের: an era named twice
     elif c == "H" and not (s.day is not None or nxt in ("Y", "y")):
         return 0  # সফর is also "a visit": a Hijri month needs its day or year beside it
     elif c in ("M", "B", "H") and s.month is None and s.date_value is None and s.count is None:
@@ -351,7 +362,10 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.marker = value
     elif c == "(" and not s.is_empty():
         close = _bracket(tokens, j, s)
-        return 0 if close is None else close - j + 1
+        if close is None:
+            return 0
+        s.bracketed = True
+        return close - j + 1
     elif c == "," and not s.is_empty() and _comma_continues(tokens, j, s):
         return 1 if _take(tokens, j + 1, replace(s)) else 0
     else:
@@ -523,7 +537,8 @@ def _is_temporal(expression: Expression) -> bool:
     if s.part is not None:
         return True
     if s.year is not None:
-        return s.era is not None or s.fiscal or s.year_end is not None or s.year_glued
+        # A year pair (২০২৪-২৫) is a fiscal year only with অর্থবছর; a session (শিক্ষাবর্ষ) is not.
+        return s.era is not None or s.fiscal or (s.year_glued and s.year_end is None)
     if s.unit is not None and s.unit not in ("H", "MIN", "S"):
         return s.rel is not None or s.new or (bool(s.edge or s.first_n) and s.inner_unit is not None)
     if s.fiscal:

@@ -188,6 +188,7 @@ RELATIVE_MODIFIERS: dict[str, int] = {
     "পূর্ববর্তী": -1,
     "গেল": -1,
     "চলতি": 0,
+    "বিদায়ী": 0,
     "এই": 0,
     "এ": 0,
     "বর্তমান": 0,
@@ -480,11 +481,10 @@ ENDINGS: tuple[str, ...] = (
     "জুড়ে",
 )
 
-# The tense of a clause, read off its last word (Bengali puts the verb last): future
-# endings make a bare weekday or a date without a year look forward; anything else looks back.
+# The tense of a clause, read off its verb (Bengali puts it last). Future endings and
+# modals make a bare weekday or a yearless date look forward; past and perfect endings look
+# back; reporting and progressive present (বলেন, হচ্ছে) take no side: the nearest wins.
 FUTURE_VERB_ENDINGS: tuple[str, ...] = ("বে", "বেন", "বো", "বেই", "বেনই")
-# Past, perfect and reporting-present endings (বলেন "said", ফেরেন): a clause whose verb
-# has one reports what has happened.
 PAST_VERB_ENDINGS: tuple[str, ...] = (
     "েছে",
     "েছেন",
@@ -498,14 +498,14 @@ PAST_VERB_ENDINGS: tuple[str, ...] = (
     "লো",
     "েনি",
     "য়নি",
-    "ছে",
-    "ছেন",
     "গেছে",
     "গেছেন",
+    "য়েছে",
+    "য়েছেন",
 )
-# Reporting-present endings (বলেন "says/said", ফেরেন, জানান): a verb, so it ends the search
-# for the clause's verb, but one that names no side of the reference date.
-PRESENT_VERB_ENDINGS: tuple[str, ...] = ("েন", "ান")
+PRESENT_VERB_ENDINGS: tuple[str, ...] = ("েন", "ান", "চ্ছে", "চ্ছেন", "ছি", "ছেন")
+# Whole words: futures and modals whose endings are ordinary word endings too (করব like
+# হিসাব, পারে like কারে), and the future's own markers.
 FUTURE_WORDS: frozenset[str] = frozenset(
     {
         "আগামী",
@@ -515,7 +515,9 @@ FUTURE_WORDS: frozenset[str] = frozenset(
         "করবে",
         "চলবে",
         "থাকবে",
-        # First-person futures end in a bare ব, as do common nouns (সব, হিসাব): listed whole.
+        "পারে",
+        "পারেন",
+        "পারবে",
         "করব",
         "করবো",
         "দেব",
@@ -538,8 +540,11 @@ FUTURE_WORDS: frozenset[str] = frozenset(
         "আসব",
         "ফিরব",
         "খুলব",
+        "লক্ষ্য",
     }
 )
+# "Exists/is": present, though it looks perfect (রয়েছে, আছে).
+PRESENT_WORDS: frozenset[str] = frozenset({"রয়েছে", "রয়েছেন", "আছে", "আছেন", "নেই", "হয়", "যায়"})
 
 # Genitive endings: a period named in the genitive can take a part after it
 # (পৌষের শুরু, বছরের প্রথম দিন, অর্থবছরের প্রথমার্ধে), one in another case cannot (বছর শুরু হলো).
@@ -562,4 +567,20 @@ CENTURY_ORDINALS: dict[str, int] = {
 }
 
 # Words after a count that make it an age, which is not a temporal expression (৩০ বছর বয়সী).
-AGE_WORDS: frozenset[str] = frozenset({"বয়সী", "বয়সি", "বয়স", "বয়সে", "বয়সের", "বয়সেই"})
+AGE_WORDS: frozenset[str] = frozenset(
+    {
+        "বয়সী",
+        "বয়সি",
+        "বয়স",
+        "বয়সে",
+        "বয়সের",
+        "বয়সেই",
+        "পুরোনো",
+        "পুরনো",
+        "পুরানো",
+    }
+)
+
+# Inflected forms of lexicon words that are other, common words: মেয়ে ("girl", not মে + এ),
+# একই ("the same", not এক + ই).
+NOT_TEMPORAL: frozenset[str] = frozenset({"মেয়ে", "মেয়ের", "মেয়েও", "মেয়েই", "একই", "একে", "একের"})

@@ -24,10 +24,8 @@ _SET_VALUES = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
 _TODAY = dt.date.today()
 # How far a day named without a year may lie on the "wrong" side of the reference for its
 # clause's tense: a clause's verb is often about something else than the date beside it
-# ("the final has been scheduled for 18 August"). With no tense known, dates up to two
-# months ahead keep their nearest year; an explicit past verb allows two weeks ahead; a
-# future verb, a week behind.
-_UNKNOWN_TENSE_AHEAD = dt.timedelta(days=60)
+# ("the final has been scheduled for 18 August"). An explicit past verb allows two weeks
+# ahead, a future verb a week behind; with no tense known the nearest date wins.
 _PAST_TENSE_AHEAD = dt.timedelta(days=14)
 _FUTURE_TENSE_BEHIND = dt.timedelta(days=7)
 
@@ -283,9 +281,8 @@ def _nearest_year(month: int, day: int, ctx: Context, rel: int | None, weekday: 
         # year (news announces what comes next in past-tense reports).
         if ctx.future:
             candidates = [d for d in candidates if d >= ref - _FUTURE_TENSE_BEHIND] or candidates
-        else:
-            ahead = _PAST_TENSE_AHEAD if ctx.past else _UNKNOWN_TENSE_AHEAD
-            candidates = [d for d in candidates if d <= ref + ahead] or candidates
+        elif ctx.past:
+            candidates = [d for d in candidates if d <= ref + _PAST_TENSE_AHEAD] or candidates
     return min(candidates, key=lambda d: (abs((d - ref).days), d)).year
 
 
@@ -298,22 +295,24 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def _nearest_month_year(month: int, ctx: Context, rel: int | None) -> int | None:
     ref = ctx.reference
-    return None if ref is None else _directed_year(ref.year, ref.month, month, ctx.future, rel)
+    return None if ref is None else _directed_year(ref.year, ref.month, month, ctx, rel)
 
 
-def _directed_year(year: int, current: int, month: int, future: bool, rel: int | None) -> int:
+def _directed_year(year: int, current: int, month: int, ctx: Context, rel: int | None) -> int:
     """The year of a month named without one, in any calendar.
 
     গত/আগামী say which way; otherwise the nearest such month on the side of the clause's
-    tense, the current month counting for both.
+    tense (the current month counting for both), or the nearest at all when the tense is
+    unknown (six months either way: the past).
     """
     if rel is not None and rel < 0:
         return year if month < current else year - 1
     if rel is not None and rel > 0:
         return year if month > current else year + 1
-    if future:
-        return year if month >= current else year + 1
-    return year if month <= current else year - 1
+    forward, back = (month - current) % 12, (current - month) % 12
+    if ctx.future or (not ctx.past and forward < back):
+        return year + (month < current)
+    return year - (month > current)
 
 
 def _date_part(s: Slots, ctx: Context) -> Resolved | None:
@@ -436,7 +435,7 @@ def _bengali(s: Slots, ctx: Context) -> Resolved | None:
         if ctx.reference is None:
             return None
         by, bm, _ = calendars.gregorian_to_bengali(ctx.reference)
-        year = _directed_year(by, bm, month, ctx.future, s.rel)
+        year = _directed_year(by, bm, month, ctx, s.rel)
     try:
         if s.day is not None:
             return _day(calendars.bengali_to_gregorian(year, month, s.day))
@@ -453,7 +452,7 @@ def _hijri(s: Slots, ctx: Context) -> Resolved | None:
         if ctx.reference is None:
             return None
         hy, hm, _ = calendars.gregorian_to_hijri(ctx.reference)
-        year = _directed_year(hy, hm, month, ctx.future, s.rel)
+        year = _directed_year(hy, hm, month, ctx, s.rel)
     try:
         if s.day is not None:
             return _day(calendars.hijri_to_gregorian(year, month, s.day))

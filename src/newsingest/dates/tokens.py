@@ -105,6 +105,8 @@ def _build_words() -> dict[str, tuple[str, Any, str]]:
                 table.setdefault(nfc(every + unit + ending), ("Z", code, ""))
     for stem, value in lx.WEEKDAY_STEMS.items():
         table.setdefault(nfc(stem), ("w", value, ""))
+    for word in lx.NOT_TEMPORAL:
+        table.pop(nfc(word), None)
     return table
 
 
