@@ -940,6 +940,12 @@ def test_several_paragraphs_in_text_order() -> None:
         ("২০২৪-২৫ শিক্ষাবর্ষের ক্লাস শুরু হয়েছে।", []),
         ("একই দিনে দুটি পরীক্ষা পড়েছে। তাঁর মেয়ে ঢাকায় থাকেন।", []),
         ("মৃত্যুকালে তাঁর বয়স হয়েছিল ৮৮ বছর। ৩০০ বছরের পুরোনো মসজিদটি সংস্কার হবে।", []),
+        # আগের/পরের count from the year the text last named; গত from the article's date.
+        (
+            "২০১৬ সালে কারখানাটি চালু হয়। পরের বছর উৎপাদন দ্বিগুণ হয়।",
+            [("২০১৬ সালে", "DATE", "2016"), ("পরের বছর", "DATE", "2017")],
+        ),
+        ("গত বছর আয় বেড়েছে, আগের বছর কমেছিল।", [("গত বছর", "DATE", "2023"), ("আগের বছর", "DATE", "2022")]),
         # বিদায়ী ("outgoing") is the current period, as market reports use it.
         ("বিদায়ী সপ্তাহে শেয়ারবাজারে লেনদেন কমেছে।", [("বিদায়ী সপ্তাহে", "DATE", "2024-W33")]),
         # "The same period" of another year is the part of a year named before it.

@@ -74,11 +74,17 @@ def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> Found
     # in the sentence of a Gregorian one restates it and names no new day.
     anchor: dict[str, dt.date] = {}
     gregorian_sentence: dict[str, int] = {}
+    last_year: dict[str, int] = {}
     last_period: dict[str, Resolved] = {}
     for item in found:
         scope = item.field
         context = Context(
-            ref_date, anchor.get(scope, ref_date), item.future, last_period.get(scope), item.past
+            ref_date,
+            anchor.get(scope, ref_date),
+            item.future,
+            last_period.get(scope),
+            item.past,
+            last_year=last_year.get(scope),
         )
         resolved = resolve(item.expression, context)
         if resolved is None:
@@ -91,6 +97,8 @@ def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> Found
                 anchor[scope] = resolved.anchor
         if resolved.type == "DATE" and _is_part_of_year(resolved):
             last_period[scope] = resolved
+        if resolved.earliest and resolved.latest and resolved.earliest.year == resolved.latest.year:
+            last_year[scope] = resolved.earliest.year
         mentions.append(_mention(item, resolved))
     return FoundDates(mentions, reference)
 

@@ -27,7 +27,7 @@ _AFTER_BRACKET = frozenset("PhtcdNTv~")
 _DATE_SLOTS = ("weekday", "day", "month", "year", "era", "date_value")
 
 # Classes that can begin an expression.
-_STARTERS = frozenset("MBHWAaRnUVPhNYydDtcXFrKzZfewsC")
+_STARTERS = frozenset("MBHWAaRLnUVPhNYydDtcXFrKzZfewsC")
 
 
 @dataclass
@@ -37,6 +37,7 @@ class Slots:
     first: int = 0  # index of its first token
     last: int = 0  # index of its last token (inclusive)
     rel: int | None = None
+    rel_anaphoric: bool = False  # আগের/পরের: counted from the last period named, not from today
     new: bool = False
     deictic: int | str | None = None
     anaphor: int | None = None
@@ -213,8 +214,8 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         return 0  # after (২ জুন) only its time may follow, not a new period (২০২৫-২৬ অর্থবছর)
     nxt, after = _cls(tokens, j + 1), _cls(tokens, j + 2)
     number = c in ("d", "D", "N", "y")
-    if c == "R" and s.is_empty():
-        s.rel = value
+    if c in ("R", "L") and s.is_empty():
+        s.rel, s.rel_anaphoric = value, c == "L"
     elif c == "n" and s.is_empty() and nxt == "U":
         s.new = True
     elif c == "z" and s.is_empty():

@@ -202,6 +202,10 @@ RELATIVE_MODIFIERS: dict[str, int] = {
     "আগামি": 1,
 }
 
+# Modifiers counted from the period the text last named, not from the reference date:
+# ২০২২ সালে ... আগের বছর is 2021, where গত বছর would be the year before the article's.
+ANAPHORIC_MODIFIERS: frozenset[str] = frozenset({"আগের", "পূর্ববর্তী", "পরের", "পরবর্তী"})
+
 # "New year": in the first half of a year it means the year just begun, later the next one.
 NEW_WORDS: frozenset[str] = frozenset({"নতুন", "নয়া"})
 

@@ -60,6 +60,7 @@ class Context:
     last_period: Resolved | None = None
     past: bool = False  # the clause's verb is explicitly past
     not_before: dt.date | None = None  # a range's end lies on or after its start
+    last_year: int | None = None  # the year of the last date within one year the text named
 
 
 def resolve(expression: Expression, context: Context) -> Resolved | None:
@@ -541,7 +542,8 @@ def _relative_unit(s: Slots, ctx: Context) -> Resolved | None:
             return _day(dt.date(d.year, d.month, s.day))
         return _sub_period(_month(d.year, d.month), s)
     if s.unit == "Y":
-        return _sub_period(_year(ref.year + rel), s)
+        base = ctx.last_year if s.rel_anaphoric and ctx.last_year is not None else ref.year
+        return _sub_period(_year(base + rel), s)
     if s.unit == "DE":
         start = (ref.year // 10 + rel) * 10
         return _span(f"{start // 10:03d}", dt.date(start, 1, 1), dt.date(start + 9, 12, 31))

@@ -6,6 +6,7 @@ regular expressions, so the grammar never sees spellings and the lexicon never s
 Classes:
     M month  B Bengali month  H Hijri month  W weekday  w weekday stem (সোম)
     A deictic day (আজ)  a anaphoric day (পরদিন)  R relative modifier (গত)  n new (নতুন)
+    L relative modifier counted from the last period named (আগের, পরের)
     U unit (মাস)  V fiscal year  E era (সাল)  P part of day  h clock fraction (সাড়ে)
     N count (তিন, 3)  Y year (১৯৭১, ২০২৩-এ)  d day-sized number  D day ordinal (১২ই)
     t clock hour (১০টায়)  c clock time (১০:৩০)  X numeric date (12/10/2023)
@@ -83,6 +84,7 @@ def _build_words() -> dict[str, tuple[str, Any, str]]:
     add(lx.AGE_WORDS, "g", inflect=False)
     add(lx.NIGHT_AFTER_WORDS, "v", inflect=False)
     add(lx.VAGUE_COUNTS, "K")
+    add({w: v for w, v in lx.RELATIVE_MODIFIERS.items() if w in lx.ANAPHORIC_MODIFIERS}, "L", inflect=False)
     add(lx.RELATIVE_MODIFIERS, "R", inflect=False)
     add(lx.NEW_WORDS, "n", inflect=False)
     add(lx.CLOCK_FRACTIONS, "h", inflect=False)
