@@ -962,3 +962,18 @@ def test_later_forms(body: str, expected: list[tuple[str, str, str]]) -> None:
     for (text, kind, value), (g_text, g_kind, g_value) in zip(expected, got, strict=True):
         assert (g_text, g_kind) == (text, kind)
         assert same_value(kind, g_value, value), (g_value, value)
+
+
+def test_dateline_date_takes_the_reference_year() -> None:
+    article = newsingest.parse_text(
+        "বন্দরে নতুন জেটি\nচট্টগ্রাম, ২ নভেম্বর (বাসস) – বন্দরে আজ নতুন জেটি চালু হয়েছে।",
+        reference_date=dt.date(2025, 11, 2),
+    )
+    assert article.dateline is not None and article.dateline.date == "2025-11-02"
+
+
+def test_dateline_with_its_year_dates_the_report() -> None:
+    article = newsingest.parse_text("বৈঠক\nঢাকা, ১২ অক্টোবর ২০২৩ (বাসস) – গতকাল মন্ত্রিসভার বৈঠক হয়েছে।")
+    assert article.reference_date is not None
+    assert (article.reference_date.value, article.reference_date.source) == ("2023-10-12", "inferred")
+    assert [(d.text, d.value) for d in article.dates] == [("গতকাল", "2023-10-11")]

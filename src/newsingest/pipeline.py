@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -17,6 +18,8 @@ from .errors import InputError
 from .models import Article, Cleaning, Dateline, ReferenceDate, Source, Stats
 from .read import MAX_BYTES, decode, read_bytes, walk
 from .segment import count_sentences, count_words
+
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 if TYPE_CHECKING:
     from .formats import Options
@@ -149,8 +152,9 @@ def build_article(document: Document, reference_date: dt.date | None = None) -> 
     elif published:
         reference = ReferenceDate(value=published.isoformat(), source="published")
     else:
-        reference = None
+        reference = _dateline_reference(document.dateline)
     found = find_dates({"headline": headline, "body": body}, reference)
+    dateline = _resolve_dateline(document.dateline, found.reference)
     digest = hashlib.sha256(f"{headline}\n{body}".encode()).hexdigest()
     lines = [headline, *document.paragraphs]
     stats = Stats(
@@ -174,10 +178,27 @@ def build_article(document: Document, reference_date: dt.date | None = None) -> 
         author=document.author,
         category=document.category,
         tags=document.tags,
-        dateline=document.dateline,
+        dateline=dateline,
         byline=document.byline,
         cleaning=document.cleaning,
     )
+
+
+def _dateline_reference(dateline: Dateline | None) -> ReferenceDate | None:
+    """A dateline that gives its year (ঢাকা, ১২ অক্টোবর ২০২৩) dates the report itself."""
+    if dateline is None or dateline.date is None or not _FULL_DATE.fullmatch(dateline.date):
+        return None
+    return ReferenceDate(value=dateline.date, source="inferred")
+
+
+def _resolve_dateline(dateline: Dateline | None, reference: ReferenceDate | None) -> Dateline | None:
+    """Give a dateline's yearless date (XXXX-11-02) the year the reference date puts it in."""
+    if dateline is None or reference is None or dateline.date is None or "X" not in dateline.date:
+        return dateline
+    dates = find_dates({"body": dateline.text}, reference).mentions
+    if len(dates) != 1 or "X" in dates[0].value:
+        return dateline
+    return dateline.model_copy(update={"date": dates[0].value})
 
 
 def _day(iso: str | None) -> dt.date | None:
