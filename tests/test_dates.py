@@ -21,6 +21,8 @@ import re
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsingest
 
@@ -977,3 +979,29 @@ def test_dateline_with_its_year_dates_the_report() -> None:
     assert article.reference_date is not None
     assert (article.reference_date.value, article.reference_date.source) == ("2023-10-12", "inferred")
     assert [(d.text, d.value) for d in article.dates] == [("গতকাল", "2023-10-11")]
+
+
+# Every value is one TIMEX3 shape: a point (with X for what cannot be known), or START/END.
+_POINT = (
+    r"(?:\d{2,4}|X{2,4})(?:-(?:\d{2}|XX|W\d{2}|WXX)(?:-(?:\d{2}|XX|\d))?)?"
+    r"(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI|DT))?"
+)
+_VALUE = re.compile(rf"{_POINT}(?:/{_POINT})?|P(?:\d+|X)[DWMY]|PT(?:\d+|X)[HMS]")
+_SALAD = (
+    "১২ ২০২৩ ২০২১-২২ ১০-১২ অক্টোবর মার্চে সালের গত আগামী চলতি পরের আগের মাসে বছর সপ্তাহে অর্থবছর আজ "
+    "গতকাল কাল পরশু সোমবার বৃহস্পতিবার ( ) , থেকে পর্যন্ত ও রাত সকাল সাড়ে ৮টায় ১০:৩০ পৌষ বৈশাখ "
+    "১৪৩১ বঙ্গাব্দ ৬ সফর ১৪৪৬ হিজরি তিন দিন ধরে আগে পরে প্রতি দশকে শতাব্দীর শেষ প্রথম একই সময়ে । হবে হয়েছে"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_SALAD.split(" ")), min_size=1, max_size=25).map(" ".join),
+    st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))),
+)
+def test_values_are_timex3_and_spans_ordered(body: str, reference: dt.date | None) -> None:
+    article = newsingest.parse_text("শিরোনাম\n" + body, reference_date=reference)
+    for date in article.dates:
+        assert _VALUE.fullmatch(date.value), (date.text, date.value)
+        if date.earliest and date.latest:
+            assert date.earliest <= date.latest, (date.text, date.value)

@@ -111,6 +111,8 @@ class Slots:
                 setattr(self, name, getattr(other, name))
         if self.calendar == "gregorian" and other.calendar != "gregorian" and self.month == other.month:
             self.calendar = other.calendar
+        if other.fiscal and self.year_end is not None:
+            self.fiscal = True  # ২০২১-২২ থেকে ২০২৩-২৪ অর্থবছর: both ends are fiscal years
 
 
 @dataclass

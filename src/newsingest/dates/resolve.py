@@ -98,7 +98,9 @@ def _resolve(expression: Expression, context: Context) -> Resolved | None:
     kind = "TIME" if "TIME" in (start.type, end.type) else "DATE"
     if start.type in ("DURATION", "SET") or end.type in ("DURATION", "SET"):
         return None
-    return Resolved(kind, f"{start.value}/{end.value}", start.earliest, end.latest)
+    # Ends that are periods themselves (two fiscal years) give the outer ends of both.
+    first, last = start.value.split("/")[0], end.value.split("/")[-1]
+    return Resolved(kind, f"{first}/{last}", start.earliest, end.latest)
 
 
 def _resolve_one(s: Slots, ctx: Context) -> Resolved | None:
@@ -139,9 +141,17 @@ def _ago(count: int | str, unit: str, ref: dt.date) -> Resolved | None:
 
 
 def _set_value(s: Slots) -> Resolved:
+    """প্রতি শুক্রবার XXXX-WXX-5, প্রতি মাসে XXXX-XX; a time of day joins a daily set."""
     if s.weekday is not None:
-        return Resolved("SET", f"XXXX-WXX-{s.weekday + 1}")
-    return Resolved("SET", _SET_VALUES.get(s.unit or "", "XXXX-XX-XX"))
+        pattern = f"XXXX-WXX-{s.weekday + 1}"
+    else:
+        pattern = _SET_VALUES.get(s.unit or "", "XXXX-XX-XX")
+    if s.hour is not None and pattern.endswith("XX-XX"):
+        hour = _clock_hour(s.hour, s.part) % 24
+        return Resolved("SET", f"{pattern}T{hour:02d}:{(s.minute or 0) + s.fraction:02d}")
+    if s.part is not None and pattern.endswith("XX-XX") and s.part != "DAY":
+        return Resolved("SET", f"{pattern}{s.part}")
+    return Resolved("SET", pattern)
 
 
 def _duration(count: int | str, unit: str) -> Resolved | None:
