@@ -36,6 +36,7 @@ class Slots:
 
     first: int = 0  # index of its first token
     last: int = 0  # index of its last token (inclusive)
+    size: int = 0  # how many tokens it has taken
     rel: int | None = None
     rel_anaphoric: bool = False  # আগের/পরের: counted from the last period named, not from today
     new: bool = False
@@ -93,7 +94,7 @@ class Slots:
         )
 
     def is_empty(self) -> bool:
-        return self == Slots(first=self.first, last=self.last)
+        return self.size == 0
 
     def agrees_with(self, other: Slots) -> bool:
         """Do the two say nothing contradictory about the date (a restatement in brackets)?"""
@@ -180,9 +181,10 @@ def _parse(tokens: list[Token], i: int) -> Slots | None:
         taken = _take(tokens, j, s)
         if taken == 0:
             break
+        s.size += taken
         s.last = j + taken - 1
         j += taken
-    return None if s.last == i and _take(tokens, i, Slots(first=i, last=i)) == 0 else s
+    return s if s.size else None
 
 
 def _genitive_before(tokens: list[Token], j: int) -> bool:
