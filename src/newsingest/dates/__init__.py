@@ -27,9 +27,15 @@ from .tokens import Token, nfc, tokenize
 _CLAUSE_END = re.compile(r"[।?!\n]")
 _CLAUSE_MARKS = ("।", "?", "!", "\n")
 _CLAUSE_BREAK = re.compile(r"[,;]")
-_FUTURE_ENDING = re.compile("(?:" + "|".join(sorted(FUTURE_VERB_ENDINGS, key=len, reverse=True)) + ")$")
-_PRESENT_ENDING = re.compile("(?:" + "|".join(map(nfc, PRESENT_VERB_ENDINGS)) + ")$")
-_PAST_ENDING = re.compile("(?:" + "|".join(map(nfc, PAST_VERB_ENDINGS)) + ")$")
+# A verb's ending, longest first wherever they overlap (করেছেন is past, not present ছেন).
+_VERB_ENDING = re.compile(
+    ".*?(?:(?P<future>{})|(?P<past>{})|(?P<present>{}))".format(
+        *(
+            "|".join(map(nfc, endings))
+            for endings in (FUTURE_VERB_ENDINGS, PAST_VERB_ENDINGS, PRESENT_VERB_ENDINGS)
+        )
+    )
+)
 _FUTURE_WORDS = frozenset(map(nfc, FUTURE_WORDS))
 _PRESENT_WORDS = frozenset(map(nfc, PRESENT_WORDS))
 
@@ -109,11 +115,12 @@ def _find(field: str, text: str) -> list[_Found]:
     tokens = tokenize(text)
     found = []
     sentence, counted_to = 0, 0
+    tenses: dict[tuple[int, int], tuple[bool, bool] | None] = {}
     for expression in find_expressions(tokens):
         start, end = _span(tokens, expression)
         sentence += len(_CLAUSE_END.findall(text, counted_to, start))
         counted_to = start
-        future, past = _tense(text, start, end)
+        future, past = _tense(text, start, end, tenses)
         found.append(_Found(field, text[start:end], expression, start, end, future, past, sentence))
     return found
 
@@ -122,12 +129,15 @@ def _span(tokens: list[Token], expression: Expression) -> tuple[int, int]:
     return tokens[expression.first].start, tokens[expression.last].end
 
 
-def _tense(text: str, start: int, end: int) -> tuple[bool, bool]:
+def _tense(
+    text: str, start: int, end: int, cache: dict[tuple[int, int], tuple[bool, bool] | None]
+) -> tuple[bool, bool]:
     """Is the clause holding text[start:end] about the future, or explicitly past?
 
     Bengali puts the verb last: the last verb of the comma-bounded clause holding the
     expression decides, else the last verb of its sentence; a future word (আগামী) there
-    decides too. With neither, the answer is (False, False): no tense known.
+    decides too. With neither, the answer is (False, False): no tense known. `cache` holds
+    the verdict of each clause already read (a sentence often holds several dates).
     """
     stop = _CLAUSE_END.search(text, end)
     sentence_end = stop.start() if stop else len(text)
@@ -136,23 +146,29 @@ def _tense(text: str, start: int, end: int) -> tuple[bool, bool]:
     comma_before = max(text.rfind(mark, sentence_start, start) for mark in (",", ";")) + 1
     clauses = [(sentence_start, sentence_end)]
     if comma_after or comma_before > sentence_start:
-        clauses.insert(
-            0, (max(comma_before, sentence_start), comma_after.start() if comma_after else sentence_end)
-        )
-    for begin, finish in clauses:
-        words = [word.strip("'\"’”)(") for word in text[begin:finish].split()]
-        if not _FUTURE_WORDS.isdisjoint(words):
-            return True, False
-        for word in reversed(words):
-            if _FUTURE_ENDING.search(word):
-                return True, False
-            if word in _PRESENT_WORDS:
-                return False, False
-            if _PAST_ENDING.search(word):
-                return False, True
-            if _PRESENT_ENDING.search(word):
-                return False, False
+        clause_end = comma_after.start() if comma_after else sentence_end
+        clauses.insert(0, (max(comma_before, sentence_start), clause_end))
+    for bounds in clauses:
+        if bounds not in cache:
+            cache[bounds] = _clause_tense(text[bounds[0] : bounds[1]])
+        verdict = cache[bounds]
+        if verdict is not None:
+            return verdict
     return False, False
+
+
+def _clause_tense(clause: str) -> tuple[bool, bool] | None:
+    """(future, past) from a clause's last verb; None when it has no verb we know."""
+    words = [word.strip("'\"’”)(") for word in clause.split()]
+    if not _FUTURE_WORDS.isdisjoint(words):
+        return True, False
+    for word in reversed(words):
+        if word in _PRESENT_WORDS:
+            return False, False
+        ending = _VERB_ENDING.fullmatch(word)
+        if ending is not None:
+            return ending.lastgroup == "future", ending.lastgroup == "past"
+    return None
 
 
 def _is_part_of_year(resolved: Resolved) -> bool:

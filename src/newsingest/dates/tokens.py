@@ -161,6 +161,7 @@ def _tokenize_span(text: str, begin: int, finish: int, tokens: list[Token]) -> N
     """Append the classified tokens of text[begin:finish] (kept lean: it runs per token)."""
     words_get = WORDS.get
     append = tokens.append
+    new = tuple.__new__  # a NamedTuple's own __new__ is a Python lambda; skip it
     matches = list(_TOKEN.finditer(text, begin, finish))
     skip_next = False
     for index, match in enumerate(matches):
@@ -180,9 +181,9 @@ def _tokenize_span(text: str, begin: int, finish: int, tokens: list[Token]) -> N
                         skip_next = True
                         continue
             entry = words_get(word) or (words_get(word.lower()) if word.isascii() else None)
-            append(Token(start, end, "o", word) if entry is None else Token(start, end, *entry))
+            append(new(Token, (start, end, "o", word, "") if entry is None else (start, end, *entry)))
         elif kind == "punct":
-            append(Token(start, end, _PUNCT.get(match.group(), "o")))
+            append(new(Token, (start, end, _PUNCT.get(match.group(), "o"), None, "")))
         else:
             append(_number_token(match["num"], match["suf"] or "", start, end))
 
