@@ -11,7 +11,7 @@ import calendar as pycal
 import datetime as dt
 from dataclasses import dataclass
 
-from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from . import calendars
 from .grammar import Expression, Slots
@@ -19,6 +19,7 @@ from .lexicon import AGO_WORDS
 
 _ISO_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y"}
 _TIME_UNIT = {"H": "H", "MIN": "M", "S": "S"}
+_WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
 _SET_VALUES = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
 # The last year a weekday-with-date is looked for in when there is no reference date.
 _TODAY = dt.date.today()
@@ -474,22 +475,23 @@ def _hijri(s: Slots, ctx: Context) -> Resolved | None:
 
 
 def _weekday(s: Slots, ctx: Context) -> Resolved:
+    """গত শনিবার, আগামী রোববার, or a bare weekday in its clause's tense (dateutil's weekday)."""
     ref = ctx.reference
     weekday = s.weekday or 0
     if ref is None:
         return Resolved("DATE", f"XXXX-WXX-{weekday + 1}")
+    day = _WEEKDAYS[weekday]
+    one = dt.timedelta(days=1)
     if s.rel is not None and s.rel < 0:
-        back = (ref.weekday() - weekday) % 7 or 7
-        first = ref - dt.timedelta(days=back)
-    elif (s.rel is not None and s.rel > 0) or (s.rel is None and ctx.future):
-        ahead = (weekday - ref.weekday()) % 7
-        if s.rel is not None and ahead == 0:
-            ahead = 7
-        first = ref + dt.timedelta(days=ahead)
+        first = ref - one + relativedelta(weekday=day(-1))  # the latest before the reference
+    elif s.rel is not None and s.rel > 0:
+        first = ref + one + relativedelta(weekday=day(+1))  # the next after it
+    elif ctx.future:
+        first = ref + relativedelta(weekday=day(+1))  # on or after
     else:
-        first = ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
+        first = ref + relativedelta(weekday=day(-1))  # on or before
     if s.weekday_end is not None:
-        last = first + dt.timedelta(days=(s.weekday_end - weekday) % 7)
+        last = first + relativedelta(weekday=_WEEKDAYS[s.weekday_end](+1))
         return _days(first, last)
     return _day(first)
 
