@@ -336,15 +336,13 @@ def _date_part(s: Slots, ctx: Context) -> Resolved | None:
 
 
 def _same_period(whole: Resolved, s: Slots, ctx: Context) -> Resolved:
-    """আগের অর্থবছরের একই সময়ে: the part of a year last named, moved into this period's year."""
+    """আগের অর্থবছরের একই সময়ে, গত বছরের এ সময়ে: the part of a year last named, as many
+    years back or ahead as the modifier says (even when that part was itself stale text)."""
     part = ctx.last_period
     if part is None or part.earliest is None or part.latest is None or whole.earliest is None:
         return whole
     shift = relativedelta(years=s.rel or 0)
-    first, last = part.earliest + shift, part.latest + shift
-    if whole.latest is not None and not (whole.earliest <= first and last <= whole.latest):
-        return whole
-    return _compact(first, last)
+    return _compact(part.earliest + shift, part.latest + shift)
 
 
 def _compact(first: dt.date, last: dt.date) -> Resolved:
