@@ -541,6 +541,8 @@ def _relative_unit(s: Slots, ctx: Context) -> Resolved | None:
         rel = 0 if ref is None or ref.month <= 6 else 1
     if ref is None:
         unknown = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
+        if s.unit == "M" and s.day is not None:
+            return Resolved("DATE", f"XXXX-XX-{s.day:02d}")
         return Resolved("DATE", unknown.get(s.unit or "", "XXXX"))
     if s.unit == "D":
         return _day(ref + dt.timedelta(days=rel))
