@@ -94,7 +94,8 @@ class Runner:
                     # exception to report. Start a new pool and resubmit what was pending;
                     # a batch that breaks the pool twice is split, and a file that breaks
                     # it twice on its own is reported as an internal failure.
-                    pool.shutdown(wait=False, cancel_futures=True)
+                    # (wait: the broken pool's thread must be gone before the next fork.)
+                    pool.shutdown(wait=True, cancel_futures=True)
                     pool = self._start_pool()
                     pending.popleft()
                     retry: list[tuple[list[str], bool]] = []
