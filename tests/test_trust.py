@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import signal
@@ -54,6 +55,8 @@ def build_corrupted_corpus(folder: Path) -> dict[str, str | None]:
     put("07_tiny_paragraphs.txt", "শিরোনাম\n".encode() + "ক।\n".encode() * 20_000, "too_large")
     put("08_tiny_paragraphs_ok.txt", "শিরোনাম\n".encode() + "ক।\n".encode() * 12_000, None)
     put("09_only_spaces_and_joiners.txt", "\u200b\n\u200c \n".encode(), "no_headline")
+    # A decompression bomb: 5 KB of gzip, 5 MB of text (over --max-decompressed-bytes below).
+    put("09_bomb.txt.gz", gzip.compress(good + b"a" * 5_000_000), "decompressed_too_large")
     nested = folder / "10_nested"
     deep = nested
     for _ in range(300):
@@ -84,7 +87,16 @@ def test_corrupted_corpus_is_accounted_for_exactly(tmp_path: Path) -> None:
     errors, stats = tmp_path / "errors.jsonl", tmp_path / "stats.json"
     try:
         result = run(
-            "parse", str(folder), "--max-bytes", "100000", "--errors", str(errors), "--stats", str(stats)
+            "parse",
+            str(folder),
+            "--max-bytes",
+            "100000",
+            "--max-decompressed-bytes",
+            "1000000",
+            "--errors",
+            str(errors),
+            "--stats",
+            str(stats),
         )
     finally:
         for path in (folder / "13_locked.txt", folder / "14_locked_folder"):
