@@ -316,3 +316,30 @@ def test_unreadable_files_and_folders_even_as_root(tmp_path: Path, monkeypatch: 
         "locked.txt": (Reason.UNREADABLE, "cannot read: Permission denied"),
         "sealed": (Reason.UNREADABLE, "cannot read folder: Permission denied"),
     }
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(st.lists(st.one_of(TEXT.map(str.encode), st.binary(max_size=200)), min_size=1, max_size=6))
+def test_any_files_through_the_command_are_all_accounted_for(contents: list[bytes]) -> None:
+    """Whole pipeline from files on disk: every file is an article or a failure with a reason,
+    every output line validates, and a second run writes the same bytes."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        for i, data in enumerate(contents):
+            Path(folder, f"{i:02d}.txt").write_bytes(data)
+        errors, stats = Path(folder, ".errors.jsonl"), Path(folder, ".stats.json")
+        options = ["--errors", str(errors), "--stats", str(stats), "-j", "1"]
+        first = run("parse", folder, *options)
+        second = run("parse", folder, *options)
+        assert first.exit_code in (0, 1) and first.stdout_bytes == second.stdout_bytes
+        lines = first.stdout_bytes.splitlines()
+        failures = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+        counts = json.loads(stats.read_text())
+        assert counts["files"] == len(contents)
+        assert counts["inputs"] == len(lines) + len(failures) == counts["articles"] + counts["failed"]
+        assert (first.exit_code == 1) == bool(failures)
+        for line in lines:
+            Article.model_validate_json(line)
+        for failure in failures:
+            assert failure["reason"] in {reason.value for reason in Reason} and failure["message"]
