@@ -89,3 +89,29 @@ def test_marks_reordered_by_nfc_are_settled() -> None:
     assert text == "\u09bc\u09cd"
     assert normalise(text) == (text, [])
     assert applied == ["zero_width", "doubled_sign"]
+
+
+def _reference(text: str) -> tuple[str, list[str]]:
+    """normalise without any shortcut: every rule run over the text, every time."""
+    applied: list[str] = []
+    if unicodedata.normalize("NFC", text) != text:
+        text = unicodedata.normalize("NFC", text)
+        applied.append("nfc")
+    text = re.sub(r"\r\n?|[\x85\u2028\u2029]", "\n", text)
+    for _ in range(8):
+        for fix in FIXES:
+            fixed = fix.pattern.sub(fix.replace, text)
+            if fixed != text:
+                if fix.name not in applied:
+                    applied.append(fix.name)
+                text = fixed
+        if unicodedata.normalize("NFC", text) == text:
+            break
+        text = unicodedata.normalize("NFC", text)
+    return re.sub(r"^ +| +$", "", text, flags=re.MULTILINE), applied
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(st.one_of(st.text(), _SUSPECTS))
+def test_shortcuts_change_nothing(text: str) -> None:
+    assert normalise(text) == _reference(text)

@@ -59,6 +59,22 @@ _DOUBLED_SIGN = re.compile("([\u0981-\u0983\u09bc\u09be-\u09cc\u09cd\u09d7])\\1"
 _DELETING = frozenset({"khanda_ta", "zero_width", "doubled_sign"})
 # Rounds of fixes + NFC at most; real text settles in one, contrived mark soup in two or three.
 _MAX_PASSES = 8
+# Cheap tests of whether a fix could match at all: a fix's own pattern (lookarounds,
+# negated classes) costs as much to run over text it leaves alone as over text it changes.
+_JOINERS = re.compile("[\u200b-\u200d\u2060\ufeff]")
+_OTHER_SPACE = re.compile(f"[{_SPACES_BUT_SPACE_AND_NEWLINE}]")
+_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+_MAY_MATCH: dict[str, Callable[[str], object]] = {
+    "dari": lambda text: "\u09f7" in text,
+    "khanda_ta": lambda text: "\u09a4\u09cd\u200d" in text,
+    "zero_width": _JOINERS.search,
+    "doubled_sign": _DOUBLED_SIGN.search,
+    "whitespace": lambda text: "  " in text or _OTHER_SPACE.search(text),
+}
+
+
+def _has_edge_space(text: str) -> bool:
+    return " \n" in text or "\n " in text or text.startswith(" ") or text.endswith(" ")
 
 
 def needs_work(text: str) -> bool:
@@ -86,9 +102,12 @@ def normalise(text: str) -> tuple[str, list[str]]:
         text = unicodedata.normalize("NFC", text)
         applied.append("nfc")
     if needs_work(text):
-        text = _LINE_BREAK.sub("\n", text)
+        if _BREAKS.search(text):
+            text = _LINE_BREAK.sub("\n", text)
         for _ in range(_MAX_PASSES):
             for fix in FIXES:
+                if not _MAY_MATCH[fix.name](text):
+                    continue
                 fixed = fix.pattern.sub(fix.replace, text)
                 if fixed != text:
                     if fix.name not in applied:
@@ -102,5 +121,6 @@ def normalise(text: str) -> tuple[str, list[str]]:
             text = unicodedata.normalize("NFC", text)
             if not needs_work(text):
                 break
-        text = _EDGE_SPACE.sub("", text)
+        if _has_edge_space(text):
+            text = _EDGE_SPACE.sub("", text)
     return text, applied
