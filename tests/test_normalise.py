@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsingest.normalise import FIXES, needs_work, normalise
+from newsingest.normalise import BENGALI_SET, FIXES, is_nfc, needs_work, normalise
 
 from .conftest import examples
 
@@ -56,8 +57,7 @@ def test_normalise_is_idempotent(text: str) -> None:
 # work; needs_work is its faster stand-in and must find the same texts.
 _ALTERNATION = re.compile(
     "|".join(
-        f"(?:{p})"
-        for p in [*(fix.pattern.pattern for fix in FIXES), r"\r\n?|[\x85\u2028\u2029]", r"^ | $"]
+        f"(?:{p})" for p in [*(fix.pattern.pattern for fix in FIXES), r"\r\n?|[\x85\u2028\u2029]", r"^ | $"]
     ),
     re.MULTILINE,
 )
@@ -115,3 +115,31 @@ def _reference(text: str) -> tuple[str, list[str]]:
 @given(st.one_of(st.text(), _SUSPECTS))
 def test_shortcuts_change_nothing(text: str) -> None:
     assert normalise(text) == _reference(text)
+
+
+def test_the_bengali_nfc_rule_is_derived_from_unicodedata() -> None:
+    """is_nfc's one pattern is the whole NFC rule for the characters of BENGALI_SET."""
+    inside = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(f"[{BENGALI_SET}]", chr(c))]
+    # Second halves of canonical compositions (c composes with some first character).
+    composes_after: dict[str, set[str]] = {}
+    for code in range(sys.maxunicode + 1):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            first, second = (chr(int(part, 16)) for part in parts)
+            if unicodedata.normalize("NFC", first + second) == chr(code):
+                composes_after.setdefault(second, set()).add(first)
+    replaced = {c for c in inside if unicodedata.normalize("NFC", c) != c}
+    marks = {c: unicodedata.combining(c) for c in inside if unicodedata.combining(c)}
+    seconds = {c: composes_after[c] for c in inside if c in composes_after}
+    assert replaced == {"\u09dc", "\u09dd", "\u09df"}
+    assert seconds == {"\u09be": {"\u09c7"}, "\u09d7": {"\u09c7"}}
+    assert marks == {"\u09bc": 7, "\u09cd": 9, "\u09fe": 230}
+
+
+_NFC_ALPHABET = st.sampled_from("কখড়ঢ়য়ড়ঢ়য়োৗোৌ়্৾ািীু।॥ a-–“”…\u200c\u200d\u09e6\u0301é\u0915\u093c\u00c5\u212b")
+
+
+@settings(max_examples=examples(2000), deadline=None)
+@given(st.one_of(st.text(alphabet=_NFC_ALPHABET), st.text()))
+def test_is_nfc_is_unicodedata_is_normalized(text: str) -> None:
+    assert is_nfc(text) == unicodedata.is_normalized("NFC", text)
