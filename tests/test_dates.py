@@ -1005,3 +1005,16 @@ def test_values_are_timex3_and_spans_ordered(body: str, reference: dt.date | Non
         assert _VALUE.fullmatch(date.value), (date.text, date.value)
         if date.earliest and date.latest:
             assert date.earliest <= date.latest, (date.text, date.value)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("৭১ সালে মুক্তিযুদ্ধ শুরু হয়।", [("৭১ সালে", "DATE", "1971")]),
+        ("২০ সালের মার্চে মহামারি শুরু হয়।", [("২০ সালের মার্চে", "DATE", "2020-03")]),
+        ("গত রাতে রাজধানীতে বৃষ্টি হয়েছে।", [("গত রাতে", "TIME", "2024-08-11TNI")]),
+    ],
+)
+def test_short_years_and_last_night(body: str, expected: list[tuple[str, str, str]]) -> None:
+    article = newsingest.parse_text("শিরোনাম\n" + body, reference_date=REF)
+    assert [(d.text, d.type, d.value) for d in article.dates] == expected

@@ -73,6 +73,7 @@ class Slots:
     approximate: bool = False  # দিকে, নাগাদ
     century: int | None = None  # 19 for the 20th century
     bracketed: bool = False  # a bracketed restatement has been taken
+    year_short: bool = False  # written with two digits (৭১ সালে)
     marker: str | None = None  # the postposition after a count: ধরে, পরে, আগে
     after_genitive: bool = False  # follows a noun in the genitive (সফরের এক মাস পরে: from an event)
 
@@ -324,6 +325,16 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.day, s.day_end = value
     elif c in ("Y", "y") and s.year is None and s.date_value is None and s.count is None:
         s.year, s.year_glued = value, c == "Y"
+    elif (
+        c in ("d", "N")
+        and isinstance(value, int)
+        and 10 <= value < 100
+        and nxt == "E"
+        and s.year is None
+        and tokens[j + 1].value == "gregorian"
+        and s.count is None
+    ):
+        s.year, s.year_short = value, True  # ৭১ সালে: a year of the century the reference lies near
     elif c == "F" and s.year is None:
         s.year, s.year_end = value
     elif c == "E" and s.year is not None and s.era is None:

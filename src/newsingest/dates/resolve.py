@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar as pycal
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
@@ -105,6 +105,8 @@ def _resolve(expression: Expression, context: Context) -> Resolved | None:
 
 
 def _resolve_one(s: Slots, ctx: Context) -> Resolved | None:
+    if s.year_short and s.year is not None:
+        s = replace(s, year=_full_year(s.year, ctx.reference), year_short=False)
     if s.every:
         return _set_value(s)
     if s.count is not None and s.unit is not None and not s.first_n:
@@ -116,6 +118,8 @@ def _resolve_one(s: Slots, ctx: Context) -> Resolved | None:
         return _time(s, date, ctx)
     if s.part is not None:
         day = date.day if date is not None else (ctx.anchor if not s.has_date() else None)
+        if date is None and s.rel is not None and ctx.reference is not None:
+            day = ctx.reference + dt.timedelta(days=s.rel)  # গত রাতে: last night
         code = "TDT" if s.part == "DAY" else s.part
         if day is not None:
             return Resolved("TIME", f"{day.isoformat()}{code}", day, day, day)
@@ -139,6 +143,14 @@ def _ago(count: int | str, unit: str, ref: dt.date) -> Resolved | None:
     if unit == "Y":
         return _year(ref.year - count)
     return _duration(count, unit)
+
+
+def _full_year(short: int, reference: dt.date | None) -> int:
+    """৭১ সালে is 1971, ২০ সালে 2020: the year of that number nearest before the reference
+    (or today) or at most a few years after it."""
+    base = reference or _TODAY
+    year = base.year // 100 * 100 + short
+    return year - 100 if year > base.year + 5 else year
 
 
 def _set_value(s: Slots) -> Resolved:
