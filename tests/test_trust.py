@@ -343,3 +343,16 @@ def test_any_files_through_the_command_are_all_accounted_for(contents: list[byte
             Article.model_validate_json(line)
         for failure in failures:
             assert failure["reason"] in {reason.value for reason in Reason} and failure["message"]
+
+
+def test_folders_nested_deeper_than_the_recursion_limit(tmp_path: Path) -> None:
+    depth = sys.getrecursionlimit() + 100
+    folder = tmp_path
+    for _ in range(depth):  # os.makedirs itself recurses, so one level at a time
+        folder = folder / "d"
+        folder.mkdir()
+    (folder / "deep.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "top.txt").write_text(ARTICLE, encoding="utf-8")
+    results = list(parse_paths([str(tmp_path)]))
+    assert [Path(r.source.path).name for r in results] == ["deep.txt", "top.txt"]
+    assert Path(results[0].source.path).relative_to(tmp_path).parts.count("d") == depth
