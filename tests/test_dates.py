@@ -1018,3 +1018,35 @@ def test_values_are_timex3_and_spans_ordered(body: str, reference: dt.date | Non
 def test_short_years_and_last_night(body: str, expected: list[tuple[str, str, str]]) -> None:
     article = newsingest.parse_text("শিরোনাম\n" + body, reference_date=REF)
     assert [(d.text, d.type, d.value) for d in article.dates] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A bare year listed before a year with its era is a date of its own.
+        ("১৯৯৮ ও ২০০৪ সালে বন্যা হয়।", [("১৯৯৮", "DATE", "1998"), ("২০০৪ সালে", "DATE", "2004")]),
+        ("৬০০ খ্রিস্টাব্দে মসজিদটি নির্মিত হয়।", [("৬০০ খ্রিস্টাব্দে", "DATE", "0600")]),
+        # বাংলা after সালে is the language, not an era.
+        ("২০০১ সালে বাংলা একাডেমি পুরস্কার পান তিনি।", [("২০০১ সালে", "DATE", "2001")]),
+        # A fiscal year after a day is a new expression.
+        (
+            "গতকাল রোববার ২০২৪-২৫ অর্থবছরের বাজেট পাস হয়েছে।",
+            [("গতকাল রোববার", "DATE", "2024-08-11"), ("২০২৪-২৫ অর্থবছরের", "DATE", "2024-07-01/2025-06-30")],
+        ),
+        # Words that merely begin like a month, and ages in plural forms.
+        ("ঘাটতি মেটাতে নতুন ঋণ নেওয়া হয়েছে।", []),
+        ("১০ থেকে ১৫ বছর বয়সীদের টিকা দেওয়া হবে।", []),
+        # A yearless range that holds the reference date is read that way.
+        (
+            "১ জুলাই থেকে ৩০ সেপ্টেম্বর পর্যন্ত অভিযান চলবে।",
+            [("১ জুলাই থেকে ৩০ সেপ্টেম্বর", "DATE", "2024-07-01/2024-09-30")],
+        ),
+    ],
+)
+def test_held_out_lessons(body: str, expected: list[tuple[str, str, str]]) -> None:
+    article = newsingest.parse_text("শিরোনাম\n" + body, reference_date=REF)
+    got = [(d.text, d.type, d.value) for d in article.dates]
+    assert len(got) == len(expected), got
+    for (text, kind, value), (g_text, g_kind, g_value) in zip(expected, got, strict=True):
+        assert (g_text, g_kind) == (text, kind)
+        assert same_value(kind, g_value, value), (g_value, value)

@@ -150,6 +150,11 @@ def find_expressions(tokens: list[Token]) -> list[Expression]:
         expression = _extend_range(tokens, expression)
         following = _cls(tokens, expression.last + 1)
         expression.followed_by_word = following == "o"
+        if following == "&" and slots.year is not None and slots.era is None and expression.end is None:
+            # ১৯৭৮ ও ১৯৮৬ সালে: each year is a date of its own, the first borrowing সালে.
+            listed = _parse(tokens, expression.last + 2)
+            if listed is not None and listed.year is not None and listed.era is not None:
+                slots.era = listed.era
         if slots.count is not None and "g" in (
             following,
             _cls(tokens, slots.first - 1),
@@ -325,6 +330,8 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.day, s.day_end = value
     elif c in ("Y", "y") and s.year is None and s.date_value is None and s.count is None:
         s.year, s.year_glued = value, c == "Y"
+    elif c == "N" and isinstance(value, int) and 100 <= value < 1000 and nxt == "E" and s.year is None:
+        s.year = value  # ৬৮০ খ্রিস্টাব্দে
     elif (
         c in ("d", "N")
         and isinstance(value, int)
@@ -335,12 +342,12 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         and s.count is None
     ):
         s.year, s.year_short = value, True  # ৭১ সালে: a year of the century the reference lies near
-    elif c == "F" and s.year is None:
+    elif c == "F" and s.year is None and not s.has_date():
         s.year, s.year_end = value
     elif c == "E" and s.year is not None and s.era is None:
         s.era = value
-    elif c == "E" and s.era is not None and tokens[j - 1].cls == "E":
-        pass  # হিজরি সনের, বাংলা সালের: an era named twice
+    elif c == "E" and s.era not in (None, "gregorian") and value == "gregorian" and tokens[j - 1].cls == "E":
+        pass  # হিজরি সনের, বাংলা সালের: an era, then the word "year" (not সালে বাংলা ভাষা)
     elif c == "H" and not (s.day is not None or nxt in ("Y", "y")):
         return 0  # সফর is also "a visit": a Hijri month needs its day or year beside it
     elif c in ("M", "B", "H") and s.month is None and s.date_value is None and s.count is None:

@@ -79,6 +79,26 @@ def resolve(expression: Expression, context: Context) -> Resolved | None:
 def _resolve(expression: Expression, context: Context) -> Resolved | None:
     if expression.end is None:
         return _resolve_one(expression.slots, context)
+    found = _range(expression, context)
+    ref = context.reference
+    if found is None or ref is None or expression.slots.year is not None or _holds(found, ref):
+        return found
+    # A yearless range that holds the reference date is read that way whatever the verb
+    # (১ ডিসেম্বর থেকে ৩১ জানুয়ারি, said on 20 December, is this winter's).
+    for tense in (replace(context, future=False, past=True), replace(context, future=True, past=False)):
+        other = _range(expression, tense)
+        if other is not None and _holds(other, ref):
+            return other
+    return found
+
+
+def _holds(found: Resolved, day: dt.date) -> bool:
+    return found.earliest is not None and found.latest is not None and found.earliest <= day <= found.latest
+
+
+def _range(expression: Expression, context: Context) -> Resolved | None:
+    """`A থেকে B`: the start resolved in its clause, the end from the start onwards."""
+    assert expression.end is not None
     start = _resolve_one(expression.slots, context)
     if start is None:
         return None
@@ -99,9 +119,11 @@ def _resolve(expression: Expression, context: Context) -> Resolved | None:
     kind = "TIME" if "TIME" in (start.type, end.type) else "DATE"
     if start.type in ("DURATION", "SET") or end.type in ("DURATION", "SET"):
         return None
+    if start.earliest and end.latest and end.latest < start.earliest:
+        return None  # written backwards (২০২৪ থেকে ২০২৩ সাল): not a range we can give
     # Ends that are periods themselves (two fiscal years) give the outer ends of both.
     first, last = start.value.split("/")[0], end.value.split("/")[-1]
-    return Resolved(kind, f"{first}/{last}", start.earliest, end.latest)
+    return Resolved(kind, f"{first}/{last}", start.earliest, end.latest, start.anchor)
 
 
 def _resolve_one(s: Slots, ctx: Context) -> Resolved | None:
@@ -354,7 +376,9 @@ def _same_period(whole: Resolved, s: Slots, ctx: Context) -> Resolved:
     if part is None or part.earliest is None or part.latest is None or whole.earliest is None:
         return whole
     shift = relativedelta(years=s.rel or 0)
-    return _compact(part.earliest + shift, part.latest + shift)
+    one = dt.timedelta(days=1)
+    # Shift the day after the end, so a February that ends on the 28th ends on the 29th.
+    return _compact(part.earliest + shift, part.latest + one + shift - one)
 
 
 def _compact(first: dt.date, last: dt.date) -> Resolved:

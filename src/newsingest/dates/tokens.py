@@ -81,7 +81,7 @@ def _build_words() -> dict[str, tuple[str, Any, str]]:
     add(lx.SAME_PERIOD_WORDS, "S")
     add(lx.DAY_ORDINAL_WORDS, "D", inflect=False)
     add(lx.CENTURY_ORDINALS, "C", inflect=False)
-    add(lx.AGE_WORDS, "g", inflect=False)
+    add(lx.AGE_WORDS, "g")
     add(lx.NIGHT_AFTER_WORDS, "v", inflect=False)
     add(lx.VAGUE_COUNTS, "K")
     add({w: v for w, v in lx.RELATIVE_MODIFIERS.items() if w in lx.ANAPHORIC_MODIFIERS}, "L", inflect=False)
@@ -108,7 +108,8 @@ def _build_words() -> dict[str, tuple[str, Any, str]]:
     for stem, value in lx.WEEKDAY_STEMS.items():
         table.setdefault(nfc(stem), ("w", value, ""))
     for word in lx.NOT_TEMPORAL:
-        table.pop(nfc(word), None)
+        if table.get(nfc(word), ("g",))[0] != "g":  # মেয়ে stays an age word (৫ বছরের মেয়ে)
+            table.pop(nfc(word), None)
     return table
 
 
