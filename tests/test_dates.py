@@ -1036,6 +1036,9 @@ def test_short_years_and_last_night(body: str, expected: list[tuple[str, str, st
         # Words that merely begin like a month, and ages in plural forms.
         ("ঘাটতি মেটাতে নতুন ঋণ নেওয়া হয়েছে।", []),
         ("১০ থেকে ১৫ বছর বয়সীদের টিকা দেওয়া হবে।", []),
+        # A headline has no verb: a bare weekday is the nearest one (Monday 12 August 2024).
+        ("হরতাল বুধবার", [("বুধবার", "DATE", "2024-08-14")]),
+        ("ঢাকায় বৃষ্টি শনিবার", [("শনিবার", "DATE", "2024-08-10")]),
         # A yearless range that holds the reference date is read that way.
         (
             "১ জুলাই থেকে ৩০ সেপ্টেম্বর পর্যন্ত অভিযান চলবে।",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from ..models import DateMention, ReferenceDate
 from .grammar import Expression, find_expressions
@@ -37,7 +38,11 @@ _VERB_ENDING = re.compile(
     )
 )
 _FUTURE_WORDS = frozenset(map(nfc, FUTURE_WORDS))
+_SIMPLE_PRESENT = re.compile(nfc("(?:ে|য়|েন)$"))
 _PRESENT_WORDS = frozenset(map(nfc, PRESENT_WORDS))
+
+
+Tense = Literal["future", "past", "present", "none"]
 
 
 @dataclass(frozen=True)
@@ -55,8 +60,7 @@ class _Found:
     expression: Expression
     start: int
     end: int
-    future: bool
-    past: bool  # the clause's verb is explicitly past (হয়েছে), not just "not future"
+    tense: Tense  # of the clause holding it
     sentence: int  # which sentence of its field it stands in
 
 
@@ -87,10 +91,11 @@ def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> Found
         context = Context(
             ref_date,
             anchor.get(scope, ref_date),
-            item.future,
+            item.tense == "future",
             last_period.get(scope),
-            item.past,
+            item.tense == "past",
             last_year=last_year.get(scope),
+            verbless=item.tense == "none",
         )
         resolved = resolve(item.expression, context)
         if resolved is None:
@@ -115,13 +120,13 @@ def _find(field: str, text: str) -> list[_Found]:
     tokens = tokenize(text)
     found = []
     sentence, counted_to = 0, 0
-    tenses: dict[tuple[int, int], tuple[bool, bool] | None] = {}
+    tenses: dict[tuple[int, int], Tense | None] = {}
     for expression in find_expressions(tokens):
         start, end = _span(tokens, expression)
         sentence += len(_CLAUSE_END.findall(text, counted_to, start))
         counted_to = start
-        future, past = _tense(text, start, end, tenses)
-        found.append(_Found(field, text[start:end], expression, start, end, future, past, sentence))
+        tense = _tense(text, start, end, tenses)
+        found.append(_Found(field, text[start:end], expression, start, end, tense, sentence))
     return found
 
 
@@ -129,14 +134,13 @@ def _span(tokens: list[Token], expression: Expression) -> tuple[int, int]:
     return tokens[expression.first].start, tokens[expression.last].end
 
 
-def _tense(
-    text: str, start: int, end: int, cache: dict[tuple[int, int], tuple[bool, bool] | None]
-) -> tuple[bool, bool]:
-    """Is the clause holding text[start:end] about the future, or explicitly past?
+def _tense(text: str, start: int, end: int, cache: dict[tuple[int, int], Tense | None]) -> Tense:
+    """The tense of the clause holding text[start:end].
 
     Bengali puts the verb last: the last verb of the comma-bounded clause holding the
     expression decides, else the last verb of its sentence; a future word (আগামী) there
-    decides too. With neither, the answer is (False, False): no tense known. `cache` holds
+    decides too. "present" takes no side; "none" is a clause with no verb at all (a headline,
+    a schedule line). `cache` holds
     the verdict of each clause already read (a sentence often holds several dates).
     """
     stop = _CLAUSE_END.search(text, end)
@@ -154,20 +158,26 @@ def _tense(
         verdict = cache[bounds]
         if verdict is not None:
             return verdict
-    return False, False
+    return "none"
 
 
-def _clause_tense(clause: str) -> tuple[bool, bool] | None:
-    """(future, past) from a clause's last verb; None when it has no verb we know."""
+def _clause_tense(clause: str) -> Tense | None:
+    """The tense of a clause's last verb; None when it has no verb we know.
+
+    A last word in the simple present (আগুন লাগে, সভা হয়) is a verb too: news tells past
+    events in it, so it takes no side but is not "verbless".
+    """
     words = [word.strip("'\"’”)(") for word in clause.split()]
     if not _FUTURE_WORDS.isdisjoint(words):
-        return True, False
+        return "future"
     for word in reversed(words):
         if word in _PRESENT_WORDS:
-            return False, False
+            return "present"
         ending = _VERB_ENDING.fullmatch(word)
         if ending is not None:
-            return ending.lastgroup == "future", ending.lastgroup == "past"
+            return ending.lastgroup  # type: ignore[return-value]
+    if words and _SIMPLE_PRESENT.search(words[-1]):
+        return "present"
     return None
 
 
@@ -183,7 +193,7 @@ def _infer_reference(found: list[_Found]) -> dt.date | None:
     candidates = []
     for item in found:
         s = item.expression.slots
-        if item.expression.end is not None or item.future or s.calendar != "gregorian":
+        if item.expression.end is not None or item.tense == "future" or s.calendar != "gregorian":
             continue
         full = s.day is not None and s.month is not None and (s.year is not None or s.weekday is not None)
         if not (full or s.date_value is not None):

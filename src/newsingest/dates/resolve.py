@@ -62,6 +62,7 @@ class Context:
     past: bool = False  # the clause's verb is explicitly past
     not_before: dt.date | None = None  # a range's end lies on or after its start
     last_year: int | None = None  # the year of the last date within one year the text named
+    verbless: bool = False  # the clause has no verb (a headline): the nearest day wins
 
 
 def resolve(expression: Expression, context: Context) -> Resolved | None:
@@ -520,10 +521,11 @@ def _weekday(s: Slots, ctx: Context) -> Resolved:
         first = ref - one + relativedelta(weekday=day(-1))  # the latest before the reference
     elif s.rel is not None and s.rel > 0:
         first = ref + one + relativedelta(weekday=day(+1))  # the next after it
-    elif ctx.future:
-        first = ref + relativedelta(weekday=day(+1))  # on or after
     else:
-        first = ref + relativedelta(weekday=day(-1))  # on or before
+        ahead = ref + relativedelta(weekday=day(+1))  # on or after
+        back = ref + relativedelta(weekday=day(-1))  # on or before
+        nearer_ahead = ctx.verbless and (ahead - ref) < (ref - back)
+        first = ahead if ctx.future or nearer_ahead else back
     if s.weekday_end is not None:
         last = first + relativedelta(weekday=_WEEKDAYS[s.weekday_end](+1))
         return _days(first, last)
