@@ -351,8 +351,15 @@ def test_folders_nested_deeper_than_the_recursion_limit(tmp_path: Path) -> None:
     for _ in range(depth):  # os.makedirs itself recurses, so one level at a time
         folder = folder / "d"
         folder.mkdir()
-    (folder / "deep.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "top.txt").write_text(ARTICLE, encoding="utf-8")
-    results = list(parse_paths([str(tmp_path)]))
-    assert [Path(r.source.path).name for r in results] == ["deep.txt", "top.txt"]
-    assert Path(results[0].source.path).relative_to(tmp_path).parts.count("d") == depth
+    try:
+        (folder / "deep.txt").write_text(ARTICLE, encoding="utf-8")
+        (tmp_path / "top.txt").write_text(ARTICLE, encoding="utf-8")
+        results = list(parse_paths([str(tmp_path)]))
+        assert [Path(r.source.path).name for r in results] == ["deep.txt", "top.txt"]
+        assert Path(results[0].source.path).relative_to(tmp_path).parts.count("d") == depth
+    finally:
+        # shutil.rmtree (and so pytest's clean-up of old tmp_path folders) recurses too.
+        (folder / "deep.txt").unlink(missing_ok=True)
+        while folder != tmp_path:
+            folder.rmdir()
+            folder = folder.parent
