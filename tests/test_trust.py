@@ -363,3 +363,13 @@ def test_folders_nested_deeper_than_the_recursion_limit(tmp_path: Path) -> None:
         while folder != tmp_path:
             folder.rmdir()
             folder = folder.parent
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x3000)), st.binary(max_size=20))
+def test_decode_shortcuts_match_their_definitions(text: str, data: bytes) -> None:
+    import newsingest.read as read
+
+    marked = not read._BINARY_MARKS.isdisjoint(text[:4096])
+    assert bool(read._BINARY_CHAR.search(text, 0, 4096)) == marked
+    assert (not data or data.isspace()) == (not data.strip())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 # Control characters that never occur in text; any of them marks a binary file.
 _BINARY_MARKS = frozenset(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F]))
+_BINARY_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # the same set, searched in C
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class Decoded:
 
 def decode(data: bytes) -> Decoded:
     """Decode an input's bytes; raise InputError when they are not text we support."""
-    if not data.strip():
+    if not data or data.isspace():  # (data.strip() would copy the whole file)
         raise InputError(Reason.EMPTY, "empty file")
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
     try:
@@ -52,7 +54,7 @@ def decode(data: bytes) -> Decoded:
             Reason.ENCODING,
             f"not UTF-8 or UTF-16 with a BOM: invalid byte 0x{data[exc.start]:02x} at offset {exc.start}",
         ) from None
-    if not _BINARY_MARKS.isdisjoint(text[:4096]) or "\x00" in text:
+    if _BINARY_CHAR.search(text, 0, 4096) or "\x00" in text:
         raise InputError(Reason.BINARY, "binary file (control characters), not text")
     return Decoded(text, encoding)
 
