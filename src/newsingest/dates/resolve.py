@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar as pycal
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
@@ -396,10 +397,8 @@ def _calendar_part(s: Slots, ctx: Context) -> Resolved | None:
     ref = ctx.reference
     if s.date_value is not None:
         return _day(s.date_value)
-    if s.calendar == "bengali" and s.month is not None:
-        return _bengali(s, ctx)
-    if s.calendar == "hijri" and s.month is not None:
-        return _hijri(s, ctx)
+    if s.calendar != "gregorian" and s.month is not None:
+        return _other_calendar(s, ctx)
     if s.month is not None:
         return _gregorian(s, ctx)
     if s.weekday is not None and s.deictic is None and s.anaphor is None:
@@ -473,40 +472,47 @@ def _gregorian(s: Slots, ctx: Context) -> Resolved | None:
     return _sub_period(whole, s)
 
 
-def _bengali(s: Slots, ctx: Context) -> Resolved | None:
+@dataclass(frozen=True)
+class _Calendar:
+    """A lunar or solar calendar's conversions, as `calendars` gives them."""
+
+    to_gregorian: Callable[[int, int, int], dt.date]
+    month_span: Callable[[int, int], tuple[dt.date, dt.date]]
+    from_gregorian: Callable[[dt.date], tuple[int, int, int]]
+
+
+_CALENDARS = {
+    "bengali": _Calendar(
+        calendars.bengali_to_gregorian, calendars.bengali_month_span, calendars.gregorian_to_bengali
+    ),
+    "hijri": _Calendar(
+        calendars.hijri_to_gregorian, calendars.hijri_month_span, calendars.gregorian_to_hijri
+    ),
+}
+
+
+def _other_calendar(s: Slots, ctx: Context) -> Resolved | None:
+    """২৮ শ্রাবণ ১৪৩১, পৌষের শেষার্ধে, ৬ সফর ১৪৪৬ হিজরি: converted to Gregorian days.
+
+    Without a year, the month's year is the one nearest the reference in the clause's tense.
+    """
+    calendar = _CALENDARS[s.calendar]
     month = s.month or 1
     year = s.year
     if year is not None and s.era == "gregorian":
-        return None
+        return None  # ১৪৩১ সালের শ্রাবণ: a Gregorian-era year cannot name a Bengali month's year
     if year is None:
         if ctx.reference is None:
             return None
-        by, bm, _ = calendars.gregorian_to_bengali(ctx.reference)
-        year = _directed_year(by, bm, month, ctx, s.rel)
+        this_year, this_month, _ = calendar.from_gregorian(ctx.reference)
+        year = _directed_year(this_year, this_month, month, ctx, s.rel)
     try:
         if s.day is not None:
-            return _day(calendars.bengali_to_gregorian(year, month, s.day))
-        first, last = calendars.bengali_month_span(year, month)
+            return _day(calendar.to_gregorian(year, month, s.day))
+        first, last = calendar.month_span(year, month)
     except ValueError:
         return None
     return _sub_period(_days(first, last), s)
-
-
-def _hijri(s: Slots, ctx: Context) -> Resolved | None:
-    month = s.month or 1
-    year = s.year
-    if year is None:
-        if ctx.reference is None:
-            return None
-        hy, hm, _ = calendars.gregorian_to_hijri(ctx.reference)
-        year = _directed_year(hy, hm, month, ctx, s.rel)
-    try:
-        if s.day is not None:
-            return _day(calendars.hijri_to_gregorian(year, month, s.day))
-        first, last = calendars.hijri_month_span(year, month)
-    except ValueError:
-        return None
-    return _days(first, last)
 
 
 def _weekday(s: Slots, ctx: Context) -> Resolved:

@@ -32,15 +32,16 @@ from .vocabulary import (
 _HEADER_LINES = 4
 
 
-def _alternation(words: tuple[str, ...]) -> str:
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternative matching any of `words`, longest first (used by html.py too)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _STAMP = re.compile(
-    rf"(?P<label>{_alternation(PUBLISHED_LABELS)}|{_alternation(UPDATED_LABELS)})\s*[:ঃ]\s*",
+    rf"(?P<label>{alternation(PUBLISHED_LABELS)}|{alternation(UPDATED_LABELS)})\s*[:ঃ]\s*",
     re.IGNORECASE,
 )
-_UPDATED = re.compile(rf"^(?:{_alternation(UPDATED_LABELS)})$", re.IGNORECASE)
+UPDATED_LABEL = re.compile(rf"^(?:{alternation(UPDATED_LABELS)})$", re.IGNORECASE)
 _DASHES = "".join(re.escape(c) for c in DATELINE_ENDS)
 # `ঢাকা, ১২ অক্টোবর (বাসস) –`, `ওয়াশিংটন, ১২ অক্টোবর, ২০২৩ (এএফপি):`
 _DATELINE = re.compile(
@@ -49,11 +50,11 @@ _DATELINE = re.compile(
     r"(?:\(\s*(?P<agency>[^()]{1,40}?)\s*\)\s*)?"
     rf"(?:[{_DASHES}]+\s*|$)"
 )
-_DATE_START = re.compile(rf"^(?:[০-৯0-9]|{_alternation(tuple(WEEKDAYS))})")
+_DATE_START = re.compile(rf"^(?:[০-৯0-9]|{alternation(tuple(WEEKDAYS))})")
 _SENTENCE_MARK = re.compile(r"[।?!:;\d০-৯\"“”]")
-_STAFF = re.compile(rf"^(?:.{{0,40}},\s*)?(?:{_alternation(STAFF_BYLINES)})(?:\s*,\s*.{{0,40}})?$")
-_SUFFIX = re.compile(rf"^[^।?!:]{{0,40}}\s(?:{_alternation(BYLINE_SUFFIXES)})(?:\s*,\s*[^।?!:]{{0,40}})?$")
-_PREFIX = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\s*\S")
+_STAFF = re.compile(rf"^(?:.{{0,40}},\s*)?(?:{alternation(STAFF_BYLINES)})(?:\s*,\s*.{{0,40}})?$")
+_SUFFIX = re.compile(rf"^[^।?!:]{{0,40}}\s(?:{alternation(BYLINE_SUFFIXES)})(?:\s*,\s*[^।?!:]{{0,40}})?$")
+_PREFIX = re.compile(rf"^(?:{alternation(BYLINE_PREFIXES)})\s*\S")
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def _stamps(line: str) -> list[tuple[bool, str | None]] | None:
         value = line[match.end() : end].strip(" |,•")
         if len(value) > 80:  # a sentence after a label, not a stamp
             return None
-        stamps.append((bool(_UPDATED.match(match.group("label"))), parse_published(value)))
+        stamps.append((bool(UPDATED_LABEL.match(match.group("label"))), parse_published(value)))
     if all(value is None for _, value in stamps):
         return None
     return stamps

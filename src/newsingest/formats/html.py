@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError, Reason
 from ..models import Source
 from ..read import decode
+from .dateline import UPDATED_LABEL, alternation
 from .options import Options
 from .published import parse_published
 from .text import Meta, build_document
@@ -32,15 +33,10 @@ _MISSING = 'HTML input needs the optional extra: pip install "newsingest[html]" 
 _DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _VISIBLE_STAMP = re.compile(
-    rf"^[\s|•·]*(?P<label>{_alternation(PUBLISHED_LABELS)}|{_alternation(UPDATED_LABELS)})\s*(?P<colon>[:ঃ]?)\s*(?P<rest>.*)$",
+    rf"^[\s|•·]*(?P<label>{alternation(PUBLISHED_LABELS)}|{alternation(UPDATED_LABELS)})\s*(?P<colon>[:ঃ]?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_UPDATED = re.compile(rf"^(?:{_alternation(UPDATED_LABELS)})$", re.IGNORECASE)
 
 
 def read_html(data: bytes, base: dict[str, Any], options: Options) -> Document:
@@ -130,11 +126,11 @@ def _visible_stamps(page: str | bytes) -> tuple[str | None, str | None]:
         if len(rest) > 80:
             continue
         # A stamp line may hold both: `প্রকাশ: … | আপডেট: …`.
-        rest = re.split(rf"\s*\|?\s*(?:{_alternation(UPDATED_LABELS)})\s*[:ঃ]", rest)[0]
+        rest = re.split(rf"\s*\|?\s*(?:{alternation(UPDATED_LABELS)})\s*[:ঃ]", rest)[0]
         value = parse_published(rest)
         if value is None:
             continue
-        if _UPDATED.match(match.group("label")):
+        if UPDATED_LABEL.match(match.group("label")):
             updated = updated or value
         else:
             published = published or value
