@@ -79,39 +79,52 @@ def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> Found
             reference = ReferenceDate(value=inferred.isoformat(), source="inferred")
     ref_date = dt.date.fromisoformat(reference.value) if reference else None
     mentions: list[DateMention] = []
-    # A time or "that day" without a date of its own belongs to the last day the field
-    # named (measured: better than the same sentence or paragraph); a Bengali or Hijri date
-    # in the sentence of a Gregorian one restates it and names no new day.
-    anchor: dict[str, dt.date] = {}
-    gregorian_sentence: dict[str, int] = {}
-    last_year: dict[str, int] = {}
-    last_period: dict[str, Resolved] = {}
+    discourse = {name: _Discourse(ref_date) for name in fields}
     for item in found:
-        scope = item.field
-        context = Context(
-            ref_date,
-            anchor.get(scope, ref_date),
-            item.tense == "future",
-            last_period.get(scope),
-            item.tense == "past",
-            last_year=last_year.get(scope),
+        state = discourse[item.field]
+        resolved = resolve(item.expression, state.context(item))
+        if resolved is not None:
+            state.remember(item, resolved)
+            mentions.append(_mention(item, resolved))
+    return FoundDates(mentions, reference)
+
+
+@dataclass
+class _Discourse:
+    """What a field has said so far that later expressions lean on.
+
+    A time or "that day" without a date of its own belongs to the last day the field named
+    (measured on the dev set: better than the same sentence or paragraph); a Bengali or
+    Hijri date in the sentence of a Gregorian one restates it and names no new day.
+    """
+
+    reference: dt.date | None
+    anchor: dt.date | None = None
+    gregorian_sentence: int | None = None
+    last_year: int | None = None
+    last_period: Resolved | None = None
+
+    def context(self, item: _Found) -> Context:
+        return Context(
+            reference=self.reference,
+            anchor=self.anchor or self.reference,
+            future=item.tense == "future",
+            past=item.tense == "past",
             verbless=item.tense == "none",
+            last_period=self.last_period,
+            last_year=self.last_year,
         )
-        resolved = resolve(item.expression, context)
-        if resolved is None:
-            continue
+
+    def remember(self, item: _Found, resolved: Resolved) -> None:
         if resolved.anchor is not None:
             if item.expression.slots.calendar == "gregorian":
-                anchor[scope] = resolved.anchor
-                gregorian_sentence[scope] = item.sentence
-            elif gregorian_sentence.get(scope) != item.sentence:
-                anchor[scope] = resolved.anchor
+                self.anchor, self.gregorian_sentence = resolved.anchor, item.sentence
+            elif self.gregorian_sentence != item.sentence:
+                self.anchor = resolved.anchor
         if resolved.type == "DATE" and _is_part_of_year(resolved):
-            last_period[scope] = resolved
+            self.last_period = resolved
         if resolved.earliest and resolved.latest and resolved.earliest.year == resolved.latest.year:
-            last_year[scope] = resolved.earliest.year
-        mentions.append(_mention(item, resolved))
-    return FoundDates(mentions, reference)
+            self.last_year = resolved.earliest.year
 
 
 def _find(field: str, text: str) -> list[_Found]:
