@@ -208,7 +208,13 @@ def _has_period(s: Slots) -> bool:
 
 
 def _take(tokens: list[Token], j: int, s: Slots) -> int:
-    """How many tokens from j the expression `s` takes (filling its slots); 0 ends it."""
+    """How many tokens from j the expression `s` takes (filling its slots); 0 ends it.
+
+    One branch per kind of token, in this order: modifiers and deictic words, weekdays,
+    clock times, centuries and decades, days, counts, years and eras, months, numeric
+    dates, fiscal years, units, parts of a period, parts of day, then connectors
+    (brackets, commas). Earlier branches win where a token could be read two ways.
+    """
     if j >= len(tokens):
         return 0
     tok = tokens[j]
