@@ -381,7 +381,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         pass  # বুধবার দিবাগত রাত: the night after that day, as রাত's hours already say
     elif c == "P" and s.part is None and s.hour is None:
         s.part = value
-    elif c == "h" and s.hour is None and nxt in ("t", "d", "N", "c"):
+    elif c == "h" and s.hour is None and (nxt in ("t", "c") or (nxt in ("d", "N") and after == "T")):
         s.fraction = value
     elif c == "~" and (s.hour is not None or s.part is not None):
         s.approximate = True

@@ -264,6 +264,8 @@ PARTS_OF_DAY: dict[str, str] = {
     "বেলা": "DAY",
     "সন্ধ্যা": "TEV",
     "সন্ধ্যে": "TEV",
+    "সন্ধে": "TEV",
+    "সন্ধেবেলা": "TEV",
     "সাঁঝ": "TEV",
     "রাত": "TNI",
     "রাতভর": "TNI",
@@ -391,6 +393,7 @@ DAY_ORDINAL_WORDS: dict[str, int] = {
 DAY_ORDINAL_SUFFIXES: frozenset[str] = frozenset({"লা", "রা", "ঠা", "ই", "শে", "এ", "st", "nd", "rd", "th"})
 
 # Endings that make a number a clock hour: ১০টা, ৩টায়, ৮টার.
+# West Bengal writes the clock word টো/টে (২টো, ৪টেয়) where Bangladesh writes টা.
 CLOCK_SUFFIXES: frozenset[str] = frozenset(
     {
         "টা",
@@ -400,6 +403,12 @@ CLOCK_SUFFIXES: frozenset[str] = frozenset(
         "টাই",
         "টারও",
         "টাতে",
+        "টো",
+        "টোয়",
+        "টোর",
+        "টে",
+        "টেয়",
+        "টের",
     }
 )
 
@@ -421,11 +430,11 @@ EVERY_WORDS: frozenset[str] = frozenset({"প্রতি", "প্রত্য�
 
 # Words joining two dates into a range, and their closing words (left out of the span).
 RANGE_FROM: frozenset[str] = frozenset({"থেকে", "হতে", "থেকেই"})
-RANGE_TO: frozenset[str] = frozenset({"পর্যন্ত", "অবধি"})
+RANGE_TO: frozenset[str] = frozenset({"পর্যন্ত", "অবধি", "নাগাদ"})
 CONJUNCTIONS: frozenset[str] = frozenset({"ও", "এবং", "আর", "বা"})
 
 # Words kept inside an expression's span after it: দিকে ("around"), তারিখ ("date").
-APPROXIMATE: frozenset[str] = frozenset({"দিকে", "নাগাদ"})
+APPROXIMATE: frozenset[str] = frozenset({"দিকে"})
 DATE_WORDS: frozenset[str] = frozenset({"তারিখ"})
 
 # Postpositions after a count that make it a DURATION: ধরে ("for"), পর/পরে ("after"), আগে ("ago").
@@ -555,7 +564,10 @@ GENITIVE_ENDINGS: frozenset[str] = frozenset({"ের", "র", "এর", "-এ�
 
 # Endings that make a clock hour a time by themselves (ন'টায় "at nine"); without one, ৩টা
 # may count things (৩টা গাড়ি) and needs a part of day, a date, minutes or দিকে beside it.
-CLOCK_CASE_ENDINGS: frozenset[str] = frozenset({"টায়", "টার", "টাতে"})
+CLOCK_CASE_ENDINGS: frozenset[str] = frozenset({"টায়", "টার", "টাতে", "টোয়", "টোর", "টেয়", "টের"})
+
+# Clock times said as one word: দেড়টা is 1:30, আড়াইটা 2:30.
+CLOCK_WORDS: dict[str, tuple[int, int]] = {"দেড়": (1, 30), "আড়াই": (2, 30)}
 
 # Centuries named by ordinal words (বিংশ শতাব্দী is the 20th century, value "19").
 CENTURY_ORDINALS: dict[str, int] = {

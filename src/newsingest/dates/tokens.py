@@ -100,6 +100,9 @@ def _build_words() -> dict[str, tuple[str, Any, str]]:
     for word, value in lx.NUMBER_WORDS.items():
         for suffix in lx.CLOCK_SUFFIXES:
             table.setdefault(nfc(word + suffix), ("t", (value, 0), nfc(suffix)))
+    for word, clock in lx.CLOCK_WORDS.items():
+        for suffix in lx.CLOCK_SUFFIXES:
+            table.setdefault(nfc(word + suffix), ("t", clock, nfc(suffix)))
     add(lx.NUMBER_WORDS, "N")
     for every in lx.EVERY_WORDS:
         for unit, code in lx.UNITS.items():
