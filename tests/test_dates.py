@@ -1042,6 +1042,16 @@ def test_short_years_and_last_night(body: str, expected: list[tuple[str, str, st
         # A headline has no verb: a bare weekday is the nearest one (Monday 12 August 2024).
         ("হরতাল বুধবার", [("বুধবার", "DATE", "2024-08-14")]),
         ("ঢাকায় বৃষ্টি শনিবার", [("শনিবার", "DATE", "2024-08-10")]),
+        # Progressive and "being" verbs lean to the near future: কাল is tomorrow beside them.
+        ("কাল চট্টগ্রাম যাচ্ছি।", [("কাল", "DATE", "2024-08-13")]),
+        ("পরশু দলের বৈঠক আছে।", [("পরশু", "DATE", "2024-08-14")]),
+        ("কাল রাতে আগুন লাগে।", [("কাল রাতে", "TIME", "2024-08-11TNI")]),
+        # West Bengal clock words and evening.
+        ("সন্ধে সাড়ে ৭টায় অনুষ্ঠান শুরু হবে।", [("সন্ধে সাড়ে ৭টায়", "TIME", "2024-08-12T19:30")]),
+        (
+            "দুপুর ২টোয় খেলা, বিকেল ৪টেয় পুরস্কার।",
+            [("দুপুর ২টোয়", "TIME", "2024-08-12T14:00"), ("বিকেল ৪টেয়", "TIME", "2024-08-12T16:00")],
+        ),
         # A yearless range that holds the reference date is read that way.
         (
             "১ জুলাই থেকে ৩০ সেপ্টেম্বর পর্যন্ত অভিযান চলবে।",

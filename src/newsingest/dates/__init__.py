@@ -16,11 +16,13 @@ from typing import Literal
 from ..models import DateMention, ReferenceDate
 from .grammar import Expression, find_expressions
 from .lexicon import (
+    BEING_WORDS,
     FUTURE_VERB_ENDINGS,
     FUTURE_WORDS,
     PAST_VERB_ENDINGS,
     PRESENT_VERB_ENDINGS,
     PRESENT_WORDS,
+    PROGRESSIVE_VERB_ENDINGS,
 )
 from .resolve import Context, Resolved, resolve
 from .tokens import Token, nfc, tokenize
@@ -30,19 +32,25 @@ _CLAUSE_MARKS = ("।", "?", "!", "\n")
 _CLAUSE_BREAK = re.compile(r"[,;]")
 # A verb's ending, longest first wherever they overlap (করেছেন is past, not present ছেন).
 _VERB_ENDING = re.compile(
-    ".*?(?:(?P<future>{})|(?P<past>{})|(?P<present>{}))".format(
+    ".*?(?:(?P<future>{})|(?P<past>{})|(?P<progressive>{})|(?P<present>{}))".format(
         *(
             "|".join(map(nfc, endings))
-            for endings in (FUTURE_VERB_ENDINGS, PAST_VERB_ENDINGS, PRESENT_VERB_ENDINGS)
+            for endings in (
+                FUTURE_VERB_ENDINGS,
+                PAST_VERB_ENDINGS,
+                PROGRESSIVE_VERB_ENDINGS,
+                PRESENT_VERB_ENDINGS,
+            )
         )
     )
 )
 _FUTURE_WORDS = frozenset(map(nfc, FUTURE_WORDS))
 _SIMPLE_PRESENT = re.compile(nfc("(?:ে|য়|েন)$"))
 _PRESENT_WORDS = frozenset(map(nfc, PRESENT_WORDS))
+_BEING_WORDS = frozenset(map(nfc, BEING_WORDS))
 
 
-Tense = Literal["future", "past", "present", "none"]
+Tense = Literal["future", "past", "progressive", "present", "none"]
 
 
 @dataclass(frozen=True)
@@ -111,6 +119,7 @@ class _Discourse:
             future=item.tense == "future",
             past=item.tense == "past",
             verbless=item.tense == "none",
+            progressive=item.tense == "progressive",
             last_period=self.last_period,
             last_year=self.last_year,
         )
@@ -186,6 +195,8 @@ def _clause_tense(clause: str) -> Tense | None:
     for word in reversed(words):
         if word in _PRESENT_WORDS:
             return "present"
+        if word in _BEING_WORDS:
+            return "progressive"
         ending = _VERB_ENDING.fullmatch(word)
         if ending is not None:
             return ending.lastgroup  # type: ignore[return-value]

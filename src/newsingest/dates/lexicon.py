@@ -515,7 +515,10 @@ PAST_VERB_ENDINGS: tuple[str, ...] = (
     "য়েছে",
     "য়েছেন",
 )
-PRESENT_VERB_ENDINGS: tuple[str, ...] = ("েন", "ান", "চ্ছে", "চ্ছেন", "ছি", "ছেন")
+PRESENT_VERB_ENDINGS: tuple[str, ...] = ("েন", "ান")
+# Progressive endings (হচ্ছে, যাচ্ছি, ফিরছি) and being (আছে): present, but they carry the near
+# future too, so কাল beside them is tomorrow (কাল দিল্লি যাচ্ছি).
+PROGRESSIVE_VERB_ENDINGS: tuple[str, ...] = ("চ্ছে", "চ্ছেন", "চ্ছি", "ছি", "ছেন")
 # Whole words: futures and modals whose endings are ordinary word endings too (করব like
 # হিসাব, পারে like কারে), and the future's own markers.
 FUTURE_WORDS: frozenset[str] = frozenset(
@@ -556,7 +559,8 @@ FUTURE_WORDS: frozenset[str] = frozenset(
     }
 )
 # "Exists/is": present, though it looks perfect (রয়েছে, আছে).
-PRESENT_WORDS: frozenset[str] = frozenset({"রয়েছে", "রয়েছেন", "আছে", "আছেন", "নেই", "হয়", "যায়"})
+PRESENT_WORDS: frozenset[str] = frozenset({"হয়", "যায়"})
+BEING_WORDS: frozenset[str] = frozenset({"রয়েছে", "রয়েছেন", "আছে", "আছেন", "নেই"})
 
 # Genitive endings: a period named in the genitive can take a part after it
 # (পৌষের শুরু, বছরের প্রথম দিন, অর্থবছরের প্রথমার্ধে), one in another case cannot (বছর শুরু হলো).

@@ -64,6 +64,7 @@ class Context:
     not_before: dt.date | None = None  # a range's end lies on or after its start
     last_year: int | None = None  # the year of the last date within one year the text named
     verbless: bool = False  # the clause has no verb (a headline): the nearest day wins
+    progressive: bool = False  # হচ্ছে, যাচ্ছি, আছে: present, leaning to the near future
 
 
 def resolve(expression: Expression, context: Context) -> Resolved | None:
@@ -530,7 +531,7 @@ def _weekday(s: Slots, ctx: Context) -> Resolved:
     else:
         ahead = ref + relativedelta(weekday=day(+1))  # on or after
         back = ref + relativedelta(weekday=day(-1))  # on or before
-        nearer_ahead = ctx.verbless and (ahead - ref) < (ref - back)
+        nearer_ahead = (ctx.verbless or ctx.progressive) and (ahead - ref) < (ref - back)
         first = ahead if ctx.future or nearer_ahead else back
     if s.weekday_end is not None:
         last = first + relativedelta(weekday=_WEEKDAYS[s.weekday_end](+1))
@@ -547,7 +548,7 @@ def _deictic(s: Slots, ctx: Context) -> Resolved:
         # কাল is yesterday or tomorrow, পরশু two days either way: a weekday beside it
         # (কাল বৃহস্পতিবার) says which; otherwise the tense of the clause does.
         size = 1 if offset == "tense1" else 2
-        offset = size if ctx.future else -size
+        offset = size if ctx.future or ctx.progressive else -size
         if s.weekday is not None and (ref + dt.timedelta(days=-offset)).weekday() == s.weekday:
             offset = -offset
     assert isinstance(offset, int)
