@@ -74,6 +74,7 @@ class Slots:
     century: int | None = None  # 19 for the 20th century
     bracketed: bool = False  # a bracketed restatement has been taken
     year_short: bool = False  # written with two digits (৭১ সালে)
+    day_word: bool = False  # the day is followed by তারিখ (গত ১২ তারিখ: a day of a month)
     marker: str | None = None  # the postposition after a count: ধরে, পরে, আগে
     after_genitive: bool = False  # follows a noun in the genitive (সফরের এক মাস পরে: from an event)
 
@@ -252,6 +253,17 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     elif (
         c == "W"
         and s.weekday is None
+        and s.day is not None
+        and s.month is not None
+        and s.day_end is None
+        and s.hour is None
+        and _cls(tokens, s.first - 1) != "&"
+        and _cls(tokens, j + 1) != "&"
+    ):
+        s.weekday = value  # ২৩ জানুয়ারি শুক্রবার: a weekday in apposition (not ১ ও ২ মার্চ শুক্রবার ও শনিবার)
+    elif (
+        c == "W"
+        and s.weekday is None
         and s.day is None
         and s.hour is None
         and s.count is None
@@ -321,7 +333,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
                 and not tokens[j - 1].ending
             )
             or (c == "D" and s.is_empty())
-            or (nxt == "q" and (s.month is not None or s.unit == "M"))
+            or (nxt == "q" and (s.month is not None or s.unit == "M" or (s.rel is not None and s.size == 1)))
             or (s.is_empty() and nxt in (">", "&", "-") and after in ("d", "D"))
         )
     ):
@@ -386,7 +398,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     elif c == "~" and (s.hour is not None or s.part is not None):
         s.approximate = True
     elif c == "q" and (s.day is not None or s.date_value is not None):
-        pass
+        s.day_word = True
     elif c == "+" and s.count is not None and s.unit is not None:
         s.marker = value
     elif c == "(" and not s.is_empty():
@@ -439,6 +451,12 @@ def _comma_continues(tokens: list[Token], j: int, s: Slots) -> bool:
         return True
     if s.month is not None and s.day is not None and s.year is None and nxt in ("Y", "y"):
         return True
+    if (
+        nxt == "W"
+        and s.weekday is None
+        and (s.deictic is not None or (s.day is not None and s.month is not None))
+    ):
+        return True  # আজ, রবিবার; ১৯ আগস্ট, মঙ্গলবার
     return s.hour is not None and s.day is None and nxt == "M" and after in ("d", "D")
 
 
@@ -558,6 +576,8 @@ def _is_temporal(expression: Expression) -> bool:
     if (s.decade is not None and s.unit in ("DE", "CE")) or s.century is not None:
         return True
     if s.date_value is not None or s.month is not None or s.weekday is not None:
+        return True
+    if s.day is not None and s.day_word and s.rel is not None:
         return True
     if s.deictic is not None:
         return s.deictic != "vague"

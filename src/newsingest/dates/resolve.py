@@ -417,13 +417,34 @@ def _calendar_part(s: Slots, ctx: Context) -> Resolved | None:
     if s.fiscal:
         return _fiscal_year(s, ctx)
     if s.year is not None and s.era in ("bengali", "hijri"):
-        return _era_year(s.year, s.era)
+        return _sub_period(_era_year(s.year, s.era), s)
+    if s.day is not None and s.day_word and s.unit is None:
+        return _day_of_month(s.day, s.rel or 0, ctx)
     if s.year is not None:
         whole = _year(s.year) if s.year_end is None else _interval(_year(s.year), _year(s.year_end))
         return _sub_period(whole, s)
     if s.unit is not None:
         return _relative_unit(s, ctx)
     return None
+
+
+def _day_of_month(day: int, rel: int, ctx: Context) -> Resolved | None:
+    """গত ১২ তারিখ, আগামী ২০ তারিখে: that day of the month, before or after the reference."""
+    ref = ctx.reference
+    if ref is None:
+        return Resolved("DATE", f"XXXX-XX-{day:02d}")
+    months = (-1, 0) if rel < 0 else (0, 1)
+    candidates = [d for shift in months if (d := _safe_date(*_month_shift(ref, shift), day)) is not None]
+    if rel < 0:
+        before = [d for d in candidates if d < ref]
+        return _day(max(before)) if before else None
+    after = [d for d in candidates if d >= ref] if rel == 0 else [d for d in candidates if d > ref]
+    return _day(min(after)) if after else None
+
+
+def _month_shift(ref: dt.date, months: int) -> tuple[int, int]:
+    shifted = ref + relativedelta(months=months)
+    return shifted.year, shifted.month
 
 
 def _era_year(year: int, era: str) -> Resolved:
