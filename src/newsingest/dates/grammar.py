@@ -75,6 +75,8 @@ class Slots:
     bracketed: bool = False  # a bracketed restatement has been taken
     year_short: bool = False  # written with two digits (৭১ সালে)
     day_word: bool = False  # the day is followed by তারিখ (গত ১২ তারিখ: a day of a month)
+    part_index: int | None = None  # the Nth quarter (part_unit "Q") or week ("W") of the period
+    part_unit: str | None = None
     marker: str | None = None  # the postposition after a count: ধরে, পরে, আগে
     after_genitive: bool = False  # follows a noun in the genitive (সফরের এক মাস পরে: from an event)
 
@@ -379,10 +381,23 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.date_value = value
     elif c == "V" and not s.fiscal and s.unit is None and s.hour is None:
         s.fiscal = True
+    elif c == "Q" and s.month_end is not None and s.part_index is None:
+        pass  # জানুয়ারি-মার্চ প্রান্তিকে: the quarter word after the months it names
     elif c == "U":
         return _take_unit(tokens, j, s)
     elif c == "f" and _has_period(s) and _genitive_before(tokens, j) and nxt in ("N", "d", "U", "K"):
         s.first_n = True
+    # The Nth week or quarter of a period: ডিসেম্বরের দ্বিতীয় সপ্তাহে, অর্থবছরের প্রথম প্রান্তিকে.
+    elif (
+        c in ("f", "O")
+        and (_has_period(s) or (s.rel is not None and s.unit is None))
+        and s.part_index is None
+        and (nxt == "Q" or (nxt == "U" and tokens[j + 1].value == "W" and c == "O"))
+        and (_genitive_before(tokens, j) or not _has_period(s))
+    ):
+        s.part_index = 1 if c == "f" else value
+        s.part_unit = "Q" if nxt == "Q" else "W"
+        return 2
     elif c == "e" and _has_period(s) and s.edge is None and s.count is None and _genitive_before(tokens, j):
         s.edge = value
     elif c == "s" and s.half is None and _has_period(s) and _genitive_before(tokens, j):
@@ -591,5 +606,7 @@ def _is_temporal(expression: Expression) -> bool:
     if s.unit is not None and s.unit not in ("H", "MIN", "S"):
         return s.rel is not None or s.new or (bool(s.edge or s.first_n) and s.inner_unit is not None)
     if s.fiscal:
-        return s.rel is not None or s.first_n or s.half is not None or s.same_period
+        return (
+            s.rel is not None or s.first_n or s.half is not None or s.same_period or s.part_index is not None
+        )
     return False

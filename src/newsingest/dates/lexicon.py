@@ -447,6 +447,12 @@ AGO_WORDS: frozenset[str] = frozenset({"আগে"})
 # The first N days of a period: প্রথম ছয় মাস (the last is a period edge: শেষ সপ্তাহ).
 FIRST_WORDS: frozenset[str] = frozenset({"প্রথম"})
 
+# Ordinals for the Nth week or quarter of a period (ডিসেম্বরের দ্বিতীয় সপ্তাহে, তৃতীয় প্রান্তিকে).
+PART_ORDINALS: dict[str, int] = {"দ্বিতীয়": 2, "তৃতীয়": 3, "চতুর্থ": 4}
+
+# A quarter of a (calendar or fiscal) year: চলতি বছরের প্রথম প্রান্তিকে = January-March.
+QUARTER_WORDS: frozenset[str] = frozenset({"প্রান্তিক", "ত্রৈমাসিক", "কোয়ার্টার"})
+
 # "The same period" in a comparison: আগের অর্থবছরের একই সময়ে.
 SAME_PERIOD_WORDS: frozenset[str] = frozenset({"একই সময়", "এ সময়", "এই সময়"})
 

@@ -270,6 +270,13 @@ def _sub_period(whole: Resolved, s: Slots) -> Resolved:
     if whole.earliest is None or whole.latest is None:
         return whole
     first, last = whole.earliest, whole.latest
+    if s.part_index is not None and s.part_unit == "Q":
+        start = first + relativedelta(months=3 * (s.part_index - 1))
+        end = start + relativedelta(months=3) - dt.timedelta(days=1)
+        return _compact(start, min(end, last)) if start <= last else whole
+    if s.part_index is not None and s.part_unit == "W":
+        start = first + dt.timedelta(days=7 * (s.part_index - 1))
+        return _days(start, min(start + dt.timedelta(days=6), last)) if start <= last else whole
     if s.half is not None:
         length = (last - first).days + 1
         a = first + dt.timedelta(days=round(length * s.half[0]))

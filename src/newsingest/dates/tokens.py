@@ -12,7 +12,8 @@ Classes:
     t clock hour (১০টায়)  c clock time (১০:৩০)  X numeric date (12/10/2023)
     F year pair (২০২৩-২৪)  r day range (১০-১২)  K vague count (কয়েক)  z every (প্রতি)
     Z a set word (প্রতিবছর)  e period edge (শুরু, শেষ)  s half (প্রথমার্ধ)  f first (প্রথম)
-    C century ordinal (বিংশ)  g age word (বয়সী)  v দিবাগত  S the same period (একই সময়ে)
+    C century ordinal (বিংশ)  g age word (বয়সী)  v দিবাগত  O ordinal (দ্বিতীয়)  Q quarter
+    S the same period (একই সময়ে)
     > from (থেকে)  < until (পর্যন্ত)  & and (ও)
     ~ around (দিকে)  q তারিখ  + duration marker (ধরে, পরে)  T a clock word after a
     number written apart (১০ টা)
@@ -89,6 +90,8 @@ def _build_words() -> dict[str, tuple[str, Any, str]]:
     add(lx.NEW_WORDS, "n", inflect=False)
     add(lx.CLOCK_FRACTIONS, "h", inflect=False)
     add(lx.FIRST_WORDS, "f", inflect=False)
+    add(lx.PART_ORDINALS, "O", inflect=False)
+    add(lx.QUARTER_WORDS, "Q")
     add(lx.EVERY_WORDS, "z", inflect=False)
     add(lx.RANGE_FROM, ">", inflect=False)
     add(lx.RANGE_TO, "<", inflect=False)
