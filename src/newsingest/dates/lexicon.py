@@ -576,8 +576,8 @@ GENITIVE_ENDINGS: frozenset[str] = frozenset({"ের", "র", "এর", "-এ�
 # may count things (৩টা গাড়ি) and needs a part of day, a date, minutes or দিকে beside it.
 CLOCK_CASE_ENDINGS: frozenset[str] = frozenset({"টায়", "টার", "টাতে", "টোয়", "টোর", "টেয়", "টের"})
 
-# Clock times said as one word: দেড়টা is 1:30, আড়াইটা 2:30.
-CLOCK_WORDS: dict[str, tuple[int, int]] = {"দেড়": (1, 30), "আড়াই": (2, 30)}
+# Clock times said as one word: দেড়টা is 1:30, আড়াইটা 2:30, ন'টা nine o'clock.
+CLOCK_WORDS: dict[str, tuple[int, int]] = {"দেড়": (1, 30), "আড়াই": (2, 30), "ন'": (9, 0), "ন’": (9, 0)}
 
 # Centuries named by ordinal words (বিংশ শতাব্দী is the 20th century, value "19").
 CENTURY_ORDINALS: dict[str, int] = {

@@ -32,7 +32,7 @@ from . import lexicon as lx
 _BN_LETTERS = "\u0980-\u09e5\u09f0-\u09fc\u09fe\u200d"
 _TOKEN = re.compile(
     rf"(?P<num>\d+(?:[:.]\d+)*(?:[-/]\d+)*)(?P<suf>[-'’]?[{_BN_LETTERS}]+|st|nd|rd|th)?"
-    rf"|(?P<word>[{_BN_LETTERS}]+(?:\.(?=\s))?|[A-Za-z]+)"
+    rf"|(?P<word>[{_BN_LETTERS}]+(?:['’][{_BN_LETTERS}]+)?(?:\.(?=\s))?|[A-Za-z]+)"
     r"|(?P<punct>\S)"
 )
 
