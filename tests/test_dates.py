@@ -1061,6 +1061,8 @@ def test_short_years_and_last_night(body: str, expected: list[tuple[str, str, st
         ("আগামী ২০ তারিখে ফল প্রকাশ হবে।", [("আগামী ২০ তারিখে", "DATE", "2024-08-20")]),
         ("২৭ আগস্ট, মঙ্গলবার উপনির্বাচন হবে।", [("২৭ আগস্ট, মঙ্গলবার", "DATE", "2024-08-27")]),
         ("১৪৩২ বঙ্গাব্দের প্রথম দিনে মেলা বসে।", [("১৪৩২ বঙ্গাব্দের প্রথম দিনে", "DATE", "2025-04-14")]),
+        # After a prayer is a part of day: funeral notices time things so.
+        ("আজ বাদ জোহর তাঁর জানাজা হবে।", [("আজ বাদ জোহর", "TIME", "2024-08-12TAF")]),
         # A word with an elided vowel: ন'টা is nine o'clock.
         ("রাত ন'টায় অনুষ্ঠান শুরু হবে।", [("রাত ন'টায়", "TIME", "2024-08-12T21:00")]),
         # Quarters of calendar and fiscal years, and the Nth week of a month.

@@ -266,6 +266,13 @@ PARTS_OF_DAY: dict[str, str] = {
     "সন্ধ্যে": "TEV",
     "সন্ধে": "TEV",
     "সন্ধেবেলা": "TEV",
+    # After a prayer, as funeral and event notices time things (জানাজা বাদ জোহর).
+    "বাদ ফজর": "TMO",
+    "বাদ জোহর": "TAF",
+    "বাদ জুমা": "TAF",
+    "বাদ আসর": "TAF",
+    "বাদ মাগরিব": "TEV",
+    "বাদ এশা": "TNI",
     "সাঁঝ": "TEV",
     "রাত": "TNI",
     "রাতভর": "TNI",
