@@ -37,17 +37,19 @@ def clean(headline: str, paragraphs: list[str]) -> Cleaned:
     """Drop boilerplate lines and immediate repeats (of paragraphs, of the headline, of sentences)."""
     kept: list[str] = []
     repeated = boilerplate = 0
+    previous = _squeeze(headline)
     for paragraph in paragraphs:
         if is_boilerplate(paragraph):
             boilerplate += 1
             continue
-        previous = kept[-1] if kept else headline
         deduplicated, count = _drop_repeated_sentences(paragraph)
-        if _same(deduplicated, previous):
+        squeezed = _squeeze(deduplicated)
+        if squeezed == previous:
             repeated += 1
             continue
         repeated += count
         kept.append(deduplicated)
+        previous = squeezed
     return Cleaned(kept, repeated, boilerplate)
 
 
@@ -62,15 +64,39 @@ def is_boilerplate(line: str) -> bool:
     return bool(squeezed) and bool(_BOILERPLATE_ONLY.match(squeezed.replace(" ", "")))
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()) == " ".join(b.split())
+def _squeeze(text: str) -> str:
+    """`" ".join(text.split())`, the form in which two texts count as the same.
+
+    Normalised text is already in that form, and one C-level scan tells: a printable string
+    has no whitespace but " ", so without "  " or an edge space there is nothing to squeeze.
+    Splitting instead makes an object of every word.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
+def _may_repeat(paragraph: str) -> bool:
+    """Whether two sentences of `paragraph` could have the same key (False: surely none do).
+
+    Two sentences with one key have the same words before the same ।, so the pieces between
+    one । and the next would repeat too; splitting at । and a set of the pieces costs a
+    fraction of the sentence regex and the keys. Paragraphs with ? or ! are left to the regex.
+    """
+    squeezed = _squeeze(paragraph)
+    if "?" in squeezed or "!" in squeezed:
+        return True
+    pieces = squeezed.split("।")
+    return len(set(map(str.strip, pieces))) < len(pieces)
 
 
 def _drop_repeated_sentences(paragraph: str) -> tuple[str, int]:
     """Remove a sentence, or a run of sentences, that repeats right after itself."""
+    if not _may_repeat(paragraph):  # the common case: nothing said twice
+        return paragraph, 0
     sentences = [s for s in _SENTENCE.findall(paragraph) if s.strip()]
     keys = [" ".join(s.split()) for s in sentences]
-    if len(set(keys)) == len(keys):  # nothing said twice: the common case, no search
+    if len(set(keys)) == len(keys):  # nothing said twice: no search
         return paragraph, 0
     removed = 0
     i = 0
