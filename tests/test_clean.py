@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsingest.formats.clean import (
@@ -16,6 +16,7 @@ from newsingest.formats.clean import (
     Cleaned,
     _squeeze,
     clean,
+    is_boilerplate,
 )
 
 from .conftest import examples
@@ -83,6 +84,13 @@ _TEXT = st.one_of(st.lists(_PIECES, max_size=24).map("".join), st.text(max_size=
 @given(_TEXT)
 def test_squeeze_is_split_and_join(text: str) -> None:
     assert _squeeze(text) == " ".join(text.split())
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(_TEXT)
+@example("Lınkedın | emaıl")  # re's IGNORECASE matches ı to i, which casefold leaves alone
+def test_boilerplate_shortcuts_change_nothing(line: str) -> None:
+    assert is_boilerplate(line) == _reference_is_boilerplate(line)
 
 
 @settings(max_examples=examples(1000), deadline=None)

@@ -13,11 +13,16 @@ from dataclasses import dataclass
 from .vocabulary import BOILERPLATE_MAX_CHARS, BOILERPLATE_PHRASES, BOILERPLATE_WORDS
 
 _SENTENCE = re.compile(r"[^।?!]*(?:[।?!]+|$)")
-_SEPARATORS = re.compile(r"[\s|•·/,:;()\[\]{}<>«»\-–—_*#@+=~'\"“”‘’!?।.\U0001F000-\U0001FFFF\u2600-\u27BF]+")
+_SEPARATOR = r"\s|•·/,:;()\[\]{}<>«»\-–—_*#@+=~'\"“”‘’!?।.\U0001F000-\U0001FFFF\u2600-\u27BF"
+_SEPARATORS = re.compile(f"[{_SEPARATOR}]+")
 _WORDS = sorted({w.casefold() for w in BOILERPLATE_WORDS}, key=len, reverse=True)
 _BOILERPLATE_ONLY = re.compile(
     r"^(?:" + "|".join(re.escape(w) for w in _WORDS) + r")+$", re.IGNORECASE
 )
+# A character in no boilerplate word and no separator: a line holding one is not made of
+# boilerplate words, and one short scan says so before separators are cut and words matched
+# (most short lines are real sentences).
+_FOREIGN = re.compile(f"[^{re.escape(''.join(sorted(set(''.join(_WORDS)))))}{_SEPARATOR}]", re.IGNORECASE)
 _PHRASES = tuple(p.casefold() for p in BOILERPLATE_PHRASES)
 
 
@@ -60,6 +65,8 @@ def is_boilerplate(line: str) -> bool:
     folded = line.casefold()
     if any(phrase in folded for phrase in _PHRASES):
         return True
+    if _FOREIGN.search(folded):
+        return False
     squeezed = _SEPARATORS.sub("", folded)
     return bool(squeezed) and bool(_BOILERPLATE_ONLY.match(squeezed.replace(" ", "")))
 
