@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -54,3 +55,17 @@ def test_punctuation_table_matches_this_python() -> None:
 def test_every_punctuation_character_stands_alone(code: int) -> None:
     text = f"ক{chr(code)}খ"
     assert segment.count_words(text) == bnlp_count(text)
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(st.one_of(TEXT, st.text(alphabet=st.characters(blacklist_categories=()))))
+def test_astral_shortcuts_change_nothing(text: str) -> None:
+    assert segment._has_astral(text) == bool(re.search("[\U00010000-\U0010ffff]", text))
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(TEXT)
+@example("।।ক? !খ")
+def test_sentence_shortcuts_change_nothing(line: str) -> None:
+    pieces = re.split(r"[।?!]+", line)
+    assert segment.count_sentences(line) == sum(1 for piece in pieces if re.search(r"\w", piece))

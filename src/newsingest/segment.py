@@ -17,8 +17,8 @@ from types import ModuleType
 
 from .errors import InputError, Reason
 
-_SENTENCE_END = re.compile(r"[।?!]+")
-_WORDLIKE = re.compile(r"\w")
+# A sentence from its first word character to the next ।, ? or ! (or the line's end).
+_SENTENCE = re.compile(r"\w[^।?!]*")
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,12 @@ def split_article(text: str) -> Segments:
 
 
 def count_sentences(line: str) -> int:
-    """Sentences in one line: pieces between । ? ! that hold a word; a line end closes one too."""
-    return sum(1 for piece in _SENTENCE_END.split(line) if _WORDLIKE.search(piece))
+    """Sentences in one line: pieces between । ? ! that hold a word; a line end closes one too.
+
+    One match per such piece, in a single regex pass (splitting and searching every piece
+    took twice as long).
+    """
+    return len(_SENTENCE.findall(line))
 
 
 @cache
@@ -128,7 +132,12 @@ def _class(ranges: list[tuple[int, int]]) -> str:
     )
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+def _has_astral(text: str) -> bool:
+    """Whether `text` holds a code point beyond U+FFFF: only those take 4 bytes in UTF-16.
+
+    Encoding is a plain C loop, several times faster than a regex class of them.
+    """
+    return len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text)
 
 
 @cache
@@ -148,7 +157,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def count_words(text: str) -> int:
     """Tokens in `text` by bnlp-toolkit's BasicTokenizer (the same count, found by regex)."""
     basic, every = _patterns()
-    if _ASTRAL.search(text) is None:
+    if not _has_astral(text):
         # Each punctuation mark stands alone; whatever else lies between spaces is one word.
         return len(basic.sub(" , ", text).split())
     return len(every.findall(text))
