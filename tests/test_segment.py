@@ -58,6 +58,13 @@ def test_every_punctuation_character_stands_alone(code: int) -> None:
 
 
 @settings(max_examples=examples(1000), deadline=None)
+@given(st.lists(TEXT, max_size=6))
+def test_count_words_is_the_sum_over_lines(lines: list[str]) -> None:
+    """pipeline.build_article counts the words of all lines at once, joined by line ends."""
+    assert segment.count_words("\n".join(lines)) == sum(map(segment.count_words, lines))
+
+
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.one_of(TEXT, st.text(alphabet=st.characters(blacklist_categories=()))))
 def test_astral_shortcuts_change_nothing(text: str) -> None:
     assert segment._has_astral(text) == bool(re.search("[\U00010000-\U0010ffff]", text))

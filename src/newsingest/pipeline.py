@@ -155,12 +155,14 @@ def build_article(document: Document, reference_date: dt.date | None = None) -> 
         reference = _dateline_reference(document.dateline)
     found = find_dates({"headline": headline, "body": body}, reference)
     dateline = _resolve_dateline(document.dateline, found.reference)
-    digest = hashlib.sha256(f"{headline}\n{body}".encode()).hexdigest()
-    lines = [headline, *document.paragraphs]
+    text = f"{headline}\n{body}"
+    digest = hashlib.sha256(text.encode()).hexdigest()
     stats = Stats(
         characters=len(headline) + len(body),
-        words=sum(count_words(line) for line in lines),
-        sentences=sum(count_sentences(line) for line in lines),
+        # No word spans whitespace, so the words of the lines are those of the text. A line
+        # end closes a sentence, though, and a line could hold a "\n" of its own: by line.
+        words=count_words(text),
+        sentences=sum(map(count_sentences, (headline, *document.paragraphs))),
         paragraphs=len(document.paragraphs),
     )
     return Article(
