@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from newsingest import InputError, parse_bytes, parse_text
 from newsingest.models import Article
+from newsingest.write import to_json_line
 
 from .conftest import examples
 
@@ -23,6 +24,7 @@ TEXT = st.one_of(st.text(), st.lists(st.one_of(WORDS, st.text(max_size=3)), max_
 
 
 def check(article: Article) -> None:
+    assert to_json_line(article) == article.model_dump_json().encode() + b"\n"
     record = json.loads(article.model_dump_json())
     Article.model_validate(record)
     for date in record["dates"]:
