@@ -122,9 +122,9 @@ def split_header(
 
 def _stamps(line: str) -> list[tuple[bool, str | None]] | None:
     """`প্রকাশ: … | আপডেট: …` as (is_update, ISO value) pairs; None when the line is not a stamp."""
-    matches = list(_STAMP.finditer(line))
-    if not matches or matches[0].start() != 0:
+    if not _STAMP.match(line):  # a stamp starts with its label; most lines do not
         return None
+    matches = list(_STAMP.finditer(line))
     stamps = []
     for i, match in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
@@ -151,8 +151,9 @@ def _strip_prefix(line: str) -> str:
 
 
 def _is_name(line: str) -> bool:
-    words = line.split()
-    return 2 <= len(words) <= min(BYLINE_MAX_WORDS, 4) and len(line) <= 40 and not _SENTENCE_MARK.search(line)
+    if len(line) > 40:  # before splitting: the line is most often a long first paragraph
+        return False
+    return 2 <= len(line.split()) <= min(BYLINE_MAX_WORDS, 4) and not _SENTENCE_MARK.search(line)
 
 
 def _dateline(line: str, published: str | None) -> tuple[Dateline, str] | None:
