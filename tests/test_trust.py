@@ -147,6 +147,35 @@ def test_max_bytes_reads_no_more_than_it_needs(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "too_large" not in result.stdout and "max-bytes" in result.stderr
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("max_bytes", [10, 10_000])
+def test_a_file_larger_than_its_size_is_read_to_the_limit(tmp_path: Path, max_bytes: int) -> None:
+    """A named pipe reports size 0, as a file growing while it is read reports too little."""
+    import contextlib
+    import threading
+
+    from newsingest.read import read_bytes
+
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    data = ARTICLE.encode()
+
+    def write() -> None:
+        with contextlib.suppress(BrokenPipeError):  # the reader stops at max_bytes + 1
+            path.write_bytes(data)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        if max_bytes < len(data):
+            with pytest.raises(InputError, match="max-bytes"):
+                read_bytes(str(path), max_bytes)
+        else:
+            assert read_bytes(str(path), max_bytes) == data
+    finally:
+        writer.join()
+
+
 def test_stats_file_on_a_clean_run(tmp_path: Path) -> None:
     stats = tmp_path / "stats.json"
     result = run("parse", str(SEED), "--stats", str(stats), "-j", "1")

@@ -72,7 +72,12 @@ def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
             with open(path, "rb") as handle:
-                data = handle.read(max_bytes + 1)
+                # read(n) allocates n bytes first: asking for the file's size (and a byte
+                # more, to meet its end) saves allocating max_bytes for every file.
+                size = os.fstat(handle.fileno()).st_size
+                data = handle.read(min(size, max_bytes) + 1)
+                if len(data) > size:  # grown since, or a pipe or /proc file sized 0
+                    data += handle.read(max_bytes + 1 - len(data))
     except FileNotFoundError:
         if os.path.islink(path):
             raise InputError(Reason.UNREADABLE, "broken symbolic link") from None
