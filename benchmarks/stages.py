@@ -90,7 +90,7 @@ def main() -> None:
             ("dates: grammar", tokens, lambda pair: [find_expressions(t) for t in pair]),
             ("dates: tokenize+grammar+tense", fields, lambda f: [_find(k, v) for k, v in f.items()]),
             ("= find_dates (with resolve)", fields, lambda f: find_dates(f, reference)),
-            ("count_words", documents, lambda d: sum(map(count_words, (d.headline, *d.paragraphs)))),
+            ("count_words", fields, lambda f: count_words(f"{f['headline']}\n{f['body']}")),
             ("count_sentences", documents, lambda d: sum(map(count_sentences, (d.headline, *d.paragraphs)))),
             ("= build_article (dates, stats, model)", documents, build_article),
             ("to_json_line", articles, to_json_line),
