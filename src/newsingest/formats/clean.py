@@ -47,13 +47,16 @@ def clean(headline: str, paragraphs: list[str]) -> Cleaned:
         if is_boilerplate(paragraph):
             boilerplate += 1
             continue
-        deduplicated, count = _drop_repeated_sentences(paragraph)
-        squeezed = _squeeze(deduplicated)
+        squeezed = _squeeze(paragraph)
+        count = 0
+        if _may_repeat(squeezed):  # rarely: most paragraphs say nothing twice
+            paragraph, count = _drop_repeated_sentences(paragraph)
+            squeezed = _squeeze(paragraph)
         if squeezed == previous:
             repeated += 1
             continue
         repeated += count
-        kept.append(deduplicated)
+        kept.append(paragraph)
         previous = squeezed
     return Cleaned(kept, repeated, boilerplate)
 
@@ -83,14 +86,14 @@ def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-def _may_repeat(paragraph: str) -> bool:
-    """Whether two sentences of `paragraph` could have the same key (False: surely none do).
+def _may_repeat(squeezed: str) -> bool:
+    """Whether two sentences of a paragraph could have the same key (False: surely none do).
 
-    Two sentences with one key have the same words before the same ।, so the pieces between
-    one । and the next would repeat too; splitting at । and a set of the pieces costs a
-    fraction of the sentence regex and the keys. Paragraphs with ? or ! are left to the regex.
+    Two sentences with one key have the same words before the same ।, so in the paragraph's
+    `squeezed` form the pieces between one । and the next would repeat too; splitting at ।
+    and a set of the pieces costs a fraction of the sentence regex and the keys. Paragraphs
+    with ? or ! are left to the regex.
     """
-    squeezed = _squeeze(paragraph)
     if "?" in squeezed or "!" in squeezed:
         return True
     pieces = squeezed.split("।")
@@ -99,11 +102,9 @@ def _may_repeat(paragraph: str) -> bool:
 
 def _drop_repeated_sentences(paragraph: str) -> tuple[str, int]:
     """Remove a sentence, or a run of sentences, that repeats right after itself."""
-    if not _may_repeat(paragraph):  # the common case: nothing said twice
-        return paragraph, 0
     sentences = [s for s in _SENTENCE.findall(paragraph) if s.strip()]
     keys = [" ".join(s.split()) for s in sentences]
-    if len(set(keys)) == len(keys):  # nothing said twice: no search
+    if len(set(keys)) == len(keys):  # nothing said twice after all: no search
         return paragraph, 0
     removed = 0
     i = 0
