@@ -27,8 +27,7 @@ from .lexicon import (
 from .resolve import Context, Resolved, resolve
 from .tokens import Token, nfc, tokenize
 
-_CLAUSE_END = re.compile(r"[।?!\n]")
-_CLAUSE_MARKS = ("।", "?", "!", "\n")
+_CLAUSE_END = re.compile(r"[।?!\n]")  # _tense looks back for the same marks
 _CLAUSE_BREAK = re.compile(r"[,;]")
 # A verb's ending, longest first wherever they overlap (করেছেন is past, not present ছেন).
 _VERB_ENDING = re.compile(
@@ -165,22 +164,24 @@ def _tense(text: str, start: int, end: int, cache: dict[tuple[int, int], Tense |
     a schedule line). `cache` holds
     the verdict of each clause already read (a sentence often holds several dates).
     """
+    rfind = text.rfind  # spelt out per mark, without a generator: this runs for every date
+    sentence_start = 1 + max(
+        rfind("।", 0, start), rfind("\n", 0, start), rfind("?", 0, start), rfind("!", 0, start)
+    )
     stop = _CLAUSE_END.search(text, end)
     sentence_end = stop.start() if stop else len(text)
-    sentence_start = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
     comma_after = _CLAUSE_BREAK.search(text, end, sentence_end)
-    comma_before = max(text.rfind(mark, sentence_start, start) for mark in (",", ";")) + 1
-    clauses = [(sentence_start, sentence_end)]
-    if comma_after or comma_before > sentence_start:
-        clause_end = comma_after.start() if comma_after else sentence_end
-        clauses.insert(0, (max(comma_before, sentence_start), clause_end))
-    for bounds in clauses:
-        if bounds not in cache:
-            cache[bounds] = _clause_tense(text[bounds[0] : bounds[1]])
-        verdict = cache[bounds]
-        if verdict is not None:
-            return verdict
-    return "none"
+    comma_before = max(rfind(",", sentence_start, start), rfind(";", sentence_start, start)) + 1
+    if comma_after or comma_before:
+        clause = (max(comma_before, sentence_start), comma_after.start() if comma_after else sentence_end)
+        if clause not in cache:
+            cache[clause] = _clause_tense(text[clause[0] : clause[1]])
+        if cache[clause] is not None:
+            return cache[clause]  # type: ignore[return-value]
+    sentence = (sentence_start, sentence_end)
+    if sentence not in cache:
+        cache[sentence] = _clause_tense(text[sentence_start:sentence_end])
+    return cache[sentence] or "none"
 
 
 def _clause_tense(clause: str) -> Tense | None:
