@@ -53,7 +53,7 @@ _VERB_ENDINGS = tuple(
 )
 _FUTURE_WORDS = frozenset(map(nfc, FUTURE_WORDS))
 _SIMPLE_PRESENT = re.compile(nfc("(?:ে|য়|েন)$"))
-# Whole words with a tense of their own; a present word wins where a word were both.
+# Whole words with a tense of their own (were a word in both lists, present would win).
 _TENSE_WORDS: dict[str, Tense] = {
     **dict.fromkeys(map(nfc, BEING_WORDS), "progressive"),
     **dict.fromkeys(map(nfc, PRESENT_WORDS), "present"),
@@ -186,8 +186,9 @@ def _tense(text: str, start: int, end: int, cache: dict[tuple[int, int], Tense |
         clause = (max(comma_before, sentence_start), comma_after.start() if comma_after else sentence_end)
         if clause not in cache:
             cache[clause] = _clause_tense(text[clause[0] : clause[1]])
-        if cache[clause] is not None:
-            return cache[clause]  # type: ignore[return-value]
+        verdict = cache[clause]
+        if verdict is not None:
+            return verdict
     sentence = (sentence_start, sentence_end)
     if sentence not in cache:
         cache[sentence] = _clause_tense(text[sentence_start:sentence_end])
@@ -210,7 +211,7 @@ def _clause_tense(clause: str) -> Tense | None:
         tense = _TENSE_WORDS.get(word)
         if tense is not None:
             return tense
-        if word.endswith(_VERB_ENDINGS):
+        if word.endswith(_VERB_ENDINGS):  # so the regex matches; it names the longest ending's tense
             return _VERB_ENDING.fullmatch(word).lastgroup  # type: ignore[union-attr, return-value]
     if words and _SIMPLE_PRESENT.search(words[-1]):
         return "present"
