@@ -704,6 +704,37 @@ DURATIONS_AND_SETS = [
     case("set-proti-mase", "প্রতি মাসে কমিটির সভা হয়।", [("প্রতি মাসে", S, ("XXXX-XX", "P1M"))]),
     case("set-protidin", "প্রতিদিন হাজারো যাত্রী এই পথে চলাচল করেন।", [("প্রতিদিন", S, ("XXXX-XX-XX", "P1D"))]),
     case("duration-not-age", "আদালত তাঁকে দুই বছরের কারাদণ্ড দিয়েছেন।", [("দুই বছরের", DUR, "P2Y")]),
+    case("duration-about-n-after-unit", "মাস দুয়েক ধরে কারখানাটি বন্ধ রয়েছে।", [("মাস দুয়েক ধরে", DUR, "P2M")]),
+]
+
+# West Bengal writing: its spellings, and India's April-March fiscal year (অর্থবর্ষ).
+WEST_BENGAL = [
+    case("goto-kal-two-words", "গত কাল রাতে ঝড়ে গাছ পড়েছে।", [("গত কাল রাতে", T, "2024-08-11TNI")]),
+    case("agamikal-i-kar", "আগামিকাল পুরসভার বৈঠক হবে।", [("আগামিকাল", D, "2024-08-13")]),
+    case("agami-i-kar-weekday", "আগামি শুক্রবার ফল প্রকাশ করা হবে।", [("আগামি শুক্রবার", D, "2024-08-16")]),
+    case(
+        "indian-fiscal-year-pair",
+        "২০২৪-২৫ অর্থবর্ষের বাজেট বিধানসভায় পেশ করা হয়েছে।",
+        [("২০২৪-২৫ অর্থবর্ষের", D, "2024-04-01/2025-03-31")],
+    ),
+    case("indian-fiscal-current", "চলতি অর্থবর্ষে রাজস্ব আদায় বেড়েছে।", [("চলতি অর্থবর্ষে", D, "2024-04/2025-03")]),
+    case(
+        "indian-fiscal-current-before-april",
+        "চলতি অর্থবর্ষে রাজস্ব আদায় বেড়েছে।",
+        [("চলতি অর্থবর্ষে", D, "2023-04/2024-03")],
+        dt.date(2024, 2, 20),
+    ),
+    case(
+        "indian-fiscal-last",
+        "গত আর্থিক বছরে সংস্থাটির লোকসান হয়েছিল।",
+        [("গত আর্থিক বছরে", D, "2023-04/2024-03")],
+    ),
+    case(
+        "bangladesh-fiscal-unchanged",
+        "চলতি অর্থবছরে রপ্তানি আয় বেড়েছে।",
+        [("চলতি অর্থবছরে", D, "2024-07-01/2025-06-30")],
+    ),
+    case("about-n-days-ago", "দিন সাতেক আগে তিনি শহরে ফিরেছেন।", [("দিন সাতেক আগে", D, "2024-08-05")]),
 ]
 
 EXCLUSIONS = [
@@ -795,6 +826,7 @@ ALL_CASES = (
     + OTHER_CALENDARS
     + TIMES
     + DURATIONS_AND_SETS
+    + WEST_BENGAL
     + EXCLUSIONS
     + NO_REFERENCE
 )

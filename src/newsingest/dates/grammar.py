@@ -57,6 +57,7 @@ class Slots:
     inner_unit: str | None = None
     count: int | str | None = None
     fiscal: bool = False
+    fiscal_start: int = 7  # the month a fiscal year begins in (FISCAL_YEAR_WORDS)
     every: bool = False
     edge: str | None = None
     half: tuple[float, float] | None = None
@@ -117,7 +118,8 @@ class Slots:
         if self.calendar == "gregorian" and other.calendar != "gregorian" and self.month == other.month:
             self.calendar = other.calendar
         if other.fiscal and self.year_end is not None:
-            self.fiscal = True  # ২০২১-২২ থেকে ২০২৩-২৪ অর্থবছর: both ends are fiscal years
+            # ২০২১-২২ থেকে ২০২৩-২৪ অর্থবছর: both ends are fiscal years
+            self.fiscal, self.fiscal_start = True, other.fiscal_start
 
 
 @dataclass
@@ -344,6 +346,8 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.count = "X" if c == "K" else value
     elif c in ("d", "N") and s.count is None and s.first_n and nxt == "U":
         s.count = value
+    elif c == "k" and s.count is None and s.size == 1 and s.unit is not None:
+        s.count = value  # দিন সাতেক: the unit comes first
     elif c == "K" and s.count is None and nxt == "K":
         pass
     elif c == "r" and s.day is None and _starts_date(tokens, j + 1):
@@ -380,7 +384,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     elif c == "X" and not s.has_date():
         s.date_value = value
     elif c == "V" and not s.fiscal and s.unit is None and s.hour is None:
-        s.fiscal = True
+        s.fiscal, s.fiscal_start = True, value
     elif c == "Q" and s.month_end is not None and s.part_index is None:
         pass  # জানুয়ারি-মার্চ প্রান্তিকে: the quarter word after the months it names
     elif c == "U":

@@ -157,6 +157,10 @@ DEICTIC_DAYS: dict[str, int | str] = {
     "গতকাল": -1,
     "গতকালকে": -1,
     "আগামীকাল": 1,
+    "আগামিকাল": 1,  # West Bengal spelling
+    "গত কাল": -1,
+    "আগামী কাল": 1,
+    "আগামি কাল": 1,
     "কাল": "tense1",
     "কালকে": "tense1",
     "পরশু": "tense2",
@@ -231,7 +235,17 @@ UNITS: dict[str, str] = {
 }
 
 # Bangladesh's fiscal year runs 1 July to 30 June.
-FISCAL_YEAR_WORDS: frozenset[str] = frozenset({"অর্থবছর", "অর্থ বছর", "অর্থবৎসর"})
+# Fiscal-year words and the month their year begins in: Bangladesh's runs July to June;
+# India's (অর্থবর্ষ, আর্থিক বছর in West Bengal writing) April to March.
+FISCAL_YEAR_WORDS: dict[str, int] = {
+    "অর্থবছর": 7,
+    "অর্থ বছর": 7,
+    "অর্থবৎসর": 7,
+    "অর্থবর্ষ": 4,
+    "অর্থ বর্ষ": 4,
+    "আর্থিক বছর": 4,
+    "আর্থিক বর্ষ": 4,
+}
 
 # Era words after a year number: which calendar the year counts in.
 ERAS: dict[str, str] = {
@@ -356,6 +370,20 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 # Words that make a count vague: কয়েক দিন (PXD), বেশ কয়েক মাস (PXM).
+# "About N", written after its unit: দিন সাতেক আগে (about a week ago), মাস দুয়েক ধরে.
+APPROXIMATE_COUNTS: dict[str, int] = {
+    "দুয়েক": 2,
+    "দুএক": 2,
+    "তিনেক": 3,
+    "চারেক": 4,
+    "পাঁচেক": 5,
+    "ছয়েক": 6,
+    "সাতেক": 7,
+    "আটেক": 8,
+    "দশেক": 10,
+    "বিশেক": 20,
+}
+
 VAGUE_COUNTS: frozenset[str] = frozenset({"কয়েক", "কিছু", "বেশ কয়েক", "কিছুদিন"})
 
 # Day ordinals in words (পহেলা বৈশাখ, একুশে ফেব্রুয়ারি).

@@ -260,8 +260,9 @@ def _week(d: dt.date) -> Resolved:
     return _span(f"{year:04d}-W{week:02d}", monday, monday + dt.timedelta(days=6))
 
 
-def _fiscal(start_year: int) -> Resolved:
-    return _days(dt.date(start_year, 7, 1), dt.date(start_year + 1, 6, 30))
+def _fiscal(start_year: int, first_month: int) -> Resolved:
+    start = dt.date(start_year, first_month, 1)
+    return _days(start, _add_months(start, 12) - dt.timedelta(days=1))
 
 
 def _sub_period(whole: Resolved, s: Slots) -> Resolved:
@@ -605,11 +606,11 @@ def _decade(s: Slots, ctx: Context) -> Resolved:
 
 def _fiscal_year(s: Slots, ctx: Context) -> Resolved | None:
     if s.year is not None:
-        whole = _fiscal(s.year)
+        whole = _fiscal(s.year, s.fiscal_start)
     elif ctx.reference is not None:
         ref = ctx.reference
-        current = ref.year if ref.month >= 7 else ref.year - 1
-        whole = _fiscal(current + (s.rel or 0))
+        current = ref.year if ref.month >= s.fiscal_start else ref.year - 1
+        whole = _fiscal(current + (s.rel or 0), s.fiscal_start)
     else:
         return None
     return _sub_period(whole, s)
