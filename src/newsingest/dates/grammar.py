@@ -414,8 +414,8 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.part = value
     elif c == "h" and s.hour is None and (nxt in ("t", "c") or (nxt in ("d", "N") and after == "T")):
         s.fraction = value
-    elif c == "~" and (s.hour is not None or s.part is not None):
-        s.approximate = True
+    elif c == "~" and (s.hour is not None or s.part is not None or (s.edge and tokens[j - 1].cls == "e")):
+        s.approximate = True  # রাত ৯টার দিকে; মাসের শেষ দিকে (the edge of a period, roughly)
     elif c == "q" and (s.day is not None or s.date_value is not None):
         s.day_word = True
     elif c == "+" and s.count is not None and s.unit is not None:
