@@ -370,6 +370,12 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 # Words that make a count vague: কয়েক দিন (PXD), বেশ কয়েক মাস (PXM).
+# Years called by name. In Bangladesh "একাত্তরে" (in seventy-one) is the Liberation War year;
+# only a form with a case ending is a year (একাত্তর জন is a count).
+YEAR_NAMES: dict[str, int] = {
+    "একাত্তর": 1971,
+}
+
 # "About N", written after its unit: দিন সাতেক আগে (about a week ago), মাস দুয়েক ধরে.
 APPROXIMATE_COUNTS: dict[str, int] = {
     "দুয়েক": 2,

@@ -108,6 +108,10 @@ def _build_words() -> dict[str, tuple[str, Any, str]]:
     for word, clock in lx.CLOCK_WORDS.items():
         for suffix in lx.CLOCK_SUFFIXES:
             table.setdefault(nfc(word + suffix), ("t", clock, nfc(suffix)))
+    for stem, year in lx.YEAR_NAMES.items():
+        for ending in lx.ENDINGS:
+            if ending:
+                table.setdefault(nfc(stem + ending), ("Y", year, nfc(ending)))
     add(lx.NUMBER_WORDS, "N")
     for every in lx.EVERY_WORDS:
         for unit, code in lx.UNITS.items():
