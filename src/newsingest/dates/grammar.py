@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .lexicon import CLOCK_CASE_ENDINGS, GENITIVE_ENDINGS
+from .lexicon import CLOCK_CASE_ENDINGS, DEMONSTRATIVES, GENITIVE_ENDINGS
 from .tokens import Token, genitive_ending, nfc
 
 _GENITIVE = frozenset(map(nfc, GENITIVE_ENDINGS))
+_DEMONSTRATIVES = frozenset(map(nfc, DEMONSTRATIVES))
 _CLOCK_CASED = frozenset(map(nfc, CLOCK_CASE_ENDINGS))
 
 _CALENDARS = {"M": "gregorian", "B": "bengali", "H": "hijri"}
@@ -80,6 +81,7 @@ class Slots:
     part_unit: str | None = None
     marker: str | None = None  # the postposition after a count: ধরে, পরে, আগে
     after_genitive: bool = False  # follows a noun in the genitive (সফরের এক মাস পরে: from an event)
+    after_demonstrative: bool = False  # follows সেই, ওই: a period named before, not the current one
 
     def has_date(self) -> bool:
         return (
@@ -151,6 +153,7 @@ def find_expressions(tokens: list[Token]) -> list[Expression]:
             i += 1
             continue
         slots.after_genitive = _genitive_before(tokens, slots.first)
+        slots.after_demonstrative = _demonstrative_before(tokens, slots.first)
         expression = Expression(slots.first, slots.last, slots)
         expression = _extend_range(tokens, expression)
         following = _cls(tokens, expression.last + 1)
@@ -206,6 +209,11 @@ def _genitive_before(tokens: list[Token], j: int) -> bool:
     if before.cls == "o":
         return isinstance(before.value, str) and bool(genitive_ending(before.value))
     return before.ending in _GENITIVE
+
+
+def _demonstrative_before(tokens: list[Token], j: int) -> bool:
+    """Is token j-1 সেই, ওই ...? (An ordinary word carries its text as value.)"""
+    return j > 0 and tokens[j - 1].cls == "o" and tokens[j - 1].value in _DEMONSTRATIVES
 
 
 def _has_period(s: Slots) -> bool:
@@ -608,6 +616,10 @@ def _is_temporal(expression: Expression) -> bool:
         # A year pair (২০২৪-২৫) is a fiscal year only with অর্থবছর; a session (শিক্ষাবর্ষ) is not.
         return s.era is not None or s.fiscal or (s.year_glued and s.year_end is None)
     if s.unit is not None and s.unit not in ("H", "MIN", "S"):
+        if s.edge is not None and s.unit in ("W", "M") and s.rel is None and s.inner_unit is None:
+            # মাসের শেষে, সপ্তাহের শুরুতে: the current week or month, unless the words point
+            # back (সেই মাসের শেষে) or the period is an event's (সফরের মাসের শেষে).
+            return not (s.after_genitive or s.after_demonstrative or s.new or s.count is not None)
         return s.rel is not None or s.new or (bool(s.edge or s.first_n) and s.inner_unit is not None)
     if s.fiscal:
         return (

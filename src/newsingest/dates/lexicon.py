@@ -370,6 +370,9 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 # Words that make a count vague: কয়েক দিন (PXD), বেশ কয়েক মাস (PXM).
+# Words that point back to a period already named (সেই মাসের শেষে: the end of that month).
+DEMONSTRATIVES: frozenset[str] = frozenset({"সেই", "সে", "ওই", "ঐ", "উক্ত", "একই"})
+
 # Years called by name. In Bangladesh "একাত্তরে" (in seventy-one) is the Liberation War year;
 # only a form with a case ending is a year (একাত্তর জন is a count).
 YEAR_NAMES: dict[str, int] = {
