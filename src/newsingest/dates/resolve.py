@@ -1,9 +1,8 @@
 """Turn an expression's slots into a TIMEX3 value, against a reference date.
 
-Month arithmetic clips the day to the month's length as dateutil's relativedelta does, in
-plain date arithmetic (`_add_months`: relativedelta was the largest single cost here); the
-Bengali and Hijri calendars are in `calendars`. Where the reference date is unknown, `X`
-stands in for what cannot be known, as the guideline says.
+Calendar arithmetic is python-dateutil's (relativedelta, weekday); the Bengali and Hijri
+calendars are in `calendars`. Where the reference date is unknown, `X` stands in for what
+cannot be known, as the guideline says.
 """
 
 from __future__ import annotations
@@ -13,12 +12,15 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
 from . import calendars
 from .grammar import Expression, Slots
 from .lexicon import AGO_WORDS, PART_OF_DAY_HOURS
 
 _ISO_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y"}
 _TIME_UNIT = {"H": "H", "MIN": "M", "S": "S"}
+_WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
 _SET_VALUES = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
 # The last year a weekday-with-date is looked for in when there is no reference date.
 _TODAY = dt.date.today()
@@ -164,7 +166,7 @@ def _ago(count: int | str, unit: str, ref: dt.date) -> Resolved | None:
     if unit == "W":
         return _week(ref - dt.timedelta(weeks=count))
     if unit == "M":
-        d = _add_months(ref, -count)
+        d = ref - relativedelta(months=count)
         return _month(d.year, d.month)
     if unit == "Y":
         return _year(ref.year - count)
@@ -262,7 +264,7 @@ def _week(d: dt.date) -> Resolved:
 
 def _fiscal(start_year: int, first_month: int) -> Resolved:
     start = dt.date(start_year, first_month, 1)
-    return _days(start, _add_months(start, 12) - dt.timedelta(days=1))
+    return _days(start, start + relativedelta(years=1) - dt.timedelta(days=1))
 
 
 def _sub_period(whole: Resolved, s: Slots) -> Resolved:
@@ -271,8 +273,8 @@ def _sub_period(whole: Resolved, s: Slots) -> Resolved:
         return whole
     first, last = whole.earliest, whole.latest
     if s.part_index is not None and s.part_unit == "Q":
-        start = _add_months(first, 3 * (s.part_index - 1))
-        end = _add_months(start, 3) - dt.timedelta(days=1)
+        start = first + relativedelta(months=3 * (s.part_index - 1))
+        end = start + relativedelta(months=3) - dt.timedelta(days=1)
         return _compact(start, min(end, last)) if start <= last else whole
     if s.part_index is not None and s.part_unit == "W":
         start = first + dt.timedelta(days=7 * (s.part_index - 1))
@@ -283,13 +285,19 @@ def _sub_period(whole: Resolved, s: Slots) -> Resolved:
         b = first + dt.timedelta(days=round(length * s.half[1]) - 1)
         if first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and length > 300:
             months = 12 if length > 300 else 0
-            a = _add_months(first, int(months * s.half[0]))
-            b = _add_months(first, int(months * s.half[1])) - dt.timedelta(days=1)
+            a = first + relativedelta(months=int(months * s.half[0]))
+            b = first + relativedelta(months=int(months * s.half[1])) - dt.timedelta(days=1)
         return _days(a, b)
     unit = s.inner_unit or (s.unit if s.first_n else None)
-    if s.first_n and isinstance(s.count, int) and unit in ("D", "W", "M", "Y"):
-        after = _add_units(first, s.count, unit)
-        return _days(first, min(last, after - dt.timedelta(days=1)))
+    if s.first_n and isinstance(s.count, int) and unit:
+        step = {
+            "D": relativedelta(days=s.count),
+            "W": relativedelta(weeks=s.count),
+            "M": relativedelta(months=s.count),
+            "Y": relativedelta(years=s.count),
+        }.get(unit)
+        if step is not None:
+            return _days(first, min(last, first + step - dt.timedelta(days=1)))
     if s.first_n and unit == "D":
         return _day(first)
     if s.first_n and unit == "W":
@@ -379,10 +387,10 @@ def _same_period(whole: Resolved, s: Slots, ctx: Context) -> Resolved:
     part = ctx.last_period
     if part is None or part.earliest is None or part.latest is None or whole.earliest is None:
         return whole
-    months = 12 * (s.rel or 0)
+    shift = relativedelta(years=s.rel or 0)
     one = dt.timedelta(days=1)
     # Shift the day after the end, so a February that ends on the 28th ends on the 29th.
-    return _compact(_add_months(part.earliest, months), _add_months(part.latest + one, months) - one)
+    return _compact(part.earliest + shift, part.latest + one + shift - one)
 
 
 def _compact(first: dt.date, last: dt.date) -> Resolved:
@@ -444,25 +452,8 @@ def _day_of_month(day: int, rel: int, ctx: Context) -> Resolved | None:
 
 
 def _month_shift(ref: dt.date, months: int) -> tuple[int, int]:
-    shifted = _add_months(ref, months)
+    shifted = ref + relativedelta(months=months)
     return shifted.year, shifted.month
-
-
-def _add_months(d: dt.date, months: int) -> dt.date:
-    """`d` that many months on, its day clipped to the month's length (31 January + 1 is 29
-    February): relativedelta(months=...)'s result and errors, at a fraction of its cost."""
-    year, month = divmod(d.year * 12 + d.month - 1 + months, 12)
-    month += 1
-    return d.replace(year=year, month=month, day=min(d.day, pycal.monthrange(year, month)[1]))
-
-
-def _add_units(d: dt.date, count: int, unit: str) -> dt.date:
-    """`d` plus `count` days, weeks, months or years (unit D, W, M or Y)."""
-    if unit == "D":
-        return d + dt.timedelta(days=count)
-    if unit == "W":
-        return d + dt.timedelta(weeks=count)
-    return _add_months(d, count if unit == "M" else 12 * count)
 
 
 def _era_year(year: int, era: str) -> Resolved:
@@ -556,22 +547,24 @@ def _other_calendar(s: Slots, ctx: Context) -> Resolved | None:
 
 
 def _weekday(s: Slots, ctx: Context) -> Resolved:
-    """গত শনিবার, আগামী রোববার, or a bare weekday in its clause's tense (Monday is 0)."""
+    """গত শনিবার, আগামী রোববার, or a bare weekday in its clause's tense (dateutil's weekday)."""
     ref = ctx.reference
     weekday = s.weekday or 0
     if ref is None:
         return Resolved("DATE", f"XXXX-WXX-{weekday + 1}")
+    day = _WEEKDAYS[weekday]
+    one = dt.timedelta(days=1)
     if s.rel is not None and s.rel < 0:
-        first = ref - dt.timedelta(days=(ref.weekday() - weekday - 1) % 7 + 1)  # the latest before it
+        first = ref - one + relativedelta(weekday=day(-1))  # the latest before the reference
     elif s.rel is not None and s.rel > 0:
-        first = ref + dt.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)  # the next after it
+        first = ref + one + relativedelta(weekday=day(+1))  # the next after it
     else:
-        ahead = ref + dt.timedelta(days=(weekday - ref.weekday()) % 7)  # on or after
-        back = ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)  # on or before
+        ahead = ref + relativedelta(weekday=day(+1))  # on or after
+        back = ref + relativedelta(weekday=day(-1))  # on or before
         nearer_ahead = (ctx.verbless or ctx.progressive) and (ahead - ref) < (ref - back)
         first = ahead if ctx.future or nearer_ahead else back
     if s.weekday_end is not None:
-        last = first + dt.timedelta(days=(s.weekday_end - first.weekday()) % 7)  # on or after first
+        last = first + relativedelta(weekday=_WEEKDAYS[s.weekday_end](+1))
         return _days(first, last)
     return _day(first)
 
@@ -631,7 +624,7 @@ def _relative_unit(s: Slots, ctx: Context) -> Resolved | None:
     if s.unit == "W":
         return _week(ref + dt.timedelta(weeks=rel))
     if s.unit == "M":
-        d = _add_months(ref, rel)
+        d = ref + relativedelta(months=rel)
         if s.day is not None:  # চলতি মাসের ১৫ তারিখে
             return _day(dt.date(d.year, d.month, s.day))
         return _sub_period(_month(d.year, d.month), s)
