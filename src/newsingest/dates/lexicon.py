@@ -234,7 +234,6 @@ UNITS: dict[str, str] = {
     "সেকেন্ড": "S",
 }
 
-# Bangladesh's fiscal year runs 1 July to 30 June.
 # Fiscal-year words and the month their year begins in: Bangladesh's runs July to June;
 # India's (অর্থবর্ষ, আর্থিক বছর in West Bengal writing) April to March.
 FISCAL_YEAR_WORDS: dict[str, int] = {
@@ -369,7 +368,6 @@ NUMBER_WORDS: dict[str, int] = {
     "শত": 100,
 }
 
-# Words that make a count vague: কয়েক দিন (PXD), বেশ কয়েক মাস (PXM).
 # Words that point back to a period already named (সেই মাসের শেষে: the end of that month).
 DEMONSTRATIVES: frozenset[str] = frozenset({"সেই", "সে", "ওই", "ঐ", "উক্ত", "একই"})
 
@@ -393,6 +391,7 @@ APPROXIMATE_COUNTS: dict[str, int] = {
     "বিশেক": 20,
 }
 
+# Words that make a count vague: কয়েক দিন (PXD), বেশ কয়েক মাস (PXM).
 VAGUE_COUNTS: frozenset[str] = frozenset({"কয়েক", "কিছু", "বেশ কয়েক", "কিছুদিন"})
 
 # Day ordinals in words (পহেলা বৈশাখ, একুশে ফেব্রুয়ারি).
