@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..models import DateMention, ReferenceDate
 from .grammar import Expression, find_expressions
@@ -70,8 +70,9 @@ class FoundDates:
     reference: ReferenceDate | None
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
+    """One expression found in a field, before resolution (a tuple: made for every date)."""
+
     field: str
     text: str
     expression: Expression
@@ -175,9 +176,9 @@ def _tense(text: str, start: int, end: int, cache: dict[tuple[int, int], Tense |
     the verdict of each clause already read (a sentence often holds several dates).
     """
     rfind = text.rfind  # spelt out per mark, without a generator: this runs for every date
-    sentence_start = 1 + max(
-        rfind("।", 0, start), rfind("\n", 0, start), rfind("?", 0, start), rfind("!", 0, start)
-    )
+    # The common marks first; the rare ones are then sought only after them, not back to 0.
+    common = max(rfind("।", 0, start), rfind("\n", 0, start))
+    sentence_start = 1 + max(common, rfind("?", common + 1, start), rfind("!", common + 1, start))
     stop = _CLAUSE_END.search(text, end)
     sentence_end = stop.start() if stop else len(text)
     comma_after = _CLAUSE_BREAK.search(text, end, sentence_end)
