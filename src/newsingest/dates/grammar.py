@@ -30,6 +30,8 @@ _DATE_SLOTS = ("weekday", "day", "month", "year", "era", "date_value")
 
 # Classes that can begin an expression.
 _STARTERS = frozenset("MBHWAaRLnUVPhNYydDtcXFrKzZfewsC")
+# Classes no branch of _take accepts: ranges, lists and look-ahead handle them elsewhere.
+_NEVER_TAKEN = frozenset("owg><&T)-.:")
 
 
 @dataclass
@@ -249,6 +251,8 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         return 0
     tok = tokens[j]
     c, value = tok.cls, tok.value
+    if c in _NEVER_TAKEN:
+        return 0  # most expressions end on an ordinary word: say so before forty branches
     if (
         c in _DATE_CLASSES
         and s.unit is not None
