@@ -705,6 +705,16 @@ DURATIONS_AND_SETS = [
     case("set-protidin", "প্রতিদিন হাজারো যাত্রী এই পথে চলাচল করেন।", [("প্রতিদিন", S, ("XXXX-XX-XX", "P1D"))]),
     case("duration-not-age", "আদালত তাঁকে দুই বছরের কারাদণ্ড দিয়েছেন।", [("দুই বছরের", DUR, "P2Y")]),
     case("duration-about-n-after-unit", "মাস দুয়েক ধরে কারখানাটি বন্ধ রয়েছে।", [("মাস দুয়েক ধরে", DUR, "P2M")]),
+    case(
+        "count-after-unit-starts-anew",
+        "গত সপ্তাহে তিন দিন বাজার বন্ধ ছিল।",
+        [("গত সপ্তাহে", D, "2024-W32"), ("তিন দিন", DUR, "P3D")],
+    ),
+    case(
+        "count-after-set-starts-anew",
+        "চিকিৎসকেরা প্রতিদিন ২০ মিনিট হাঁটতে বলেন।",
+        [("প্রতিদিন", S, ("XXXX-XX-XX", "P1D")), ("২০ মিনিট", DUR, "PT20M")],
+    ),
 ]
 
 # West Bengal writing: its spellings, and India's April-March fiscal year (অর্থবর্ষ).

@@ -371,7 +371,14 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         )
     ):
         s.day = value
-    elif c in ("d", "N", "K") and s.count is None and nxt == "U" and not s.has_date() and s.part is None:
+    elif (
+        c in ("d", "N", "K")
+        and s.count is None
+        and s.unit is None  # গত সপ্তাহে এক দিনে: a count after a unit starts an expression of its own
+        and nxt == "U"
+        and not s.has_date()
+        and s.part is None
+    ):
         s.count = "X" if c == "K" else value
     elif c in ("d", "N") and s.count is None and s.first_n and nxt == "U":
         s.count = value
