@@ -1,9 +1,11 @@
 # Two entry points: `make run` and `make test`. Both build .venv on first use and
-# re-run quickly afterwards: the install step re-runs only when pyproject.toml changes.
+# re-run quickly afterwards: the install step re-runs only when pyproject.toml, setup.py or
+# the C tokenizer changes (the editable install compiles it into src/, beside tokens.py).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SHARED := ../shared
+BUILD_INPUTS := pyproject.toml setup.py src/newsingest/dates/_tokenize.c
 
 .PHONY: run test lint eval bench fuzz clean
 
@@ -12,11 +14,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+$(VENV)/.installed: $(BUILD_INPUTS) | $(BIN)/python
 	$(BIN)/python -m pip install -q -e ".[html]"
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-test: $(BUILD_INPUTS) | $(BIN)/python
 	$(BIN)/python -m pip install -q -e ".[test,html]"
 	@touch $@ $(VENV)/.installed
 
@@ -29,7 +31,7 @@ lint: $(VENV)/.installed-test
 test: lint
 	$(BIN)/python -m pytest
 
-$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-bench: $(BUILD_INPUTS) | $(BIN)/python
 	$(BIN)/python -m pip install -q -e ".[test,bench]"
 	@touch $@ $(VENV)/.installed $(VENV)/.installed-test
 
@@ -42,8 +44,8 @@ FUZZ_EXAMPLES ?= 20000
 fuzz: $(VENV)/.installed-test
 	NEWSINGEST_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider \
 		tests/test_properties.py tests/test_trust.py tests/test_segment.py tests/test_normalise.py \
-		tests/test_dates.py tests/test_clean.py tests/test_tense.py \
-		-k "any_ or output_validates or count_words_is or needs_work or nfc or idempotent or shortcuts or squeeze or timex3 or clause_tense or tense_reads" \
+		tests/test_dates.py tests/test_clean.py tests/test_tense.py tests/test_tokenize_native.py \
+		-k "any_ or output_validates or count_words_is or needs_work or nfc or idempotent or shortcuts or squeeze or timex3 or clause_tense or tense_reads or native_tokenize" \
 		--hypothesis-show-statistics -q
 
 eval: $(VENV)/.installed
@@ -52,4 +54,5 @@ eval: $(VENV)/.installed
 	else echo "skipped: $(SHARED)/tools/eval_dates.py not found (the dev gold set lives beside the repo)"; fi
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis
+	find src -name '*.so' -delete
