@@ -1,11 +1,11 @@
 # Two entry points: `make run` and `make test`. Both build .venv on first use and
 # re-run quickly afterwards: the install step re-runs only when pyproject.toml, setup.py or
-# the C tokenizer changes (the editable install compiles it into src/, beside tokens.py).
+# a C extension changes (the editable install compiles them into src/, beside their Python).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SHARED := ../shared
-BUILD_INPUTS := pyproject.toml setup.py src/newsingest/dates/_tokenize.c
+BUILD_INPUTS := pyproject.toml setup.py src/newsingest/dates/_tokenize.c src/newsingest/_counts.c
 
 .PHONY: run test lint eval bench fuzz clean
 
@@ -44,8 +44,8 @@ FUZZ_EXAMPLES ?= 20000
 fuzz: $(VENV)/.installed-test
 	NEWSINGEST_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider \
 		tests/test_properties.py tests/test_trust.py tests/test_segment.py tests/test_normalise.py \
-		tests/test_dates.py tests/test_clean.py tests/test_tense.py tests/test_tokenize_native.py \
-		-k "any_ or output_validates or count_words_is or needs_work or nfc or idempotent or shortcuts or squeeze or timex3 or clause_tense or tense_reads or native_tokenize" \
+		tests/test_dates.py tests/test_clean.py tests/test_tense.py tests/test_tokenize_native.py tests/test_counts_native.py \
+		-k "any_ or output_validates or count_words_is or needs_work or nfc or idempotent or shortcuts or squeeze or timex3 or clause_tense or tense_reads or native_tokenize or native_counts" \
 		--hypothesis-show-statistics -q
 
 eval: $(VENV)/.installed

@@ -1,8 +1,8 @@
-"""Only the optional C extension; the project's metadata is in pyproject.toml.
+"""Only the optional C extensions; the project's metadata is in pyproject.toml.
 
 `optional=True`: where it cannot be compiled (no compiler, no Python headers) the install
-still succeeds and newsingest.dates.tokens uses its Python tokenizer, which gives the same
-tokens more slowly.
+still succeeds and tokens.py and segment.py use their Python code, which gives the same
+results more slowly.
 """
 
 from setuptools import Extension, setup
@@ -10,5 +10,6 @@ from setuptools import Extension, setup
 setup(
     ext_modules=[
         Extension("newsingest.dates._tokenize", ["src/newsingest/dates/_tokenize.c"], optional=True),
+        Extension("newsingest._counts", ["src/newsingest/_counts.c"], optional=True),
     ]
 )

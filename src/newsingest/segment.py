@@ -37,11 +37,10 @@ def split_article(text: str) -> Segments:
     return Segments(lines[0], lines[1:])
 
 
-def count_sentences(line: str) -> int:
+def count_sentences_python(line: str) -> int:
     """Sentences in one line: pieces between । ? ! that hold a word; a line end closes one too.
 
-    One match per such piece, in a single regex pass (splitting and searching every piece
-    took twice as long).
+    One match per such piece, in a single regex pass. The specification of the C count_sentences.
     """
     return len(_SENTENCE.findall(line))
 
@@ -154,10 +153,44 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(f"[{basic}]"), re.compile(f"[{every}]|[^{every}\\s]+")
 
 
-def count_words(text: str) -> int:
-    """Tokens in `text` by bnlp-toolkit's BasicTokenizer (the same count, found by regex)."""
+def count_words_python(text: str) -> int:
+    """Tokens in `text` by bnlp-toolkit's BasicTokenizer (the same count, found by regex).
+
+    The specification of the C count_words, and the count for text it leaves to Python.
+    """
     basic, every = _patterns()
     if not _has_astral(text):
         # Each punctuation mark stands alone; whatever else lies between spaces is one word.
         return len(basic.sub(" , ", text).split())
     return len(every.findall(text))
+
+
+@cache
+def _punctuation_bitmap() -> bytes:
+    """The punctuation below U+10000 as a bitmap (bit c of the table), the C count's table."""
+    known = unicodedata.unidata_version == _PUNCTUATION_UNICODE
+    table = bytearray(0x10000 // 8)
+    for first, last in _table_ranges() if known else punctuation_ranges():
+        for code in range(first, min(last, 0xFFFF) + 1):
+            table[code >> 3] |= 1 << (code & 7)
+    return bytes(table)
+
+
+# The C loops of the optional extension _counts.c, when it was built: the regex passes above
+# build every word and every sentence as a string only to count them. The Python functions
+# stay the specification; tests/test_counts_native.py compares the two on random text.
+try:
+    from . import _counts
+except ImportError:  # built without a compiler: the Python counts serve
+    _counts = None
+
+count_sentences = count_sentences_python if _counts is None else _counts.count_sentences
+
+
+def count_words(text: str) -> int:
+    """Tokens in `text` by bnlp-toolkit's BasicTokenizer: words, and each punctuation mark."""
+    if _counts is not None:
+        words: int | None = _counts.count_words(text, _punctuation_bitmap())
+        if words is not None:  # None: text beyond U+FFFF, which the bitmap does not cover
+            return words
+    return count_words_python(text)
