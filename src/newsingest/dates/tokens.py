@@ -66,13 +66,13 @@ def nfc(text: str) -> str:
 def _build_words() -> dict[str, tuple[str, Any, str]]:
     """Every inflected surface form of the lexicon, mapped to (class, value, ending)."""
     table: dict[str, tuple[str, Any, str]] = {}
+    endings = [(ending, nfc(ending)) for ending in lx.ENDINGS]  # built at import: normalised once
 
     def add(entries: Any, cls: str, inflect: bool = True) -> None:
         items = entries.items() if isinstance(entries, dict) else ((e, nfc(e)) for e in entries)
         for stem, value in items:
-            for ending in lx.ENDINGS if inflect else ("",):
-                surface = nfc(stem + ending)
-                table.setdefault(surface, (cls, value, nfc(ending)))
+            for ending, normal_ending in endings if inflect else (("", ""),):
+                table.setdefault(nfc(stem + ending), (cls, value, normal_ending))
 
     # Earlier tables win where a surface form is ambiguous.
     add(lx.MONTHS, "M")
