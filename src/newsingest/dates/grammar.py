@@ -540,11 +540,11 @@ def _bracket(tokens: list[Token], j: int, s: Slots) -> int | None:
 
 
 def _weekday_list(tokens: list[Token], i: int) -> Expression | None:
-    """`সোম, মঙ্গল ও বুধবার`: truncated weekday names listed before a full one."""
+    """`সোম, মঙ্গল ও বুধবার`, `শনি থেকে বৃহস্পতিবার`: truncated weekday names before a full one."""
     if _cls(tokens, i) != "w":
         return None
     j = i
-    while _cls(tokens, j) == "w" and _cls(tokens, j + 1) in (",", "&"):
+    while _cls(tokens, j) == "w" and _cls(tokens, j + 1) in (",", "&", ">"):
         j += 2
     if _cls(tokens, j) != "W" or j == i:
         return None
