@@ -13,10 +13,11 @@ from copy import copy
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .lexicon import CLOCK_CASE_ENDINGS, DEMONSTRATIVES, GENITIVE_ENDINGS
+from .lexicon import AGO_WORDS, CLOCK_CASE_ENDINGS, DEMONSTRATIVES, GENITIVE_ENDINGS
 from .tokens import Token, genitive_ending, nfc
 
 _GENITIVE = frozenset(map(nfc, GENITIVE_ENDINGS))
+_AGO_WORDS = frozenset(map(nfc, AGO_WORDS))
 _DEMONSTRATIVES = frozenset(map(nfc, DEMONSTRATIVES))
 _CLOCK_CASED = frozenset(map(nfc, CLOCK_CASE_ENDINGS))
 
@@ -82,7 +83,8 @@ class Slots:
     day_word: bool = False  # the day is followed by তারিখ (গত ১২ তারিখ: a day of a month)
     part_index: int | None = None  # the Nth quarter (part_unit "Q") or week ("W") of the period
     part_unit: str | None = None
-    marker: str | None = None  # the postposition after a count: ধরে, পরে, আগে
+    marker: bool = False  # a postposition after the count: ধরে, পরে, আগে (or আগের, পরের)
+    ago: bool = False  # counted back from now: তিন দিন আগে, তিন বছর আগের ঘটনা
     after_genitive: bool = False  # follows a noun in the genitive (সফরের এক মাস পরে: from an event)
     after_demonstrative: bool = False  # follows সেই, ওই: a period named before, not the current one
 
@@ -454,8 +456,10 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.approximate = True  # রাত ৯টার দিকে; মাসের শেষ দিকে (the edge of a period, roughly)
     elif c == "q" and (s.day is not None or s.date_value is not None):
         s.day_word = True
-    elif c == "+" and s.count is not None and s.unit is not None:
-        s.marker = value
+    elif c == "+" and s.count is not None and s.unit is not None and not s.marker:
+        s.marker, s.ago = True, value in _AGO_WORDS
+    elif c == "L" and s.count is not None and s.unit is not None and not s.marker:
+        s.marker, s.ago = True, value < 0  # তিন বছর আগের ঘটনা: "of three years ago"
     elif c == "(" and not s.is_empty():
         close = _bracket(tokens, j, s)
         if close is None:

@@ -481,11 +481,13 @@ APPROXIMATE: frozenset[str] = frozenset({"দিকে"})
 DATE_WORDS: frozenset[str] = frozenset({"তারিখ"})
 
 # Postpositions after a count that make it a DURATION: ধরে ("for"), পর/পরে ("after"), আগে ("ago").
-DURATION_MARKERS: frozenset[str] = frozenset({"ধরে", "ধরেই", "যাবত", "যাবৎ", "ব্যাপী", "পর", "পরে", "আগে"})
+DURATION_MARKERS: frozenset[str] = frozenset(
+    {"ধরে", "ধরেই", "যাবত", "যাবৎ", "ব্যাপী", "পর", "পরে", "পরেও", "আগে", "আগেও"}
+)
 
 # After a count, "ago": counted back from the document's date (তিন দিন আগে), so a DATE,
 # unless the count follows an event in the genitive (সফরের এক মাস আগে: a DURATION offset).
-AGO_WORDS: frozenset[str] = frozenset({"আগে"})
+AGO_WORDS: frozenset[str] = frozenset({"আগে", "আগেও"})
 
 # The first N days of a period: প্রথম ছয় মাস (the last is a period edge: শেষ সপ্তাহ).
 FIRST_WORDS: frozenset[str] = frozenset({"প্রথম"})

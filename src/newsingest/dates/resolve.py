@@ -16,7 +16,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from . import calendars
 from .grammar import Expression, Slots
-from .lexicon import AGO_WORDS, PART_OF_DAY_HOURS
+from .lexicon import PART_OF_DAY_HOURS
 
 _ISO_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y"}
 _TIME_UNIT = {"H": "H", "MIN": "M", "S": "S"}
@@ -138,7 +138,7 @@ def _resolve_one(s: Slots, ctx: Context) -> Resolved | None:
     if s.every:
         return _set_value(s)
     if s.count is not None and s.unit is not None and not s.first_n:
-        if s.marker in AGO_WORDS and not s.after_genitive and ctx.reference is not None:
+        if s.ago and not s.after_genitive and ctx.reference is not None:
             return _ago(s.count, s.unit, ctx.reference)
         return _duration(s.count, s.unit)
     date = _date_part(s, ctx)
