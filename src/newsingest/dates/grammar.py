@@ -100,19 +100,16 @@ class Slots:
         return slots
 
     def has_date(self) -> bool:
+        """Does it say which day or period (not only a count, a unit or a time)? Spelt out,
+        without a generator: the grammar asks this for most tokens it reads."""
         return (
-            any(
-                v is not None
-                for v in (
-                    self.day,
-                    self.month,
-                    self.year,
-                    self.date_value,
-                    self.weekday,
-                    self.deictic,
-                    self.anaphor,
-                )
-            )
+            self.day is not None
+            or self.month is not None
+            or self.year is not None
+            or self.date_value is not None
+            or self.weekday is not None
+            or self.deictic is not None
+            or self.anaphor is not None
             or self.fiscal
         )
 
