@@ -100,7 +100,10 @@ def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> Found
     discourse = {name: _Discourse(ref_date) for name in fields}
     for item in found:
         state = discourse[item.field]
-        resolved = resolve(item.expression, state.context(item))
+        context = state.context(item)
+        if _is_hours(item.expression):
+            context.anchor = None  # সকাল ১০টা থেকে বিকেল ৩টা পর্যন্ত: hours of no day in particular
+        resolved = resolve(item.expression, context)
         if resolved is not None:
             state.remember(item, resolved)
             mentions.append(_mention(item, resolved))
@@ -217,6 +220,19 @@ def _clause_tense(clause: str) -> Tense | None:
     if words and _SIMPLE_PRESENT.search(words[-1]):
         return "present"
     return None
+
+
+def _is_hours(expression: Expression) -> bool:
+    """A range from one clock time to another with no day named at either end."""
+    start, end = expression.slots, expression.end
+    return (
+        end is not None
+        and start.hour is not None
+        and end.hour is not None
+        and not start.has_date()
+        and not end.has_date()
+        and start.rel is None
+    )
 
 
 def _is_part_of_year(resolved: Resolved) -> bool:
