@@ -129,6 +129,7 @@ class _Discourse:
         return Context(
             reference=self.reference,
             anchor=self.anchor or self.reference,
+            named_anchor=self.anchor is not None,
             future=item.tense == "future",
             past=item.tense == "past",
             verbless=item.tense == "none",

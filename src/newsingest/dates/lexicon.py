@@ -204,11 +204,17 @@ RELATIVE_MODIFIERS: dict[str, int] = {
     "পরবর্তী": 1,
     "সামনের": 1,
     "আগামি": 1,
+    "সেই": 0,
+    "ওই": 0,
+    "ঐ": 0,
+    "একই": 0,
 }
 
 # Modifiers counted from the period the text last named, not from the reference date:
 # ২০২২ সালে ... আগের বছর is 2021, where গত বছর would be the year before the article's.
-ANAPHORIC_MODIFIERS: frozenset[str] = frozenset({"আগের", "পূর্ববর্তী", "পরের", "পরবর্তী"})
+ANAPHORIC_MODIFIERS: frozenset[str] = frozenset(
+    {"আগের", "পূর্ববর্তী", "পরের", "পরবর্তী", "সেই", "ওই", "ঐ", "একই"}
+)
 
 # "New year": in the first half of a year it means the year just begun, later the next one.
 NEW_WORDS: frozenset[str] = frozenset({"নতুন", "নয়া"})
@@ -666,7 +672,6 @@ NOT_TEMPORAL: frozenset[str] = frozenset(
         "মেয়েরা",
         "মেয়েদের",
         "মেটা",
-        "একই",
         "একে",
         "একের",
     }

@@ -68,6 +68,7 @@ class Context:
     last_year: int | None = None  # the year of the last date within one year the text named
     verbless: bool = False  # the clause has no verb (a headline): the nearest day wins
     progressive: bool = False  # হচ্ছে, যাচ্ছি, আছে: present, leaning to the near future
+    named_anchor: bool = False  # `anchor` is a day the text named, not the reference standing in
 
 
 def resolve(expression: Expression, context: Context) -> Resolved | None:
@@ -472,8 +473,14 @@ def _year_of_context(s: Slots, ctx: Context) -> int | None:
     if s.year is not None:
         return s.year
     if s.unit == "Y" and ctx.reference is not None and (s.rel is not None or s.new):
-        return ctx.reference.year + (s.rel or 0)
+        return _base_year(s, ctx.reference, ctx) + (s.rel or 0)
     return None
+
+
+def _base_year(s: Slots, reference: dt.date, ctx: Context) -> int:
+    """The year a relative year counts from: the reference's, or for আগের, পরের, সেই বছর
+    the year the text last named."""
+    return ctx.last_year if s.rel_anaphoric and ctx.last_year is not None else reference.year
 
 
 def _gregorian(s: Slots, ctx: Context) -> Resolved | None:
@@ -619,18 +626,27 @@ def _relative_unit(s: Slots, ctx: Context) -> Resolved | None:
         if s.unit == "M" and s.day is not None:
             return Resolved("DATE", f"XXXX-XX-{s.day:02d}")
         return Resolved("DATE", unknown.get(s.unit or "", "XXXX"))
+    base = ref
+    if s.rel_anaphoric and rel == 0:
+        # সেই দিন, ওই মাসে, একই বছরের: the period the text last named; with none named
+        # (একই দিনে দুটি পরীক্ষা: "on one and the same day") there is no date to give.
+        if s.unit == "Y" and ctx.last_year is None:
+            return None
+        if s.unit != "Y":
+            if not ctx.named_anchor or ctx.anchor is None:
+                return None
+            base = ctx.anchor
     if s.unit == "D":
-        return _day(ref + dt.timedelta(days=rel))
+        return _day(base + dt.timedelta(days=rel))
     if s.unit == "W":
-        return _week(ref + dt.timedelta(weeks=rel))
+        return _week(base + dt.timedelta(weeks=rel))
     if s.unit == "M":
-        d = ref + relativedelta(months=rel)
+        d = base + relativedelta(months=rel)
         if s.day is not None:  # চলতি মাসের ১৫ তারিখে
             return _day(dt.date(d.year, d.month, s.day))
         return _sub_period(_month(d.year, d.month), s)
     if s.unit == "Y":
-        base = ctx.last_year if s.rel_anaphoric and ctx.last_year is not None else ref.year
-        return _sub_period(_year(base + rel), s)
+        return _sub_period(_year(_base_year(s, ref, ctx) + rel), s)
     if s.unit == "DE":
         start = (ref.year // 10 + rel) * 10
         return _span(f"{start // 10:03d}", dt.date(start, 1, 1), dt.date(start + 9, 12, 31))
