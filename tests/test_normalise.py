@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsingest.normalise import BENGALI_SET, FIXES, is_nfc, needs_work, normalise
+from newsingest.normalise import BENGALI_SET, FIXES, Fix, is_nfc, needs_work, normalise
 
 from .conftest import examples
 
@@ -143,3 +143,21 @@ _NFC_ALPHABET = st.sampled_from("কখড়ঢ়য়ড়ঢ়য়ে�
 @given(st.one_of(st.text(alphabet=_NFC_ALPHABET), st.text()))
 def test_is_nfc_is_unicodedata_is_normalized(text: str) -> None:
     assert is_nfc(text) == unicodedata.is_normalized("NFC", text)
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.one_of(st.text(), _SUSPECTS, st.text(alphabet=_NFC_ALPHABET)))
+def test_fix_apply_is_the_patterns_sub(text: str) -> None:
+    for fix in FIXES:
+        assert fix.apply(text) == fix.pattern.sub(fix.replace, text)
+
+
+def test_plain_text_fixes_use_str_replace() -> None:
+    """str.replace only where it means what re.sub means: no metacharacter, flag or escape."""
+    assert {fix.name for fix in FIXES if fix._plain} == {"dari", "khanda_ta"}
+    assert Fix("x", re.compile("ab"), "c")._plain == ("ab", "c")
+    assert Fix("x", re.compile("a.b"), "c")._plain is None
+    assert Fix("x", re.compile("ab", re.IGNORECASE), "c")._plain is None
+    assert Fix("x", re.compile("(ab)"), r"\1")._plain is None
+    assert Fix("x", re.compile("ab"), r"\n")._plain is None
+    assert Fix("x", re.compile("ab"), lambda match: "c")._plain is None

@@ -1,0 +1,195 @@
+"""The C scan (newsingest._normalise) against the Python checks it answers for, and normalise
+with the scan against normalise_python, its specification.
+
+The texts are made of pieces that the checks tell apart: Bengali letters, the vowel signs and
+marks (ে before া or ৗ, sanda, nukta, virama), precomposed ড় ঢ় য়, the U+09F7 typed for a dari,
+legacy khanda ta and the ra-phala joiner, zero-width characters, spaces and line breaks of
+every kind (and runs of them, at a line's edges), ASCII, dandas and punctuation of
+BENGALI_SET, and now and then a character outside it (Latin-1, CJK, emoji), where the scan
+leaves the text to Python.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from newsingest import normalise as module
+from newsingest.normalise import (
+    _MAY_MATCH,
+    _OUTSIDE_BENGALI_SET,
+    _has_any,
+    _has_edge_space,
+    is_nfc,
+    needs_work,
+    normalise,
+    normalise_python,
+)
+
+from .conftest import examples
+from .test_normalise import _NFC_ALPHABET, _SUSPECTS, _reference
+
+native = module._normalise
+
+BITS = (
+    *("NOT_NFC", "DARI", "KHANDA_TA", "ZERO_WIDTH", "DOUBLED_SIGN", "WHITESPACE"),
+    *("LINE_BREAK", "EDGE_SPACE"),
+)
+
+
+def test_the_c_scan_is_built_and_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert native is not None, (
+        "newsingest._normalise was not built, so normalise runs a dozen regex and substring "
+        "checks over every text. The editable install compiles src/newsingest/_normalise.c "
+        "(setup.py, optional=True); install a C compiler and the Python headers, then run "
+        "`make clean test`."
+    )
+
+    def unused(text: str) -> tuple[str, list[str]]:
+        raise AssertionError("normalise left Bengali text to normalise_python")
+
+    monkeypatch.setattr(module, "normalise_python", unused)
+    assert normalise(" কথা  বলেন\u09f7\r\n") == ("কথা বলেন।\n", ["dari", "whitespace"])
+
+
+needs_native = pytest.mark.skipif(native is None, reason="the C scan is not built (see the test above)")
+
+INSIDE = st.sampled_from(
+    [
+        *"কখগতনবমযরসহঅআএ",  # letters
+        "\u09a1\u09bc",  # ড় ঢ় য় as letter + nukta
+        "\u09a2\u09bc",
+        "\u09af\u09bc",
+        *"\u09dc\u09dd\u09df",  # ড় ঢ় য় precomposed: not NFC
+        # vowel signs and marks
+        *"\u0981\u0982\u0983\u09bc\u09be\u09bf\u09c1\u09c7\u09c8\u09cb\u09cc\u09cd\u09d7\u09fe",
+        *"\u09be\u09be\u09c7\u09cd\u09bc",  # the more often, to pair up
+        "\u09c7\u09be",  # ে া
+        "\u09c7\u09d7",  # ে ৗ
+        "\u09cd\u09bc",  # virama before nukta
+        "\u09fe\u09bc",
+        "\u09fe\u09cd",
+        "\u09f7",  # for a dari
+        "\u09a4\u09cd\u200d",  # legacy khanda ta
+        "\u09b0\u200d\u09cd\u09af",  # the ra-phala joiner, kept
+        *"\u200c\u200d",
+        *" \n\t\x0b\x0c\r\x1c\x1f",
+        "  ",
+        " \n",
+        "\n ",
+        "\r\n",
+        " \r\n",  # a line that ends in a space once the \r goes
+        " \u200c",  # two spaces, or an edge space, once the joiner goes
+        *"aZ09.,:-_\x00\x7f",
+        *"\u0964\u0965\u09e6\u09ef\u0980\u09ff",  # dandas, digits, the ends of the block
+        *"\u2010\u2014\u2018\u201d\u2026\u2027\u2030\u205e",  # punctuation of BENGALI_SET
+    ]
+)
+OUTSIDE = st.sampled_from(
+    [
+        *"\x85\xa0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000",  # spaces outside
+        *"\u200b\u2060\ufeff",  # zero-width outside
+        # Latin-1, just outside the block and the ranges, CJK, emoji
+        *"é\xff\u0963\u0966\u097f\u0a00\u200e\u202a\u205f\u4e2d😀\U0001d7ce",
+    ]
+)
+BENGALI_TEXT = st.lists(INSIDE, max_size=40).map("".join)
+MIXED_TEXT = st.lists(st.one_of(INSIDE, INSIDE, INSIDE, OUTSIDE), max_size=40).map("".join)
+TEXT = st.one_of(BENGALI_TEXT, MIXED_TEXT, _SUSPECTS, st.text(alphabet=_NFC_ALPHABET), st.text())
+# Short runs of marks and joiners: deleting a joiner can leave a pair that NFC composes or
+# reorders (and reordering can line up two equal signs), so normalise goes round again.
+MARK_SOUP = st.lists(
+    st.sampled_from(
+        [
+            *"কত \n\u09c7\u09cd\u09fe\u09be\u09d7\u09bc\u200c\u200d",
+            "\u09c7\u200c\u09be",  # ে া once the joiner goes: ো
+            "\u09c7\u200d\u09d7",
+            "\u09cd\u200d\u09bc",  # virama before nukta: NFC swaps them
+            "\u09fe\u200c\u09cd",
+            "\u09fe\u200c\u09bc",
+        ]
+    ),
+    max_size=10,
+).map("".join)
+
+TRICKY = [
+    "",
+    " ",
+    "\u09bc\u09cd\u200c\u09bc",  # the joiner goes, NFC lines up two nuktas: a second round
+    "\u09c7\u200c\u09be",  # the joiner goes, ে া is left: NFC after the fixes
+    "\u09be\u200c\u09be",  # the joiner goes, া া is left
+    "ক \u200c কা",  # the joiner goes, two spaces are left
+    "কা \u200c\nখ",  # the joiner goes, a line ends in a space
+    "কা \r\nখ",  # a line ends in a space once the \r goes
+    "ক\u09f7 \n",  # the dari, then an edge space
+    "\u09a4\u09cd\u200d\u09cd\u09bc",
+    "\u09dc\u09bc",
+    "\u09fe\u09bc\u09bc",
+    "ক\t\x85খ",
+]
+
+
+@needs_native
+@settings(max_examples=examples(2000), deadline=None)
+@given(st.one_of(TEXT, MARK_SOUP))
+@example("\u09a4\u09cd\u200d")
+@example("\u09cd\u200d")
+@example("\u09a4\u200d")
+def test_native_normalise_scan_answers_every_check(text: str) -> None:
+    mask = native.scan(text)
+    if _OUTSIDE_BENGALI_SET.search(text):
+        assert mask is None
+        return
+    expected = {
+        "NOT_NFC": not is_nfc(text),
+        **{name.upper(): bool(check(text)) for name, check in _MAY_MATCH.items()},
+        "LINE_BREAK": _has_any(text, "\r\x85\u2028\u2029"),
+        "EDGE_SPACE": _has_edge_space(text),
+    }
+    assert {name: bool(mask & getattr(native, name)) for name in BITS} == expected
+    assert bool(mask & ~native.NOT_NFC) == needs_work(text)
+
+
+@needs_native
+@settings(max_examples=examples(2000), deadline=None)
+@given(st.one_of(TEXT, MARK_SOUP))
+def test_native_normalise_equals_normalise_python(text: str) -> None:
+    assert normalise(text) == normalise_python(text)
+
+
+@needs_native
+@pytest.mark.parametrize("text", TRICKY)
+def test_native_normalise_of_tricky_text(text: str) -> None:
+    assert normalise(text) == normalise_python(text) == _reference(text)
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.one_of(TEXT, MARK_SOUP))
+def test_normalise_python_shortcuts_change_nothing(text: str) -> None:
+    """normalise_python keeps its shortcuts too; it must still equal running every rule."""
+    assert normalise_python(text) == _reference(text)
+
+
+@needs_native
+def test_the_bits_are_one_a_check() -> None:
+    bits = [getattr(native, name) for name in BITS]
+    assert all(bit > 0 and bit & (bit - 1) == 0 for bit in bits)
+    assert len(set(bits)) == len(bits)
+    assert {name.upper() for name in _MAY_MATCH} <= set(BITS)
+
+
+@needs_native
+@pytest.mark.parametrize("value", [b"abc", None, 1, ["a"]])
+def test_scan_rejects_what_is_not_str(value: object) -> None:
+    with pytest.raises(TypeError):
+        native.scan(value)
+
+
+@needs_native
+def test_scan_reads_every_str_representation() -> None:
+    """Latin-1 strings are 1 byte a character, Bengali 2, emoji 4: the loop is compiled for each."""
+    assert native.scan("a  b") == native.WHITESPACE
+    assert native.scan("a\xa0b") is None
+    assert native.scan("কা\u09f7") == native.DARI
+    assert native.scan("কা\U0001f600") is None
