@@ -10,7 +10,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsingest.dates import _clause_tense, _tense
+from newsingest.dates import _CLAUSE_END, _clause_tense, _count_clause_ends, _tense
 from newsingest.dates.lexicon import (
     BEING_WORDS,
     FUTURE_VERB_ENDINGS,
@@ -102,3 +102,11 @@ def test_tense_reads_the_clause_then_the_sentence(text: str, data: st.DataObject
         start = data.draw(st.integers(0, len(text)))
         end = data.draw(st.integers(start, len(text)))
         assert _tense(text, start, end, cache) == reference_tense(text, start, end)  # type: ignore[arg-type]
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.text(alphabet="।?!\n,ক "), st.data())
+def test_clause_end_count_is_the_regex_count(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert _count_clause_ends(text, start, end) == len(_CLAUSE_END.findall(text, start, end))

@@ -159,11 +159,17 @@ def _find(field: str, text: str) -> list[_Found]:
     tenses: dict[tuple[int, int], Tense | None] = {}
     for expression in find_expressions(tokens):
         start, end = _span(tokens, expression)
-        sentence += len(_CLAUSE_END.findall(text, counted_to, start))
+        sentence += _count_clause_ends(text, counted_to, start)
         counted_to = start
         tense = _tense(text, start, end, tenses)
         found.append(_Found(field, text[start:end], expression, start, end, tense, sentence))
     return found
+
+
+def _count_clause_ends(text: str, start: int, end: int) -> int:
+    """len(_CLAUSE_END.findall(text, start, end)), by four C-level counts instead of a list."""
+    count = text.count
+    return count("।", start, end) + count("\n", start, end) + count("?", start, end) + count("!", start, end)
 
 
 def _span(tokens: list[Token], expression: Expression) -> tuple[int, int]:
