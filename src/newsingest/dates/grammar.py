@@ -519,7 +519,8 @@ def _comma_continues(tokens: list[Token], j: int, s: Slots) -> bool:
 def _bracket(tokens: list[Token], j: int, s: Slots) -> int | None:
     """Merge a bracketed restatement; the index of `)`, or None when there is none.
 
-    `বৃহস্পতিবার (১২ অক্টোবর)` adds the date to the weekday; after "the last N units"
+    `বৃহস্পতিবার (১২ অক্টোবর)` adds the date to the weekday, `১৪ এপ্রিল (১ বৈশাখ)` restates
+    it in another calendar; after "the last N units"
     (`গত ৬ মাসে (জুলাই-ডিসেম্বর)`) the bracket names the period, which becomes the value.
     """
     inner = _parse(tokens, j + 1)
@@ -527,6 +528,8 @@ def _bracket(tokens: list[Token], j: int, s: Slots) -> int | None:
         return None
     if inner.hour is not None or inner.part is not None or inner.count is not None or not inner.has_date():
         return None
+    if inner.calendar != s.calendar and inner.day is not None and s.day is not None:
+        return inner.last + 1  # ১৪ এপ্রিল (১ বৈশাখ): the same day in another calendar, said again
     if s.count is not None and s.unit is not None and s.rel is not None:
         rel = s.rel
         for name in _SLOT_NAMES:
