@@ -530,6 +530,8 @@ def _bracket(tokens: list[Token], j: int, s: Slots) -> int | None:
         return None
     if inner.calendar != s.calendar and inner.day is not None and s.day is not None:
         return inner.last + 1  # ১৪ এপ্রিল (১ বৈশাখ): the same day in another calendar, said again
+    if s.fiscal and inner.month is not None and inner.day is None:
+        return inner.last + 1  # অর্থবছরের প্রথম প্রান্তিকে (জুলাই-সেপ্টেম্বর): its months, said again
     if s.count is not None and s.unit is not None and s.rel is not None:
         rel = s.rel
         for name in _SLOT_NAMES:

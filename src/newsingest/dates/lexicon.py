@@ -240,12 +240,15 @@ UNITS: dict[str, str] = {
     "সেকেন্ড": "S",
 }
 
-# Fiscal-year words and the month their year begins in: Bangladesh's runs July to June;
-# India's (অর্থবর্ষ, আর্থিক বছর in West Bengal writing) April to March.
+# Fiscal-year words and the month their year begins in: Bangladesh's runs July to June,
+# and so does a listed company's হিসাববছর (accounting year) there; India's (অর্থবর্ষ,
+# আর্থিক বছর in West Bengal writing) April to March.
 FISCAL_YEAR_WORDS: dict[str, int] = {
     "অর্থবছর": 7,
     "অর্থ বছর": 7,
     "অর্থবৎসর": 7,
+    "হিসাববছর": 7,
+    "হিসাব বছর": 7,
     "অর্থবর্ষ": 4,
     "অর্থ বর্ষ": 4,
     "আর্থিক বছর": 4,
