@@ -30,7 +30,7 @@ _AFTER_BRACKET = frozenset("PhtcdNTv~")
 _DATE_SLOTS = ("weekday", "day", "month", "year", "era", "date_value")
 
 # Classes that can begin an expression.
-_STARTERS = frozenset("MBHWAaRLnUVPhNYydDtcXFrKzZfewsC")
+_STARTERS = frozenset("MBHWAaRLnUuVPhNYydDtcXFrKzZfewsC")
 # Classes no branch of _take accepts: ranges, lists and look-ahead handle them elsewhere.
 _NEVER_TAKEN = frozenset("owg><&T)-.:")
 
@@ -381,6 +381,8 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.count = "X" if c == "K" else value
     elif c in ("d", "N") and s.count is None and s.first_n and nxt == "U":
         s.count = value
+    elif c == "u" and s.count is None and s.unit is None and not s.has_date():
+        s.count, s.unit = 1, value  # সপ্তাহখানেক আগে: about a week ago
     elif c == "k" and s.count is None and s.size == 1 and s.unit is not None:
         s.count = value  # দিন সাতেক: the unit comes first
     elif c == "K" and s.count is None and nxt == "K":

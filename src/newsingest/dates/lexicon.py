@@ -400,6 +400,9 @@ APPROXIMATE_COUNTS: dict[str, int] = {
     "বিশেক": 20,
 }
 
+# "About one", glued to its unit: সপ্তাহখানেক আগে (a week or so ago), মাসখানেক ধরে.
+ABOUT_ONE_SUFFIXES: frozenset[str] = frozenset({"খানেক"})
+
 # Words that make a count vague: কয়েক দিন (PXD), বেশ কয়েক মাস (PXM).
 VAGUE_COUNTS: frozenset[str] = frozenset({"কয়েক", "কিছু", "বেশ কয়েক", "কিছুদিন"})
 

@@ -8,7 +8,7 @@ Classes:
     A deictic day (আজ)  a anaphoric day (পরদিন)  R relative modifier (গত)  n new (নতুন)
     L relative modifier counted from the last period named (আগের, পরের)
     U unit (মাস)  V fiscal year  E era (সাল)  P part of day  h clock fraction (সাড়ে)
-    N count (তিন, 3)  k about N, after its unit (দিন সাতেক)
+    N count (তিন, 3)  k about N, after its unit (দিন সাতেক)  u about one unit (সপ্তাহখানেক)
     Y year (১৯৭১, ২০২৩-এ)  d day-sized number  D day ordinal (১২ই)
     t clock hour (১০টায়)  c clock time (১০:৩০)  X numeric date (12/10/2023)
     F year pair (২০২৩-২৪)  r day range (১০-১২)  K vague count (কয়েক)  z every (প্রতি)
@@ -124,6 +124,10 @@ def _build_words() -> dict[str, tuple[str, Any, str]]:
         for unit, code in lx.UNITS.items():
             for ending in lx.ENDINGS:
                 table.setdefault(nfc(every + unit + ending), ("Z", code, ""))
+    for unit, code in lx.UNITS.items():
+        for suffix in lx.ABOUT_ONE_SUFFIXES:
+            for ending, normal_ending in endings:
+                table.setdefault(nfc(unit + suffix + ending), ("u", code, normal_ending))
     for stem, value in lx.WEEKDAY_STEMS.items():
         table.setdefault(nfc(stem), ("w", value, ""))
     for word in lx.NOT_TEMPORAL:
@@ -210,7 +214,7 @@ def _tokenize_span(text: str, begin: int, finish: int, tokens: list[Token]) -> N
 
 # Classes whose words make a sentence worth tokenizing. Weekday stems (সোম, রবি) and era
 # words (বাংলা) are common words of their own and only count beside a trigger anyway.
-_TRIGGER_CLASSES = frozenset("MBHWAaUVPDCZt")
+_TRIGGER_CLASSES = frozenset("MBHWAaUuVPDCZt")
 _TRIGGERS = frozenset(
     [word for word, (cls, _, _) in WORDS.items() if cls in _TRIGGER_CLASSES and " " not in word]
     + [word.split(" ")[1] for word, (cls, _, _) in WORDS.items() if cls in _TRIGGER_CLASSES and " " in word]
