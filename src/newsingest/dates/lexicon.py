@@ -668,7 +668,7 @@ AGE_WORDS: frozenset[str] = frozenset(
 )
 
 # Inflected forms of lexicon words that are other, common words: মেয়ে ("girl", not মে + এ),
-# একই ("the same", not এক + ই).
+# একে ("to one", not এক + এ).
 NOT_TEMPORAL: frozenset[str] = frozenset(
     {
         "মেয়ে",

@@ -214,7 +214,7 @@ def _tokenize_span(text: str, begin: int, finish: int, tokens: list[Token]) -> N
 
 # Classes whose words make a sentence worth tokenizing. Weekday stems (সোম, রবি) and era
 # words (বাংলা) are common words of their own and only count beside a trigger anyway.
-_TRIGGER_CLASSES = frozenset("MBHWAaUuVPDCZt")
+_TRIGGER_CLASSES = frozenset("MBHWAaUuVPDCZtY")
 _TRIGGERS = frozenset(
     [word for word, (cls, _, _) in WORDS.items() if cls in _TRIGGER_CLASSES and " " not in word]
     + [word.split(" ")[1] for word, (cls, _, _) in WORDS.items() if cls in _TRIGGER_CLASSES and " " in word]
