@@ -265,7 +265,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     number = c in ("d", "D", "N", "y")
     if c in ("R", "L") and s.is_empty():
         s.rel, s.rel_anaphoric = value, c == "L"
-    elif c == "n" and s.is_empty() and nxt == "U":
+    elif c == "n" and s.is_empty() and nxt in ("U", "V"):
         s.new = True
     elif c == "z" and s.is_empty():
         s.every = True
@@ -659,6 +659,11 @@ def _is_temporal(expression: Expression) -> bool:
         return s.rel is not None or s.new or (bool(s.edge or s.first_n) and s.inner_unit is not None)
     if s.fiscal:
         return (
-            s.rel is not None or s.first_n or s.half is not None or s.same_period or s.part_index is not None
+            s.rel is not None
+            or s.new
+            or s.first_n
+            or s.half is not None
+            or s.same_period
+            or s.part_index is not None
         )
     return False

@@ -610,7 +610,10 @@ def _fiscal_year(s: Slots, ctx: Context) -> Resolved | None:
     elif ctx.reference is not None:
         ref = ctx.reference
         current = ref.year if ref.month >= s.fiscal_start else ref.year - 1
-        whole = _fiscal(current + (s.rel or 0), s.fiscal_start)
+        rel = s.rel or 0
+        if s.new:  # নতুন অর্থবছর: the one just begun in its first half, else the coming one
+            rel = 0 if (ref.month - s.fiscal_start) % 12 < 6 else 1
+        whole = _fiscal(current + rel, s.fiscal_start)
     else:
         return None
     return _sub_period(whole, s)
