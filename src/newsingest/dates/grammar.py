@@ -159,8 +159,8 @@ def find_expressions(tokens: list[Token]) -> list[Expression]:
     i = 0
     n = len(tokens)
     while i < n:
-        if tokens[i].cls not in _STARTERS:
-            i += 1
+        if tokens[i].cls not in _STARTERS or (tokens[i].cls in "RL" and _cls(tokens, i + 1) == "o"):
+            i += 1  # (a modifier before an ordinary word, ওই ঘটনায়, begins nothing)
             continue
         if (listed := _weekday_list(tokens, i)) is not None:
             found.append(listed)
