@@ -386,6 +386,10 @@ def _same_period(whole: Resolved, s: Slots, ctx: Context) -> Resolved:
     """আগের অর্থবছরের একই সময়ে, গত বছরের এ সময়ে: the part of a year last named, as many
     years back or ahead as the modifier says (even when that part was itself stale text)."""
     part = ctx.last_period
+    if part is None and s.unit == "Y" and ctx.reference is not None:
+        # গত বছরের এই সময়ে with no period named before: this month, that year
+        moved = ctx.reference + relativedelta(years=s.rel or 0)
+        return _month(moved.year, moved.month)
     if part is None or part.earliest is None or part.latest is None or whole.earliest is None:
         return whole
     shift = relativedelta(years=s.rel or 0)
