@@ -512,9 +512,9 @@ def _comma_continues(tokens: list[Token], j: int, s: Slots) -> bool:
     if (
         nxt == "W"
         and s.weekday is None
-        and (s.deictic is not None or (s.day is not None and s.month is not None))
+        and (s.deictic is not None or s.anaphor is not None or (s.day is not None and s.month is not None))
     ):
-        return True  # আজ, রবিবার; ১৯ আগস্ট, মঙ্গলবার
+        return True  # আজ, রবিবার; পরদিন, রবিবার; ১৯ আগস্ট, মঙ্গলবার
     return s.hour is not None and s.day is None and nxt == "M" and after in ("d", "D")
 
 

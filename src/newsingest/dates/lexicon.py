@@ -173,6 +173,7 @@ DEICTIC_DAYS: dict[str, int | str] = {
 ANAPHORIC_DAYS: dict[str, int] = {
     "পরদিন": 1,
     "পরের দিন": 1,
+    "পর দিন": 1,
     "পরদিনই": 1,
     "ওইদিন": 0,
     "ওই দিন": 0,
