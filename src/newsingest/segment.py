@@ -140,14 +140,21 @@ def _has_astral(text: str) -> bool:
 
 
 @cache
+def _punctuation() -> list[tuple[int, int]]:
+    """The punctuation ranges for this Python: the stored table, or computed once if its
+    Unicode version differs (a scan of every code point)."""
+    known = unicodedata.unidata_version == _PUNCTUATION_UNICODE
+    return _table_ranges() if known else punctuation_ranges()
+
+
+@cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(punctuation below U+10000, one match per token for any text).
 
     re matches a class of code points below U+10000 through a table, but tries ranges above
     it one by one; so text without such code points (nearly all) takes the first pattern.
     """
-    known = unicodedata.unidata_version == _PUNCTUATION_UNICODE
-    ranges = _table_ranges() if known else punctuation_ranges()
+    ranges = _punctuation()
     basic = _class([(first, min(last, 0xFFFF)) for first, last in ranges if first <= 0xFFFF])
     every = _class(ranges)
     return re.compile(f"[{basic}]"), re.compile(f"[{every}]|[^{every}\\s]+")
@@ -168,9 +175,8 @@ def count_words_python(text: str) -> int:
 @cache
 def _punctuation_bitmap() -> bytes:
     """The punctuation below U+10000 as a bitmap (bit c of the table), the C count's table."""
-    known = unicodedata.unidata_version == _PUNCTUATION_UNICODE
     table = bytearray(0x10000 // 8)
-    for first, last in _table_ranges() if known else punctuation_ranges():
+    for first, last in _punctuation():
         for code in range(first, min(last, 0xFFFF) + 1):
             table[code >> 3] |= 1 << (code & 7)
     return bytes(table)
