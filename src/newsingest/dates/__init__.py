@@ -100,10 +100,7 @@ def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> Found
     discourse = {name: _Discourse(ref_date) for name in fields}
     for item in found:
         state = discourse[item.field]
-        context = state.context(item)
-        if _is_hours(item.expression):
-            context.anchor = None  # সকাল ১০টা থেকে বিকেল ৩টা পর্যন্ত: hours of no day in particular
-        resolved = resolve(item.expression, context)
+        resolved = resolve(item.expression, state.context(item))
         if resolved is not None:
             state.remember(item, resolved)
             mentions.append(_mention(item, resolved))
@@ -126,9 +123,11 @@ class _Discourse:
     last_period: Resolved | None = None
 
     def context(self, item: _Found) -> Context:
+        # Hours with no day at either end (সকাল ১০টা থেকে বিকেল ৩টা) belong to no day in particular.
+        anchor = None if _is_hours(item.expression) else self.anchor or self.reference
         return Context(
             reference=self.reference,
-            anchor=self.anchor or self.reference,
+            anchor=anchor,
             named_anchor=self.anchor is not None,
             future=item.tense == "future",
             past=item.tense == "past",

@@ -230,7 +230,7 @@ def _genitive_before(tokens: list[Token], j: int) -> bool:
 
 
 def _demonstrative_before(tokens: list[Token], j: int) -> bool:
-    """Is token j-1 সেই, ওই ...? (An ordinary word carries its text as value.)"""
+    """Is token j-1 সে, উক্ত? (An ordinary word carries its text as value.)"""
     return j > 0 and tokens[j - 1].cls == "o" and tokens[j - 1].value in _DEMONSTRATIVES
 
 
@@ -654,7 +654,7 @@ def _is_temporal(expression: Expression) -> bool:
     if s.unit is not None and s.unit not in ("H", "MIN", "S"):
         if s.edge is not None and s.unit in ("W", "M") and s.rel is None and s.inner_unit is None:
             # মাসের শেষে, সপ্তাহের শুরুতে: the current week or month, unless the words point
-            # back (সেই মাসের শেষে) or the period is an event's (সফরের মাসের শেষে).
+            # back (সে মাসের শেষে) or the period is an event's (সফরের মাসের শেষে).
             return not (s.after_genitive or s.after_demonstrative or s.new or s.count is not None)
         return s.rel is not None or s.new or (bool(s.edge or s.first_n) and s.inner_unit is not None)
     if s.fiscal:

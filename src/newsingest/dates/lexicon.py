@@ -378,8 +378,9 @@ NUMBER_WORDS: dict[str, int] = {
     "শত": 100,
 }
 
-# Words that point back to a period already named (সেই মাসের শেষে: the end of that month).
-DEMONSTRATIVES: frozenset[str] = frozenset({"সেই", "সে", "ওই", "ঐ", "উক্ত", "একই"})
+# Words before a period that point back to one already named (সে মাসের শেষে: the end of that
+# month). সেই, ওই, ঐ and একই do so as anaphoric RELATIVE_MODIFIERS, inside the expression.
+DEMONSTRATIVES: frozenset[str] = frozenset({"সে", "উক্ত"})
 
 # Years called by name. In Bangladesh "একাত্তরে" (in seventy-one) is the Liberation War year;
 # only a form with a case ending is a year (একাত্তর জন is a count).

@@ -116,9 +116,9 @@ def _build_words() -> dict[str, tuple[str, Any, str]]:
         for suffix in lx.CLOCK_SUFFIXES:
             table.setdefault(nfc(word + suffix), ("t", clock, nfc(suffix)))
     for stem, year in lx.YEAR_NAMES.items():
-        for ending in lx.ENDINGS:
+        for ending, normal_ending in endings:
             if ending:
-                table.setdefault(nfc(stem + ending), ("Y", year, nfc(ending)))
+                table.setdefault(nfc(stem + ending), ("Y", year, normal_ending))
     add(lx.NUMBER_WORDS, "N")
     for every in lx.EVERY_WORDS:
         for unit, code in lx.UNITS.items():
