@@ -378,11 +378,14 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         and not s.has_date()
         and s.part is None
     ):
-        s.count = "X" if c == "K" else value
+        if c == "K":
+            s.count = "X"
+        else:  # after সাড়ে, সোয়া, পৌনে: সাড়ে সাত ঘণ্টা is 7.5 hours
+            s.count = value + s.fraction / 60 if s.fraction else value
     elif c in ("d", "N") and s.count is None and s.first_n and nxt == "U":
         s.count = value
     elif c == "u" and s.count is None and s.unit is None and not s.has_date():
-        s.count, s.unit = 1, value  # সপ্তাহখানেক আগে: about a week ago
+        s.count, s.unit = value  # সপ্তাহখানেক আগে (about a week ago), দু’বছর ধরে
     elif c == "k" and s.count is None and s.size == 1 and s.unit is not None:
         s.count = value  # দিন সাতেক: the unit comes first
     elif c == "K" and s.count is None and nxt == "K":
@@ -449,8 +452,8 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         pass  # বুধবার দিবাগত রাত: the night after that day, as রাত's hours already say
     elif c == "P" and s.part is None and s.hour is None:
         s.part = value
-    elif c == "h" and s.hour is None and (nxt in ("t", "c") or (nxt in ("d", "N") and after == "T")):
-        s.fraction = value
+    elif c == "h" and s.hour is None and (nxt in ("t", "c") or (nxt in ("d", "N") and after in ("T", "U"))):
+        s.fraction = value  # সাড়ে ৮টা (a clock time), সাড়ে সাত ঘণ্টা (a count, below)
     elif c == "~" and (s.hour is not None or s.part is not None or (s.edge and tokens[j - 1].cls == "e")):
         s.approximate = True  # রাত ৯টার দিকে; মাসের শেষ দিকে (the edge of a period, roughly)
     elif c == "q" and (s.day is not None or s.date_value is not None):

@@ -405,6 +405,13 @@ APPROXIMATE_COUNTS: dict[str, int] = {
 # "About one", glued to its unit: সপ্তাহখানেক আগে (a week or so ago), মাসখানেক ধরে.
 ABOUT_ONE_SUFFIXES: frozenset[str] = frozenset({"খানেক"})
 
+# Fractional counts before a unit: দেড় বছর (a year and a half), আড়াই ঘণ্টা, আধা ঘণ্টা.
+# (Before a clock hour, CLOCK_FRACTIONS and CLOCK_WORDS read them as times of day.)
+FRACTION_COUNTS: dict[str, float] = {"দেড়": 1.5, "আড়াই": 2.5, "আধা": 0.5, "আধ": 0.5}
+
+# Number words shortened with an apostrophe and glued to their unit: দু’বছর, ছ’ঘণ্টা, ন’দিন.
+CONTRACTED_NUMBERS: dict[str, int] = {"দু’": 2, "দু'": 2, "ছ’": 6, "ছ'": 6, "ন’": 9, "ন'": 9}
+
 # Words that make a count vague: কয়েক দিন (PXD), বেশ কয়েক মাস (PXM).
 VAGUE_COUNTS: frozenset[str] = frozenset({"কয়েক", "কিছু", "বেশ কয়েক", "কিছুদিন"})
 
@@ -515,7 +522,8 @@ QUARTER_WORDS: frozenset[str] = frozenset({"প্রান্তিক", "ত�
 # "The same period" in a comparison: আগের অর্থবছরের একই সময়ে.
 SAME_PERIOD_WORDS: frozenset[str] = frozenset({"একই সময়", "এ সময়", "এই সময়"})
 
-# Case endings and particles glued to a noun (অক্টোবরে, মাসের, সালে, ২০২৩-এ, বৃহস্পতিবারও).
+# Case endings and particles glued to a noun (অক্টোবরে, মাসের, সালে, ২০২৩-এ, বৃহস্পতিবারও,
+# বছরজুড়ে, দিনব্যাপী).
 ENDINGS: tuple[str, ...] = (
     "",
     "ে",
@@ -556,6 +564,7 @@ ENDINGS: tuple[str, ...] = (
     "দের",
     "রা",
     "জুড়ে",
+    "ব্যাপী",
 )
 
 # The tense of a clause, read off its verb (Bengali puts it last). Future endings and

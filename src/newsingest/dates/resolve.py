@@ -21,6 +21,8 @@ from .lexicon import PART_OF_DAY_HOURS
 _ISO_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y"}
 _TIME_UNIT = {"H": "H", "MIN": "M", "S": "S"}
 _WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
+# A fraction of a unit is written in the next smaller one: দেড় বছর is P18M.
+_SMALLER_UNIT = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "H"), "DE": (10, "Y"), "CE": (100, "Y")}
 _SET_VALUES = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
 # The last year a weekday-with-date is looked for in when there is no reference date.
 _TODAY = dt.date.today()
@@ -158,8 +160,10 @@ def _resolve_one(s: Slots, ctx: Context) -> Resolved | None:
     return date
 
 
-def _ago(count: int | str, unit: str, ref: dt.date) -> Resolved | None:
+def _ago(count: int | float | str, unit: str, ref: dt.date) -> Resolved | None:
     """তিন দিন আগে, দুই বছর আগে: counted back from the document's date, so a date (TIMEX3)."""
+    if isinstance(count, float) and unit == "Y" and (count * 12).is_integer():
+        count, unit = int(count * 12), "M"  # দেড় বছর আগে: the month 18 months back
     if not isinstance(count, int):
         return None
     if unit == "D":
@@ -196,7 +200,9 @@ def _set_value(s: Slots) -> Resolved:
     return Resolved("SET", pattern)
 
 
-def _duration(count: int | str, unit: str) -> Resolved | None:
+def _duration(count: int | float | str, unit: str) -> Resolved | None:
+    if isinstance(count, float):
+        return Resolved("DURATION", _fractional_duration(count, unit))
     if unit in _TIME_UNIT:
         return Resolved("DURATION", f"PT{count}{_TIME_UNIT[unit]}")
     if unit == "DE":
@@ -204,6 +210,20 @@ def _duration(count: int | str, unit: str) -> Resolved | None:
     if unit == "CE":
         return Resolved("DURATION", f"P{count * 100 if isinstance(count, int) else 'X'}Y")
     return Resolved("DURATION", f"P{count}{_ISO_UNIT[unit]}")
+
+
+def _fractional_duration(count: float, unit: str) -> str:
+    """দেড় বছর P18M, আড়াই ঘণ্টা PT2H30M, দেড় দিন PT36H: in the next smaller unit where that
+    makes a whole number, as the TimeML corpora write it; else a decimal (দেড় মাস P1.5M)."""
+    if unit in ("H", "MIN"):  # hours and minutes, or minutes and seconds
+        whole, sixtieths = divmod(round(count * 60), 60)
+        big, small = ("H", "M") if unit == "H" else ("M", "S")
+        return "PT" + (f"{whole}{big}" if whole else "") + (f"{sixtieths}{small}" if sixtieths else "")
+    factor, smaller = _SMALLER_UNIT.get(unit, (1, unit))
+    if (count * factor).is_integer():
+        value = int(count * factor)
+        return f"PT{value}H" if smaller == "H" else f"P{value}{smaller}"
+    return f"P{count:g}{_ISO_UNIT.get(unit, unit)}"
 
 
 def _time(s: Slots, date: Resolved | None, ctx: Context) -> Resolved:

@@ -8,7 +8,8 @@ Classes:
     A deictic day (আজ)  a anaphoric day (পরদিন)  R relative modifier (গত)  n new (নতুন)
     L relative modifier counted from the last period named (আগের, পরের)
     U unit (মাস)  V fiscal year  E era (সাল)  P part of day  h clock fraction (সাড়ে)
-    N count (তিন, 3)  k about N, after its unit (দিন সাতেক)  u about one unit (সপ্তাহখানেক)
+    N count (তিন, 3)  k about N, after its unit (দিন সাতেক)
+    u a count glued to its unit (সপ্তাহখানেক, দু’বছর)
     Y year (১৯৭১, ২০২৩-এ)  d day-sized number  D day ordinal (১২ই)
     t clock hour (১০টায়)  c clock time (১০:৩০)  X numeric date (12/10/2023)
     F year pair (২০২৩-২৪)  r day range (১০-১২)  K vague count (কয়েক)  z every (প্রতি)
@@ -120,14 +121,17 @@ def _build_words() -> dict[str, tuple[str, Any, str]]:
             if ending:
                 table.setdefault(nfc(stem + ending), ("Y", year, normal_ending))
     add(lx.NUMBER_WORDS, "N")
+    add(lx.FRACTION_COUNTS, "N", inflect=False)
     for every in lx.EVERY_WORDS:
         for unit, code in lx.UNITS.items():
             for ending in lx.ENDINGS:
                 table.setdefault(nfc(every + unit + ending), ("Z", code, ""))
     for unit, code in lx.UNITS.items():
-        for suffix in lx.ABOUT_ONE_SUFFIXES:
-            for ending, normal_ending in endings:
-                table.setdefault(nfc(unit + suffix + ending), ("u", code, normal_ending))
+        for ending, normal_ending in endings:
+            for suffix in lx.ABOUT_ONE_SUFFIXES:
+                table.setdefault(nfc(unit + suffix + ending), ("u", (1, code), normal_ending))
+            for number, count in lx.CONTRACTED_NUMBERS.items():
+                table.setdefault(nfc(number + unit + ending), ("u", (count, code), normal_ending))
     for stem, value in lx.WEEKDAY_STEMS.items():
         table.setdefault(nfc(stem), ("w", value, ""))
     for word in lx.NOT_TEMPORAL:
