@@ -13,11 +13,12 @@ from copy import copy
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .lexicon import AGO_WORDS, CLOCK_CASE_ENDINGS, DEMONSTRATIVES, GENITIVE_ENDINGS
+from .lexicon import AGO_WORDS, CLOCK_CASE_ENDINGS, DEMONSTRATIVES, GENITIVE_ENDINGS, INTERVAL_WORDS
 from .tokens import Token, genitive_ending, nfc
 
 _GENITIVE = frozenset(map(nfc, GENITIVE_ENDINGS))
 _AGO_WORDS = frozenset(map(nfc, AGO_WORDS))
+_INTERVAL_WORDS = frozenset(map(nfc, INTERVAL_WORDS))
 _DEMONSTRATIVES = frozenset(map(nfc, DEMONSTRATIVES))
 _CLOCK_CASED = frozenset(map(nfc, CLOCK_CASE_ENDINGS))
 
@@ -460,6 +461,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.day_word = True
     elif c == "+" and s.count is not None and s.unit is not None and not s.marker:
         s.marker, s.ago = True, value in _AGO_WORDS
+        s.every = s.every or value in _INTERVAL_WORDS  # তিন মাস পরপর: every three months
     elif c == "L" and s.count is not None and s.unit is not None and not s.marker:
         s.marker, s.ago = True, value < 0  # তিন বছর আগের ঘটনা: "of three years ago"
     elif c == "(" and not s.is_empty():

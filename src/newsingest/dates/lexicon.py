@@ -506,6 +506,9 @@ DURATION_MARKERS: frozenset[str] = frozenset(
     {"ধরে", "ধরেই", "যাবত", "যাবৎ", "ব্যাপী", "পর", "পরে", "পরেও", "আগে", "আগেও"}
 )
 
+# After a count, "at intervals of": তিন মাস পরপর, প্রতি দুই সপ্তাহ অন্তর (a SET, P3M).
+INTERVAL_WORDS: frozenset[str] = frozenset({"পরপর", "অন্তর"})
+
 # After a count, "ago": counted back from the document's date (তিন দিন আগে), so a DATE,
 # unless the count follows an event in the genitive (সফরের এক মাস আগে: a DURATION offset).
 AGO_WORDS: frozenset[str] = frozenset({"আগে", "আগেও"})

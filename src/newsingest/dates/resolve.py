@@ -111,6 +111,8 @@ def _range(expression: Expression, context: Context) -> Resolved | None:
     start = _resolve_one(expression.slots, context)
     if start is None:
         return None
+    if start.type == "SET":
+        return _set_range(start, expression.end)
     # A range runs forward from its start: its end's কাল is tomorrow (আজ-কালের) and the জুন
     # of জানুয়ারি থেকে জুন follows that January, whatever the clause's tense. An end with its
     # own গত/আগামী still counts from the reference date.
@@ -187,17 +189,34 @@ def _full_year(short: int, reference: dt.date | None) -> int:
 
 
 def _set_value(s: Slots) -> Resolved:
-    """প্রতি শুক্রবার XXXX-WXX-5, প্রতি মাসে XXXX-XX; a time of day joins a daily set."""
+    """প্রতি শুক্রবার XXXX-WXX-5, প্রতি মাসে XXXX-XX, প্রতিবছর ২৬ মার্চ XXXX-03-26, প্রতি তিন মাসে
+    P3M; a time or part of day joins a set of days (প্রতি রবিবার সকাল ৯টায় XXXX-WXX-7T09:00)."""
     if s.weekday is not None:
         pattern = f"XXXX-WXX-{s.weekday + 1}"
+    elif s.day is not None and s.calendar == "gregorian":
+        pattern = f"XXXX-{s.month:02d}-{s.day:02d}" if s.month is not None else f"XXXX-XX-{s.day:02d}"
+    elif isinstance(s.count, int | float) and s.count != 1 and s.unit is not None:
+        every = _duration(s.count, s.unit)  # every N units: the period between two
+        return Resolved("SET", every.value if every else "XXXX-XX-XX")
     else:
         pattern = _SET_VALUES.get(s.unit or "", "XXXX-XX-XX")
-    if s.hour is not None and pattern.endswith("XX-XX"):
-        hour = _clock_hour(s.hour, s.part) % 24
-        return Resolved("SET", f"{pattern}T{hour:02d}:{(s.minute or 0) + s.fraction:02d}")
-    if s.part is not None and pattern.endswith("XX-XX") and s.part != "DAY":
+    if pattern.count("-") < 2:  # XXXX, XXXX-XX, XXXX-WXX: no set of days for a time to join
+        return Resolved("SET", pattern)
+    if s.hour is not None:
+        hour, minute = _clock_reading(s)
+        return Resolved("SET", f"{pattern}T{hour % 24:02d}:{minute:02d}")
+    if s.part is not None and s.part != "DAY":
         return Resolved("SET", f"{pattern}{s.part}")
     return Resolved("SET", pattern)
+
+
+def _set_range(start: Resolved, end: Slots) -> Resolved | None:
+    """প্রতিদিন সকাল ৯টা থেকে বিকেল ৫টা: the hours of each day of the set, an interval of times."""
+    days, _, _ = start.value.partition("T")
+    if days == start.value or end.hour is None or end.has_date():
+        return None
+    hour, minute = _clock_reading(end)
+    return Resolved("SET", f"{start.value}/{days}T{hour % 24:02d}:{minute:02d}")
 
 
 def _duration(count: int | float | str, unit: str) -> Resolved | None:
@@ -227,16 +246,21 @@ def _fractional_duration(count: float, unit: str) -> str:
 
 
 def _time(s: Slots, date: Resolved | None, ctx: Context) -> Resolved:
-    hour, minute = s.hour or 0, (s.minute or 0) + s.fraction
-    if minute < 0:
-        hour, minute = hour - 1, minute + 60
-    hour = _clock_hour(hour, s.part)
+    hour, minute = _clock_reading(s)
     day = date.day if date is not None else (ctx.anchor if not s.has_date() else None)
     if day is None:
         prefix = date.value if date is not None else "XXXX-XX-XX"
         return Resolved("TIME", f"{prefix}T{hour % 24:02d}:{minute:02d}")
     moment = dt.datetime.combine(day, dt.time()) + dt.timedelta(hours=hour, minutes=minute)
     return Resolved("TIME", moment.strftime("%Y-%m-%dT%H:%M"), moment.date(), moment.date(), day)
+
+
+def _clock_reading(s: Slots) -> tuple[int, int]:
+    """Hour (0 to 47, in its part of day) and minute: পৌনে ৮টা is 7:45, রাত সাড়ে ১০টা 22:30."""
+    hour, minute = s.hour or 0, (s.minute or 0) + s.fraction
+    if minute < 0:
+        hour, minute = hour - 1, minute + 60
+    return _clock_hour(hour, s.part), minute
 
 
 def _clock_hour(hour: int, part: str | None) -> int:

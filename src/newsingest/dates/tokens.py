@@ -109,6 +109,7 @@ def _build_words() -> dict[str, tuple[str, Any, str]]:
     add(lx.APPROXIMATE, "~", inflect=False)
     add(lx.DATE_WORDS, "q")
     add(lx.DURATION_MARKERS, "+", inflect=False)
+    add(lx.INTERVAL_WORDS, "+", inflect=False)
     add({suffix: nfc(suffix) for suffix in lx.CLOCK_SUFFIXES}, "T", inflect=False)
     for word, value in lx.NUMBER_WORDS.items():
         for suffix in lx.CLOCK_SUFFIXES:
