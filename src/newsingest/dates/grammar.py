@@ -259,6 +259,10 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         and tokens[j - 1].cls == "U"
         and tokens[j - 1].ending not in _GENITIVE
     ):
+        if c == "M" and s.unit == "M" and s.rel is not None and s.count is None and not tokens[j - 1].ending:
+            # আগের মাস এপ্রিলে, গত মাস জুনে: the month named in apposition is the one meant
+            s.month, s.rel, s.rel_anaphoric, s.unit = value, None, False, None
+            return 1
         return 0  # এ বছর ৮ ফাল্গুন: a date after a unit word belongs to it only through "of" (বছরের)
     if s.bracketed and c not in _AFTER_BRACKET:
         return 0  # after (২ জুন) only its time may follow, not a new period (২০২৫-২৬ অর্থবছর)
