@@ -27,6 +27,16 @@ _DATE_CLASSES = frozenset("dDMBHrX")
 # What may follow a bracketed restatement: the time of that day.
 _AFTER_BRACKET = frozenset("PhtcdNTv~")
 
+# Units a count in a compound length may follow (দুই বছর ছয় মাস, এক ঘণ্টা ২০ মিনিট).
+_SMALLER_UNITS = {
+    "Y": ("M", "W", "D"),
+    "M": ("W", "D"),
+    "W": ("D",),
+    "D": ("H",),
+    "H": ("MIN",),
+    "MIN": ("S",),
+}
+
 # The slots that say which day, as opposed to how the expression says it.
 _DATE_SLOTS = ("weekday", "day", "month", "year", "era", "date_value")
 
@@ -86,6 +96,7 @@ class Slots:
     part_unit: str | None = None
     marker: bool = False  # a postposition after the count: ধরে, পরে, আগে (or আগের, পরের)
     ago: bool = False  # counted back from now: তিন দিন আগে, তিন বছর আগের ঘটনা
+    minor: tuple[int, str] | None = None  # a smaller count and unit after the count: এক ঘণ্টা ২০ মিনিট
     after_genitive: bool = False  # follows a noun in the genitive (সফরের এক মাস পরে: from an event)
     after_demonstrative: bool = False  # follows সেই, ওই: a period named before, not the current one
 
@@ -258,6 +269,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         and s.unit is not None
         and tokens[j - 1].cls == "U"
         and tokens[j - 1].ending not in _GENITIVE
+        and not (c == "d" and _cls(tokens, j + 1) == "U")  # a count with its unit: এক ঘণ্টা ২০ মিনিট
     ):
         if c == "M" and s.unit == "M" and s.rel is not None and s.count is None and not tokens[j - 1].ending:
             # আগের মাস এপ্রিলে, গত মাস জুনে: the month named in apposition is the one meant
@@ -387,6 +399,17 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
             s.count = "X"
         else:  # after সাড়ে, সোয়া, পৌনে: সাড়ে সাত ঘণ্টা is 7.5 hours
             s.count = value + s.fraction / 60 if s.fraction else value
+    elif (
+        c in ("d", "N")
+        and isinstance(s.count, int)
+        and s.minor is None
+        and not s.marker
+        and nxt == "U"
+        and tokens[j + 1].value in _SMALLER_UNITS.get(s.unit, ())
+        and isinstance(value, int)
+    ):
+        s.minor = (value, tokens[j + 1].value)  # দুই বছর ছয় মাস, এক ঘণ্টা ২০ মিনিট: one length
+        return 2
     elif c in ("d", "N") and s.count is None and s.first_n and nxt == "U":
         s.count = value
     elif c == "u" and s.count is None and s.unit is None and not s.has_date():

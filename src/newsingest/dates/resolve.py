@@ -21,6 +21,8 @@ from .lexicon import PART_OF_DAY_HOURS
 _ISO_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y"}
 _TIME_UNIT = {"H": "H", "MIN": "M", "S": "S"}
 _WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
+# relativedelta's argument for each unit of a date offset.
+_CALENDAR_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
 # A fraction of a unit is written in the next smaller one: দেড় বছর is P18M.
 _SMALLER_UNIT = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "H"), "DE": (10, "Y"), "CE": (100, "Y")}
 _SET_VALUES = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
@@ -142,6 +144,11 @@ def _resolve_one(s: Slots, ctx: Context) -> Resolved | None:
         s = replace(s, year=_full_year(s.year, ctx.reference), year_short=False)
     if s.every:
         return _set_value(s)
+    if s.minor is not None and isinstance(s.count, int) and s.unit is not None:
+        parts = ((s.count, s.unit), s.minor)
+        if s.ago and not s.after_genitive and ctx.reference is not None and s.minor[1] in _CALENDAR_UNITS:
+            return _ago_compound(parts, ctx.reference)
+        return Resolved("DURATION", _compound_duration(parts))
     if s.count is not None and s.unit is not None and not s.first_n:
         if s.ago and not s.after_genitive and ctx.reference is not None:
             return _ago(s.count, s.unit, ctx.reference)
@@ -229,6 +236,19 @@ def _duration(count: int | float | str, unit: str) -> Resolved | None:
     if unit == "CE":
         return Resolved("DURATION", f"P{count * 100 if isinstance(count, int) else 'X'}Y")
     return Resolved("DURATION", f"P{count}{_ISO_UNIT[unit]}")
+
+
+def _ago_compound(parts: tuple[tuple[int, str], ...], ref: dt.date) -> Resolved:
+    """তিন বছর দুই মাস আগে: the month (or with days or weeks, the day) that far back."""
+    back = ref - relativedelta(**{_CALENDAR_UNITS[unit]: count for count, unit in parts})
+    return _day(back) if parts[-1][1] in ("W", "D") else _month(back.year, back.month)
+
+
+def _compound_duration(parts: tuple[tuple[int, str], ...]) -> str:
+    """দুই বছর ছয় মাস P2Y6M, এক ঘণ্টা ২০ মিনিট PT1H20M, এক দিন ছয় ঘণ্টা P1DT6H."""
+    days = "".join(f"{count}{_ISO_UNIT[unit]}" for count, unit in parts if unit in _ISO_UNIT)
+    time = "".join(f"{count}{_TIME_UNIT[unit]}" for count, unit in parts if unit in _TIME_UNIT)
+    return f"P{days}T{time}" if time else f"P{days}"
 
 
 def _fractional_duration(count: float, unit: str) -> str:
