@@ -384,6 +384,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
             or (c == "D" and s.is_empty())
             or (nxt == "q" and (s.month is not None or s.unit == "M" or (s.rel is not None and s.size == 1)))
             or (s.is_empty() and nxt in (">", "&", "-") and after in ("d", "D"))
+            or (s.is_empty() and nxt == "," and _last_listed_day(tokens, j) is not None)
         )
     ):
         s.day = value
@@ -596,6 +597,11 @@ def _extend_range(tokens: list[Token], expression: Expression) -> Expression:
     """Join `A থেকে B`, `A-B` and `A ও B` when both ends are dates or times of one kind."""
     j = expression.last + 1
     link = _cls(tokens, j)
+    if link == ",":  # ৩, ৬ ও ৯ মে: a list of days joins its first and last, like ৬ ও ৯ মে
+        last = _last_listed_day(tokens, expression.last)
+        if last is None:
+            return expression
+        link, j = "&", last - 1
     if link not in (">", "-", "&"):
         return expression
     second = _parse(tokens, j + 1)
@@ -629,6 +635,16 @@ def _extend_range(tokens: list[Token], expression: Expression) -> Expression:
     if first.rel is not None and end.rel is None:
         end.rel = first.rel
     return Expression(first.first, second.last, start, end)
+
+
+def _last_listed_day(tokens: list[Token], i: int) -> int | None:
+    """In `৩, ৬ ও ৯ মে`, from the first day (token i), the index of the last (৯); else None."""
+    j = i
+    while _cls(tokens, j) in ("d", "D") and _cls(tokens, j + 1) == ",":
+        j += 2
+    if j == i or _cls(tokens, j) not in ("d", "D") or _cls(tokens, j + 1) != "&":
+        return None
+    return j + 2 if _cls(tokens, j + 2) in ("d", "D") else None
 
 
 def _same_kind(first: Slots, second: Slots) -> bool:
