@@ -41,7 +41,7 @@ _SMALLER_UNITS = {
 _DATE_SLOTS = ("weekday", "day", "month", "year", "era", "date_value")
 
 # Classes that can begin an expression.
-_STARTERS = frozenset("MBHWAaRLnUuVPhNYydDtcXFrKzZfewsC")
+_STARTERS = frozenset("MBHWAaRLnUuVPhNYydDtcXFrKzZfewsCO")
 # Classes no branch of _take accepts: ranges, lists and look-ahead handle them elsewhere.
 _NEVER_TAKEN = frozenset("owg><&T)-.:")
 
@@ -456,6 +456,8 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.fiscal, s.fiscal_start = True, value
     elif c == "Q" and s.month_end is not None and s.part_index is None:
         pass  # জানুয়ারি-মার্চ প্রান্তিকে: the quarter word after the months it names
+    elif c == "Q" and s.rel is not None and s.size == 1 and nxt == "(":
+        s.part_unit = "Q"  # পরের প্রান্তিকে (অক্টোবর-ডিসেম্বর): the bracket names its months
     elif c == "U":
         return _take_unit(tokens, j, s)
     elif c == "f" and _has_period(s) and _genitive_before(tokens, j) and nxt in ("N", "d", "U", "K"):
@@ -463,7 +465,11 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     # The Nth week or quarter of a period: ডিসেম্বরের দ্বিতীয় সপ্তাহে, অর্থবছরের প্রথম প্রান্তিকে.
     elif (
         c in ("f", "O")
-        and (_has_period(s) or (s.rel is not None and s.unit is None))
+        and (
+            _has_period(s)
+            or (s.rel is not None and s.unit is None)
+            or (s.is_empty() and nxt == "Q" and after == "(")  # দ্বিতীয় প্রান্তিকে (অক্টোবর-ডিসেম্বর)
+        )
         and s.part_index is None
         and (nxt == "Q" or (nxt == "U" and tokens[j + 1].value == "W" and c == "O"))
         and (_genitive_before(tokens, j) or not _has_period(s))
@@ -569,15 +575,23 @@ def _bracket(tokens: list[Token], j: int, s: Slots) -> int | None:
         return inner.last + 1  # অর্থবছরের প্রথম প্রান্তিকে (জুলাই-সেপ্টেম্বর): its months, said again
     if s.count is not None and s.unit is not None and s.rel is not None:
         rel = s.rel
-        for name in _SLOT_NAMES:
-            if name not in ("first", "last"):
-                setattr(s, name, getattr(inner, name))
+        _adopt(s, inner)
         s.rel = inner.rel if inner.rel is not None else rel
+        return inner.last + 1
+    if s.part_unit == "Q" and s.year is None and inner.month is not None and inner.day is None:
+        _adopt(s, inner)  # দ্বিতীয় প্রান্তিকে (অক্টোবর-ডিসেম্বর): a quarter is the months it names
         return inner.last + 1
     if s.hour is not None or s.count is not None or not s.agrees_with(inner):
         return None
     s.fill_missing(inner)
     return inner.last + 1
+
+
+def _adopt(s: Slots, inner: Slots) -> None:
+    """Give `s` every slot of the bracketed `inner`, keeping its own token span."""
+    for name in _SLOT_NAMES:
+        if name not in ("first", "last"):
+            setattr(s, name, getattr(inner, name))
 
 
 def _weekday_list(tokens: list[Token], i: int) -> Expression | None:
