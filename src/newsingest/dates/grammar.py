@@ -622,18 +622,10 @@ def _extend_range(tokens: list[Token], expression: Expression) -> Expression:
     if second is None:
         return expression
     first = expression.slots
-    if link == "&":
-        # Only a list whose first part lacks what the second gives (১৩ ও ১৪ আগস্ট) is one.
-        if not (
-            first.day is not None
-            and first.month is None
-            and second.day is not None
-            and second.month is not None
-            and first.hour is None
-        ):
-            return expression
-    elif link == "-" and tokens[j].start != tokens[j - 1].end:
+    if link == "&" and not _one_list(first, second):
         return expression
+    if link == "-" and tokens[j].start != tokens[j - 1].end:
+        return expression  # a dash with space around it is punctuation, not a range
     if not _same_kind(first, second):
         return expression
     start = copy(first)
@@ -649,6 +641,31 @@ def _extend_range(tokens: list[Token], expression: Expression) -> Expression:
     if first.rel is not None and end.rel is None:
         end.rel = first.rel
     return Expression(first.first, second.last, start, end)
+
+
+def _one_list(first: Slots, second: Slots) -> bool:
+    """Is `A ও B` one expression? A list of days whose first lacks what the second gives
+    (১৩ ও ১৪ আগস্ট), or two months or years in a row (এপ্রিল ও মে মাসে, ২০২০ ও ২০২১ সালে),
+    where the interval from A to B covers just the days of both."""
+    if first.hour is not None or first.rel is not None:
+        return False
+    if first.day is not None:
+        return first.month is None and second.day is not None and second.month is not None
+    if first.month is not None:
+        return (
+            first.year is None
+            and second.day is None
+            and second.month == first.month % 12 + 1
+            and second.calendar == first.calendar
+        )
+    return (
+        first.year is not None
+        and first.era is None
+        and first.year_end is None
+        and second.year == first.year + 1
+        and second.era is not None
+        and second.month is None
+    )
 
 
 def _last_listed_day(tokens: list[Token], i: int) -> int | None:
