@@ -361,13 +361,12 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     elif (
         c == "N"
         and isinstance(value, int)
-        and 10 <= value <= 90
-        and value % 10 == 0
+        and ((10 <= value <= 90 and value % 10 == 0) or (1 <= value <= 9 and tok.ending in _GENITIVE))
         and nxt == "U"
         and tokens[j + 1].value == "DE"
         and s.decade is None
     ):
-        s.decade = value
+        s.decade = value if value >= 10 else value * 10  # পাঁচের দশক: the fifties, in West Bengal
     # A day: before a month, after a bare month (অক্টোবর ১২), or first in a range or list.
     elif (
         c in ("d", "D")
@@ -441,8 +440,13 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.era = value
     elif c == "E" and s.era not in (None, "gregorian") and value == "gregorian" and tokens[j - 1].cls == "E":
         pass  # হিজরি সনের, বাংলা সালের: an era, then the word "year" (not সালে বাংলা ভাষা)
-    elif c == "H" and not (s.day is not None or nxt in ("Y", "y")):
-        return 0  # সফর is also "a visit": a Hijri month needs its day or year beside it
+    elif c == "H" and not (
+        s.day is not None
+        or s.era == "hijri"
+        or nxt in ("Y", "y")
+        or (nxt == "U" and tokens[j + 1].value == "M")
+    ):
+        return 0  # সফর is also "a visit": a Hijri month needs its day, its year or মাস beside it
     elif c in ("M", "B", "H") and s.month is None and s.date_value is None and s.count is None:
         s.month = value
         s.calendar = _CALENDARS[c]
@@ -554,6 +558,8 @@ def _comma_continues(tokens: list[Token], j: int, s: Slots) -> bool:
         and (s.deictic is not None or s.anaphor is not None or (s.day is not None and s.month is not None))
     ):
         return True  # আজ, রবিবার; পরদিন, রবিবার; ১৯ আগস্ট, মঙ্গলবার
+    if (s.deictic is not None or s.anaphor is not None) and s.size == 1 and nxt in ("d", "D"):
+        return _starts_date(tokens, j + 2)  # পরদিন, ৮ মার্চ; আজ, ১২ আগস্ট: the day, named
     return s.hour is not None and s.day is None and nxt == "M" and after in ("d", "D")
 
 

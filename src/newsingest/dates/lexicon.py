@@ -194,6 +194,8 @@ RELATIVE_MODIFIERS: dict[str, int] = {
     "গেল": -1,
     "চলতি": 0,
     "বিদায়ী": 0,
+    "সদ্য সমাপ্ত": -1,
+    "সদ্যসমাপ্ত": -1,
     "এই": 0,
     "এ": 0,
     "বর্তমান": 0,
@@ -224,6 +226,8 @@ NEW_WORDS: frozenset[str] = frozenset({"নতুন", "নয়া"})
 UNITS: dict[str, str] = {
     "দিন": "D",
     "দিবস": "D",
+    "কার্যদিবস": "D",
+    "কর্মদিবস": "D",
     "সপ্তাহ": "W",
     "হপ্তা": "W",
     "মাস": "M",
@@ -382,9 +386,14 @@ NUMBER_WORDS: dict[str, int] = {
 # month). সেই, ওই, ঐ and একই do so as anaphoric RELATIVE_MODIFIERS, inside the expression.
 DEMONSTRATIVES: frozenset[str] = frozenset({"সে", "উক্ত"})
 
-# Years called by name. In Bangladesh "একাত্তরে" (in seventy-one) is the Liberation War year;
-# only a form with a case ending is a year (একাত্তর জন is a count).
+# Years called by name. In Bangladesh "একাত্তরে" (in seventy-one) is the Liberation War year,
+# বায়ান্নর the Language Movement's, ঊনসত্তরের the mass uprising's; only a form with a case
+# ending is a year (একাত্তর জন is a count).
 YEAR_NAMES: dict[str, int] = {
+    "বায়ান্ন": 1952,
+    "বাহান্ন": 1952,
+    "ঊনসত্তর": 1969,
+    "উনসত্তর": 1969,
     "একাত্তর": 1971,
 }
 
