@@ -13,12 +13,20 @@ from copy import copy
 from dataclasses import dataclass, fields
 from typing import Any
 
-from .lexicon import AGO_WORDS, CLOCK_CASE_ENDINGS, DEMONSTRATIVES, GENITIVE_ENDINGS, INTERVAL_WORDS
+from .lexicon import (
+    AGO_WORDS,
+    CLOCK_CASE_ENDINGS,
+    DEMONSTRATIVES,
+    GENITIVE_ENDINGS,
+    INTERVAL_WORDS,
+    LOCATIVE_ENDINGS,
+)
 from .tokens import Token, genitive_ending, nfc
 
 _GENITIVE = frozenset(map(nfc, GENITIVE_ENDINGS))
 _AGO_WORDS = frozenset(map(nfc, AGO_WORDS))
 _INTERVAL_WORDS = frozenset(map(nfc, INTERVAL_WORDS))
+_LOCATIVE = frozenset(map(nfc, LOCATIVE_ENDINGS))
 _DEMONSTRATIVES = frozenset(map(nfc, DEMONSTRATIVES))
 _CLOCK_CASED = frozenset(map(nfc, CLOCK_CASE_ENDINGS))
 
@@ -464,6 +472,11 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.part_unit = "Q"  # পরের প্রান্তিকে (অক্টোবর-ডিসেম্বর): the bracket names its months
     elif c == "U":
         return _take_unit(tokens, j, s)
+    elif _per_unit(tokens, j, s) and (
+        c == "x" or (c in ("d", "N") and nxt == "U" and tokens[j + 1].value in _SMALLER_UNITS.get(s.unit, ()))
+    ):
+        s.every = True  # মাসে একবার, সপ্তাহে দুই দিন: so many times in each unit, a set
+        return 1 if c == "x" else 2
     elif c == "f" and _has_period(s) and _genitive_before(tokens, j) and nxt in ("N", "d", "U", "K"):
         s.first_n = True
     # The Nth week or quarter of a period: ডিসেম্বরের দ্বিতীয় সপ্তাহে, অর্থবছরের প্রথম প্রান্তিকে.
@@ -513,6 +526,12 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     else:
         return 0
     return 1
+
+
+def _per_unit(tokens: list[Token], j: int, s: Slots) -> bool:
+    """Is the expression so far a bare unit in the locative (মাসে, সপ্তাহে), as before a frequency?"""
+    before = tokens[j - 1]
+    return s.size == 1 and s.unit is not None and before.cls == "U" and before.ending in _LOCATIVE
 
 
 def _take_unit(tokens: list[Token], j: int, s: Slots) -> int:

@@ -518,6 +518,10 @@ DURATION_MARKERS: frozenset[str] = frozenset(
 # After a count, "at intervals of": তিন মাস পরপর, প্রতি দুই সপ্তাহ অন্তর (a SET, P3M).
 INTERVAL_WORDS: frozenset[str] = frozenset({"পরপর", "অন্তর"})
 
+# "N times" glued (একবার, দু’বার), after a unit in the locative: মাসে একবার, বছরে দু’বার (a SET).
+TIMES_SUFFIX = "বার"
+LOCATIVE_ENDINGS: frozenset[str] = frozenset({"ে", "এ", "তে", "য়", "-এ", "-তে"})
+
 # After a count, "ago": counted back from the document's date (তিন দিন আগে), so a DATE,
 # unless the count follows an event in the genitive (সফরের এক মাস আগে: a DURATION offset).
 AGO_WORDS: frozenset[str] = frozenset({"আগে", "আগেও"})

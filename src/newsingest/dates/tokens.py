@@ -9,7 +9,7 @@ Classes:
     L relative modifier counted from the last period named (আগের, পরের)
     U unit (মাস)  V fiscal year  E era (সাল)  P part of day  h clock fraction (সাড়ে)
     N count (তিন, 3)  k about N, after its unit (দিন সাতেক)
-    u a count glued to its unit (সপ্তাহখানেক, দু’বছর)
+    u a count glued to its unit (সপ্তাহখানেক, দু’বছর)  x so many times (একবার, দু’বার)
     Y year (১৯৭১, ২০২৩-এ)  d day-sized number  D day ordinal (১২ই)
     t clock hour (১০টায়)  c clock time (১০:৩০)  X numeric date (12/10/2023)
     F year pair (২০২৩-২৪)  r day range (১০-১২)  K vague count (কয়েক)  z every (প্রতি)
@@ -133,6 +133,9 @@ def _build_words() -> dict[str, tuple[str, Any, str]]:
                 table.setdefault(nfc(unit + suffix + ending), ("u", (1, code), normal_ending))
             for number, count in lx.CONTRACTED_NUMBERS.items():
                 table.setdefault(nfc(number + unit + ending), ("u", (count, code), normal_ending))
+    for word, count in (*lx.NUMBER_WORDS.items(), *lx.CONTRACTED_NUMBERS.items()):
+        if count <= 10:  # not বারবার (again and again: বার is also twelve)
+            table.setdefault(nfc(word + lx.TIMES_SUFFIX), ("x", count, ""))
     for stem, value in lx.WEEKDAY_STEMS.items():
         table.setdefault(nfc(stem), ("w", value, ""))
     for word in lx.NOT_TEMPORAL:
