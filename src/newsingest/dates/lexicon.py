@@ -646,6 +646,7 @@ FUTURE_WORDS: frozenset[str] = frozenset(
         "ফিরব",
         "খুলব",
         "লক্ষ্য",
+        "সম্ভাব্য",  # the likely date of what has not happened yet
     }
 )
 # "Exists/is": present, though it looks perfect (রয়েছে, আছে).
