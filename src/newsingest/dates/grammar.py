@@ -201,12 +201,12 @@ def find_expressions(tokens: list[Token]) -> list[Expression]:
             listed = _parse(tokens, expression.last + 2)
             if listed is not None and listed.year is not None and listed.era is not None:
                 slots.era = listed.era
-        if slots.count is not None and "g" in (
+        if slots.count is not None and not slots.marker and "g" in (
             following,
             _cls(tokens, slots.first - 1),
             _cls(tokens, slots.first - 2),
         ):
-            i = expression.last + 1  # ৩০ বছর বয়সী, বয়স হয়েছিল ৯৪ বছর: an age
+            i = expression.last + 1  # ৩০ বছর বয়সী, বয়স হয়েছিল ৯৪ বছর: an age (দুই দিন আগে ছেলেকে is not)
             continue
         found.append(expression)
         i = expression.last + 1

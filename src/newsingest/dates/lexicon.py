@@ -386,6 +386,26 @@ NUMBER_WORDS: dict[str, int] = {
 # month). সেই, ওই, ঐ and একই do so as anaphoric RELATIVE_MODIFIERS, inside the expression.
 DEMONSTRATIVES: frozenset[str] = frozenset({"সে", "উক্ত"})
 
+# Surnames that end like a genitive (-ার) but are not one: রুমানা আক্তার দুই দিন আগে is
+# "two days ago", where সভার দুই দিন আগে is "two days before the meeting".
+GENITIVE_LOOKING_NAMES: frozenset[str] = frozenset(
+    {
+        "আক্তার",
+        "আখতার",
+        "আকতার",
+        "সরকার",
+        "কুমার",
+        "খন্দকার",
+        "তালুকদার",
+        "মজুমদার",
+        "সিকদার",
+        "শিকদার",
+        "পোদ্দার",
+        "হাওলাদার",
+        "জমাদার",
+    }
+)
+
 # Years called by name. In Bangladesh "একাত্তরে" (in seventy-one) is the Liberation War year,
 # বায়ান্নর the Language Movement's, ঊনসত্তরের the mass uprising's; only a form with a case
 # ending is a year (একাত্তর জন is a count).

@@ -232,6 +232,7 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(rf"[{_BN_LETTERS}]+|[A-Za-z]+")
 
 
+_NOT_GENITIVE = frozenset(map(nfc, lx.GENITIVE_LOOKING_NAMES))
 _VOWEL_SIGNS = frozenset("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc")
 
 
@@ -240,7 +241,7 @@ def genitive_ending(word: str) -> str:
     offset from an event (সফরের এক মাস পরে) from one from today."""
     if word.endswith("ের"):
         return "ের"
-    if len(word) > 2 and word[-1] == "র" and word[-2] in _VOWEL_SIGNS:
+    if len(word) > 2 and word[-1] == "র" and word[-2] in _VOWEL_SIGNS and word not in _NOT_GENITIVE:
         return "র"
     return ""
 
