@@ -120,6 +120,7 @@ class _Discourse:
     anchor: dt.date | None = None
     gregorian_sentence: int | None = None
     last_year: int | None = None
+    last_month: dt.date | None = None
     last_period: Resolved | None = None
 
     def context(self, item: _Found) -> Context:
@@ -135,6 +136,7 @@ class _Discourse:
             progressive=item.tense == "progressive",
             last_period=self.last_period,
             last_year=self.last_year,
+            last_month=self.last_month,
         )
 
     def remember(self, item: _Found, resolved: Resolved) -> None:
@@ -147,6 +149,8 @@ class _Discourse:
             self.last_period = resolved
         if resolved.earliest and resolved.latest and resolved.earliest.year == resolved.latest.year:
             self.last_year = resolved.earliest.year
+            if resolved.earliest.month == resolved.latest.month:
+                self.last_month = resolved.earliest
 
 
 def _find(field: str, text: str) -> list[_Found]:

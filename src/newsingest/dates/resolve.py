@@ -78,6 +78,7 @@ class Context:
     past: bool = False  # the clause's verb is explicitly past
     not_before: dt.date | None = None  # a range's end lies on or after its start
     last_year: int | None = None  # the year of the last date within one year the text named
+    last_month: dt.date | None = None  # a day of the last date within one month the text named
     verbless: bool = False  # the clause has no verb (a headline): the nearest day wins
     progressive: bool = False  # হচ্ছে, যাচ্ছি, আছে: present, leaning to the near future
     named_anchor: bool = False  # `anchor` is a day the text named, not the reference standing in
@@ -711,7 +712,9 @@ def _relative_unit(s: Slots, ctx: Context) -> Resolved | None:
         # (একই দিনে দুটি পরীক্ষা: "on one and the same day") there is no date to give.
         if s.unit == "Y" and ctx.last_year is None:
             return None
-        if s.unit != "Y":
+        if s.unit == "M" and ctx.last_month is not None:
+            base = ctx.last_month  # ওই মাসে: the month of the last month or day named
+        elif s.unit != "Y":
             if not ctx.named_anchor or ctx.anchor is None:
                 return None
             base = ctx.anchor
