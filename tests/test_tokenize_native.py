@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import tracemalloc
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -157,21 +158,38 @@ def test_not_a_str() -> None:
             tokenize_python(value)
 
 
+def _configure(number_token: Callable[[str, str, int, int], Token]) -> None:
+    """native.configure as tokens.py calls it, with another number callback."""
+    native.configure(
+        tokens.WORDS,
+        tokens._PHRASE_STARTS,
+        tokens._TRIGGERS,
+        tokens._PUNCT,
+        number_token,
+        Token,
+        clock_suffixes=tokens._CLOCK_SUFFIXES,
+        count_suffixes=tokens._COUNT_SUFFIXES,
+        ordinal_suffixes=tokens._ORDINAL_SUFFIXES,
+        counted_suffix=tokens._COUNTED_SUFFIX,
+        years=(tokens._FIRST_YEAR, tokens._LAST_YEAR),
+    )
+
+
 @needs_native
-def test_an_error_in_the_number_callback_propagates() -> None:
+def test_only_long_numbers_call_back_and_errors_propagate() -> None:
     def broken(*args: object) -> Token:
         raise ZeroDivisionError("from _number_token")
 
+    long_number = "আজ " + "১" * 19 + " মে"
     try:
-        native.configure(tokens.WORDS, tokens._PHRASE_STARTS, tokens._TRIGGERS, tokens._PUNCT, broken, Token)
+        _configure(broken)
         with pytest.raises(ZeroDivisionError, match="from _number_token"):
-            native.tokenize("আজ ১২ মে")
-        assert native.tokenize("আজ মে") == tokenize_python("আজ মে")
+            native.tokenize(long_number)
+        for text in ("আজ মে", "আজ ১২ মে", "আজ " + "১" * 18 + " মে", "১২/১০/২০২৩ ১০:৩০ ২০২৩-২৪"):
+            assert native.tokenize(text) == tokenize_python(text)
     finally:
-        native.configure(
-            tokens.WORDS, tokens._PHRASE_STARTS, tokens._TRIGGERS, tokens._PUNCT, tokens._number_token, Token
-        )
-    assert native.tokenize("আজ ১২ মে") == tokenize_python("আজ ১২ মে")
+        _configure(tokens._number_token)
+    assert native.tokenize(long_number) == tokenize_python(long_number)
 
 
 @needs_native

@@ -295,5 +295,17 @@ except ImportError:  # built without a compiler: the Python reference serves
 
 tokenize: Callable[[str], list[Token]] = tokenize_python
 if _tokenize is not None:
-    _tokenize.configure(WORDS, _PHRASE_STARTS, _TRIGGERS, _PUNCT, _number_token, Token)
+    _tokenize.configure(
+        WORDS,
+        _PHRASE_STARTS,
+        _TRIGGERS,
+        _PUNCT,
+        _number_token,
+        Token,
+        clock_suffixes=_CLOCK_SUFFIXES,
+        count_suffixes=_COUNT_SUFFIXES,
+        ordinal_suffixes=_ORDINAL_SUFFIXES,
+        counted_suffix=_COUNTED_SUFFIX,
+        years=(_FIRST_YEAR, _LAST_YEAR),
+    )
     tokenize = _tokenize.tokenize
