@@ -4,7 +4,8 @@
  * returns (same Token instances, classes, values, endings and str offsets) and the
  * hypothesis property in tests/test_tokenize_native.py holds the two together.
  *
- *     configure(words, phrase_starts, triggers, punct, number_token, token_type)
+ *     configure(words, phrase_starts, triggers, punct, number_token, token_type,
+ *               clock_suffixes, count_suffixes, ordinal_suffixes, counted_suffix, years)
  *         once, at import of tokens.py: the lexicon tables and callbacks it uses.
  *     tokenize(text) -> list[Token]
  *
@@ -12,10 +13,12 @@
  *     \d  Py_UNICODE_ISDECIMAL (what re uses for \d in str patterns)
  *     \s  Py_UNICODE_ISSPACE   (what re uses for \s), \S its complement
  *     BN  _BN_LETTERS: U+0980-U+09E5, U+09F0-U+09FC, U+09FE, U+200D (ZWJ)
- * Numbers are rare; their classification stays in Python (_number_token is called back).
+ * Numbers are classified here as _number_token does, from its suffix sets and year range;
+ * only a number with a run of more than MAX_RUN digits is handed to _number_token itself.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <datetime.h>
 #include <stdint.h>
 
 /* Trigger-word pre-filter: a Bloom filter (two bits per word) over a hash of the code points
@@ -25,14 +28,20 @@
 #define FILTER_BITS (1 << 17)
 
 typedef struct {
-    PyObject *words;         /* dict: surface form -> (class, value, ending) */
-    PyObject *phrase_starts; /* frozenset: first words of two-word phrase keys */
-    PyObject *triggers;      /* frozenset: words that make a sentence worth tokenizing */
-    PyObject *punct;         /* dict: one-character str -> class */
-    PyObject *number_token;  /* callable(digits, suffix, start, end) -> Token */
-    PyObject *token_type;    /* the Token NamedTuple class */
-    PyObject *empty;         /* "" */
-    PyObject *other;         /* "o" */
+    PyObject *words;            /* dict: surface form -> (class, value, ending) */
+    PyObject *phrase_starts;    /* frozenset: first words of two-word phrase keys */
+    PyObject *triggers;         /* frozenset: words that make a sentence worth tokenizing */
+    PyObject *punct;            /* dict: one-character str -> class */
+    PyObject *number_token;     /* callable(digits, suffix, start, end) -> Token, for long numbers */
+    PyObject *token_type;       /* the Token NamedTuple class */
+    PyObject *clock_suffixes;   /* frozenset: ১০টায় is a clock hour */
+    PyObject *count_suffixes;   /* frozenset: ৫জন is not a date */
+    PyObject *ordinal_suffixes; /* frozenset: ১২ই is a day ordinal */
+    PyObject *counted_suffix;   /* str: the count suffix whose number stays a count (টি) */
+    long long first_year;       /* four-digit numbers from first_year to last_year are years */
+    long long last_year;
+    PyObject *empty;            /* "" */
+    PyObject *other;            /* "o" */
     unsigned char filter[FILTER_BITS / 8];
 } State;
 
@@ -319,6 +328,238 @@ try_phrase(State *st, const Text *t, PyObject *text, PyObject *first, Py_ssize_t
     return 1;
 }
 
+/* ---- numbers: _number_token --------------------------------------------------------- */
+
+/* A run of up to MAX_RUN digits has its value in a long long (10^18 - 1 < 2^63). A number
+ * with a longer run is handed to _number_token: Python's int has no bound, and int() raises
+ * ValueError past sys.get_int_max_str_digits() (640 at the least), which the callback keeps. */
+#define MAX_RUN 18
+
+typedef struct {
+    Py_ssize_t length; /* in code points, as len() counts them */
+    long long value;   /* int() of the run, when length <= MAX_RUN */
+} Run;
+
+/* The digits of a number, \d+(?:[:.]\d+)*(?:[-/]\d+)*, cut into runs at the separators.
+ * Only the first three runs and two separators are kept: no rule reads further. */
+typedef struct {
+    Py_ssize_t runs;
+    Run run[3];
+    Py_UCS4 sep[2]; /* the separators after run[0] and run[1] */
+    int slash;      /* some separator is '/' */
+    int too_long;   /* some run is longer than MAX_RUN */
+} Shape;
+
+static Shape
+read_shape(const Text *t, Py_ssize_t i, Py_ssize_t digits_end)
+{
+    Shape s = {0};
+    while (i < digits_end) {
+        Run run = {0, 0};
+        int decimal;
+        /* int() reads each \d character by its decimal value, in whatever script. */
+        while (i < digits_end && (decimal = Py_UNICODE_TODECIMAL(AT(t, i))) >= 0) {
+            if (run.length < MAX_RUN)
+                run.value = run.value * 10 + decimal;
+            run.length++;
+            i++;
+        }
+        s.too_long |= run.length > MAX_RUN;
+        if (s.runs < 3)
+            s.run[s.runs] = run;
+        s.runs++;
+        if (i < digits_end) { /* a separator: the match put digits after every one */
+            Py_UCS4 sep = AT(t, i++);
+            if (s.runs <= 2)
+                s.sep[s.runs - 1] = sep;
+            s.slash |= sep == '/';
+        }
+    }
+    return s;
+}
+
+/* Token(m.start, m.end, cls, value, ending) for a one-letter class. Steals `value`, which may
+ * be NULL when making it failed: then NULL is returned. */
+static PyObject *
+classed(State *st, const Match *m, char cls, PyObject *value, PyObject *ending)
+{
+    if (value == NULL)
+        return NULL;
+    PyObject *letter = PyUnicode_FromOrdinal(cls); /* one of CPython's cached one-character strs */
+    PyObject *token = letter ? make_token(st, m->start, m->end, letter, value, ending) : NULL;
+    Py_XDECREF(letter);
+    Py_DECREF(value);
+    return token;
+}
+
+/* Token(start, end, "o"): a number of no date shape, with no value and no ending. */
+static PyObject *
+other_number(State *st, const Match *m)
+{
+    return make_token(st, m->start, m->end, st->other, Py_None, st->empty);
+}
+
+static PyObject *
+pair(long long a, long long b)
+{
+    return Py_BuildValue("(LL)", a, b);
+}
+
+/* _NUMERIC_DATE.fullmatch: d{1,2} S d{1,2} S dddd with the same S of "/.-" twice (day first),
+ * or dddd-d{1,2}-d{1,2} (year first). 1 and the parts set when it matches, else 0. */
+static int
+numeric_date(const Shape *s, int *year, int *month, int *day)
+{
+    if (s->runs != 3 || s->sep[0] != s->sep[1])
+        return 0;
+    Py_UCS4 sep = s->sep[0];
+    Py_ssize_t a = s->run[0].length, b = s->run[1].length, c = s->run[2].length;
+    if ((sep == '/' || sep == '.' || sep == '-') && a <= 2 && b <= 2 && c == 4) {
+        *day = (int)s->run[0].value, *month = (int)s->run[1].value, *year = (int)s->run[2].value;
+        return 1;
+    }
+    if (sep == '-' && a == 4 && b <= 2 && c <= 2) {
+        *year = (int)s->run[0].value, *month = (int)s->run[1].value, *day = (int)s->run[2].value;
+        return 1;
+    }
+    return 0;
+}
+
+/* Token "X" with dt.date(year, month, day), or "o" where date() raises ValueError (31/02,
+ * month 13, year 0), as _number_token catches it. */
+static PyObject *
+date_token(State *st, const Match *m, int year, int month, int day, PyObject *suffix)
+{
+    PyObject *date = PyDate_FromDate(year, month, day);
+    if (date == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_ValueError))
+            return NULL;
+        PyErr_Clear();
+        return other_number(st, m);
+    }
+    return classed(st, m, 'X', date, suffix);
+}
+
+/* A number with separators: a numeric date, a clock time (১০:৩০, ১০-৩০), a year pair
+ * (২০২৩-২৪, ২০২৩-২০২৫) or a day range (১০-১২); any other shape is "o". */
+static PyObject *
+separated_number(State *st, const Match *m, const Shape *s, PyObject *suffix)
+{
+    int year, month, day;
+    if (numeric_date(s, &year, &month, &day))
+        return date_token(st, m, year, month, day, suffix);
+    long long a = s->run[0].value, b = s->run[1].value;
+    Py_ssize_t first = s->run[0].length, second = s->run[1].length;
+    if (s->sep[0] == ':' || s->sep[0] == '.') {
+        /* The [:.] separators all come before the [-/] ones, so sep[0] tells whether there
+         * is one. re.split(r"[:.]") then gives two parts, the second two characters long,
+         * only for exactly two runs (a [-/] run after would lengthen the second part). */
+        if (s->runs == 2 && second == 2 && a <= 24 && b < 60)
+            return classed(st, m, 'c', pair(a, b), suffix);
+        return other_number(st, m);
+    }
+    if (s->slash || s->runs > 2)
+        return other_number(st, m);
+    /* first-second */
+    if (first == 4 && st->first_year <= a && a <= st->last_year && (b == (a + 1) % 100 || b == a + 1))
+        return classed(st, m, 'F', pair(a, a + 1), suffix);
+    if (first == 4 && second == 4 && a < b)
+        return classed(st, m, 'F', pair(a, b), suffix);
+    if (1 <= a && a < b && b <= 31)
+        return classed(st, m, 'r', pair(a, b), suffix);
+    if (a <= 24 && second == 2 && b < 60)
+        return classed(st, m, 'c', pair(a, b), suffix);
+    return other_number(st, m);
+}
+
+/* The class of one run of digits (its value and length) glued to `bare`, its suffix without
+ * a leading -'’: in the order _number_token tests them. 0 on error. */
+static char
+plain_class(State *st, Run run, PyObject *bare)
+{
+    int in;
+    if (run.value <= 24 && (in = PySet_Contains(st->clock_suffixes, bare)) != 0)
+        return in < 0 ? 0 : 't';
+    if ((in = PySet_Contains(st->count_suffixes, bare)) != 0) {
+        int counted = in < 0 ? -1 : PyObject_RichCompareBool(bare, st->counted_suffix, Py_EQ);
+        return counted < 0 ? 0 : counted ? 'N' : 'o';
+    }
+    int glued = PyUnicode_GET_LENGTH(bare) > 0;
+    if (run.length == 4 && st->first_year <= run.value && run.value <= st->last_year)
+        return glued ? 'Y' : 'y';
+    if (1 <= run.value && run.value <= 31) {
+        if ((in = PySet_Contains(st->ordinal_suffixes, bare)) != 0)
+            return in < 0 ? 0 : 'D';
+        if (!glued)
+            return 'd';
+    }
+    return 'N';
+}
+
+/* suffix.lstrip("-'’"), a new reference: the suffix pattern [-'’]?[BN]+|st|nd|rd|th puts at
+ * most one of those characters in front. */
+static PyObject *
+bare_suffix(PyObject *suffix)
+{
+    Py_ssize_t length = PyUnicode_GET_LENGTH(suffix);
+    if (length > 0) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(suffix, 0);
+        if (c == '-' || c == '\'' || c == 0x2019)
+            return PyUnicode_Substring(suffix, 1, length);
+    }
+    return Py_NewRef(suffix);
+}
+
+/* One run of digits: a clock hour (১০টায়), a count (৫টি), a year (১৯৭১), a day ordinal
+ * (১২ই), a day-sized number or any other count. */
+static PyObject *
+plain_number(State *st, const Match *m, Run run, PyObject *suffix)
+{
+    PyObject *bare = bare_suffix(suffix);
+    if (bare == NULL)
+        return NULL;
+    char cls = plain_class(st, run, bare);
+    Py_DECREF(bare);
+    if (cls == 0)
+        return NULL;
+    PyObject *value = cls == 't' ? pair(run.value, 0) : PyLong_FromLongLong(run.value);
+    return classed(st, m, cls, value, suffix);
+}
+
+/* _number_token(digits, suffix, start, end) itself, called back. */
+static PyObject *
+number_token_in_python(State *st, PyObject *text, const Match *m, PyObject *suffix)
+{
+    PyObject *digits = PyUnicode_Substring(text, m->start, m->digits_end);
+    PyObject *start = digits ? PyLong_FromSsize_t(m->start) : NULL;
+    PyObject *end = start ? PyLong_FromSsize_t(m->end) : NULL;
+    PyObject *token = NULL;
+    if (end != NULL) {
+        PyObject *args[4] = {digits, suffix, start, end};
+        token = PyObject_Vectorcall(st->number_token, args, 4, NULL);
+    }
+    Py_XDECREF(digits);
+    Py_XDECREF(start);
+    Py_XDECREF(end);
+    return token;
+}
+
+/* The token _number_token gives the number `m`. */
+static PyObject *
+number_token(State *st, const Text *t, PyObject *text, const Match *m)
+{
+    PyObject *suffix = m->digits_end < m->end ? PyUnicode_Substring(text, m->digits_end, m->end)
+                                              : Py_NewRef(st->empty);
+    if (suffix == NULL)
+        return NULL;
+    Shape shape = read_shape(t, m->start, m->digits_end);
+    PyObject *token = shape.too_long     ? number_token_in_python(st, text, m, suffix)
+                      : shape.runs == 1 ? plain_number(st, m, shape.run[0], suffix)
+                                        : separated_number(st, m, &shape, suffix);
+    Py_DECREF(suffix);
+    return token;
+}
+
 /* _tokenize_span: append the tokens of text[begin:limit]. */
 static int
 tokenize_span(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssize_t limit, PyObject *tokens)
@@ -364,26 +605,8 @@ tokenize_span(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssi
             if (append_new(tokens, make_token(st, m.start, m.end, cls ? cls : st->other, Py_None, st->empty)))
                 return -1;
         }
-        else {
-            PyObject *digits = PyUnicode_Substring(text, m.start, m.digits_end);
-            if (digits == NULL)
-                return -1;
-            PyObject *suffix = m.digits_end < m.end ? PyUnicode_Substring(text, m.digits_end, m.end)
-                                                    : Py_NewRef(st->empty);
-            PyObject *start = suffix ? PyLong_FromSsize_t(m.start) : NULL;
-            PyObject *end = start ? PyLong_FromSsize_t(m.end) : NULL;
-            PyObject *token = NULL;
-            if (end != NULL) {
-                PyObject *args[4] = {digits, suffix, start, end};
-                token = PyObject_Vectorcall(st->number_token, args, 4, NULL);
-            }
-            Py_DECREF(digits);
-            Py_XDECREF(suffix);
-            Py_XDECREF(start);
-            Py_XDECREF(end);
-            if (append_new(tokens, token))
-                return -1;
-        }
+        else if (append_new(tokens, number_token(st, t, text, &m)))
+            return -1;
     }
 }
 
@@ -476,28 +699,29 @@ tokenize(PyObject *module, PyObject *text)
 }
 
 PyDoc_STRVAR(configure_doc,
-             "configure(words, phrase_starts, triggers, punct, number_token, token_type, /)\n--\n\n"
+             "configure(words, phrase_starts, triggers, punct, number_token, token_type,\n"
+             "          clock_suffixes, count_suffixes, ordinal_suffixes, counted_suffix, years)\n--\n\n"
              "Give the tokenizer the tables of tokens.py: WORDS (dict), _PHRASE_STARTS and\n"
-             "_TRIGGERS (frozensets of str), _PUNCT (dict), _number_token and the Token class.\n"
+             "_TRIGGERS (frozensets of str), _PUNCT (dict), _number_token and the Token class;\n"
+             "for numbers, the suffix sets _CLOCK_SUFFIXES, _COUNT_SUFFIXES and _ORDINAL_SUFFIXES,\n"
+             "_COUNTED_SUFFIX and (_FIRST_YEAR, _LAST_YEAR).\n"
              "The objects are kept, not copied; the trigger pre-filter is computed here.");
 
 static PyObject *
-configure(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+configure(PyObject *module, PyObject *args, PyObject *kwargs)
 {
-    if (nargs != 6) {
-        PyErr_Format(PyExc_TypeError, "configure() takes 6 arguments (%zd given)", nargs);
+    static char *names[] = {"words", "phrase_starts", "triggers", "punct", "number_token", "token_type",
+                            "clock_suffixes", "count_suffixes", "ordinal_suffixes", "counted_suffix", "years",
+                            NULL};
+    PyObject *words, *phrase_starts, *triggers, *punct, *number_token, *token_type, *clock_suffixes,
+        *count_suffixes, *ordinal_suffixes, *counted_suffix;
+    long long first_year, last_year;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!O!O!O!OOO!O!O!U(LL):configure", names, &PyDict_Type,
+                                     &words, &PyFrozenSet_Type, &phrase_starts, &PyFrozenSet_Type, &triggers,
+                                     &PyDict_Type, &punct, &number_token, &token_type, &PyFrozenSet_Type,
+                                     &clock_suffixes, &PyFrozenSet_Type, &count_suffixes, &PyFrozenSet_Type,
+                                     &ordinal_suffixes, &counted_suffix, &first_year, &last_year))
         return NULL;
-    }
-    PyObject *words = args[0], *phrase_starts = args[1], *triggers = args[2], *punct = args[3],
-             *number_token = args[4], *token_type = args[5];
-    if (!PyDict_Check(words) || !PyDict_Check(punct)) {
-        PyErr_SetString(PyExc_TypeError, "words and punct must be dicts");
-        return NULL;
-    }
-    if (!PyFrozenSet_Check(phrase_starts) || !PyFrozenSet_Check(triggers)) {
-        PyErr_SetString(PyExc_TypeError, "phrase_starts and triggers must be frozensets");
-        return NULL;
-    }
     if (!PyCallable_Check(number_token)) {
         PyErr_SetString(PyExc_TypeError, "number_token must be callable");
         return NULL;
@@ -541,12 +765,18 @@ configure(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     Py_XSETREF(st->punct, Py_NewRef(punct));
     Py_XSETREF(st->number_token, Py_NewRef(number_token));
     Py_XSETREF(st->token_type, Py_NewRef(token_type));
+    Py_XSETREF(st->clock_suffixes, Py_NewRef(clock_suffixes));
+    Py_XSETREF(st->count_suffixes, Py_NewRef(count_suffixes));
+    Py_XSETREF(st->ordinal_suffixes, Py_NewRef(ordinal_suffixes));
+    Py_XSETREF(st->counted_suffix, Py_NewRef(counted_suffix));
+    st->first_year = first_year;
+    st->last_year = last_year;
     Py_RETURN_NONE;
 }
 
 static PyMethodDef methods[] = {
     {"tokenize", (PyCFunction)tokenize, METH_O, tokenize_doc},
-    {"configure", (PyCFunction)(void (*)(void))configure, METH_FASTCALL, configure_doc},
+    {"configure", (PyCFunction)(void (*)(void))configure, METH_VARARGS | METH_KEYWORDS, configure_doc},
     {NULL, NULL, 0, NULL},
 };
 
@@ -558,7 +788,8 @@ module_exec(PyObject *module)
     st->other = PyUnicode_InternFromString("o");
     if (st->empty == NULL || st->other == NULL)
         return -1;
-    return 0;
+    PyDateTime_IMPORT; /* for PyDate_FromDate */
+    return PyDateTimeAPI == NULL ? -1 : 0;
 }
 
 static int
@@ -571,6 +802,10 @@ module_traverse(PyObject *module, visitproc visit, void *arg)
     Py_VISIT(st->punct);
     Py_VISIT(st->number_token);
     Py_VISIT(st->token_type);
+    Py_VISIT(st->clock_suffixes);
+    Py_VISIT(st->count_suffixes);
+    Py_VISIT(st->ordinal_suffixes);
+    Py_VISIT(st->counted_suffix);
     return 0;
 }
 
@@ -584,6 +819,10 @@ module_clear(PyObject *module)
     Py_CLEAR(st->punct);
     Py_CLEAR(st->number_token);
     Py_CLEAR(st->token_type);
+    Py_CLEAR(st->clock_suffixes);
+    Py_CLEAR(st->count_suffixes);
+    Py_CLEAR(st->ordinal_suffixes);
+    Py_CLEAR(st->counted_suffix);
     Py_CLEAR(st->empty);
     Py_CLEAR(st->other);
     return 0;

@@ -166,6 +166,10 @@ _PUNCT = {
 _ORDINAL_SUFFIXES = frozenset(nfc(s) for s in lx.DAY_ORDINAL_SUFFIXES)
 _CLOCK_SUFFIXES = frozenset(nfc(s) for s in lx.CLOCK_SUFFIXES)
 _COUNT_SUFFIXES = frozenset(nfc(s) for s in lx.COUNT_SUFFIXES)
+# The count suffix that keeps its number a count (৩০০টি); the others (৫জন, ১০ম) make it "o".
+_COUNTED_SUFFIX = nfc("টি")
+# Four-digit numbers in this range are years (১৯৭১, ২০২৩-২৪).
+_FIRST_YEAR, _LAST_YEAR = 1000, 2199
 _NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
@@ -270,7 +274,7 @@ def _number_token(digits: str, suffix: str, start: int, end: int) -> Token:
         if "-" in second:
             return Token(start, end, "o")
         a, b = int(first), int(second)
-        if len(first) == 4 and 1000 <= a <= 2199 and (b == (a + 1) % 100 or b == a + 1):
+        if len(first) == 4 and _FIRST_YEAR <= a <= _LAST_YEAR and (b == (a + 1) % 100 or b == a + 1):
             return Token(start, end, "F", (a, a + 1), suffix)
         if len(first) == 4 and len(second) == 4 and a < b:
             return Token(start, end, "F", (a, b), suffix)
@@ -283,8 +287,8 @@ def _number_token(digits: str, suffix: str, start: int, end: int) -> Token:
     if bare in _CLOCK_SUFFIXES and value <= 24:
         return Token(start, end, "t", (value, 0), suffix)
     if bare in _COUNT_SUFFIXES:
-        return Token(start, end, "N" if bare == nfc("টি") else "o", value, suffix)
-    if len(digits) == 4 and 1000 <= value <= 2199:
+        return Token(start, end, "N" if bare == _COUNTED_SUFFIX else "o", value, suffix)
+    if len(digits) == 4 and _FIRST_YEAR <= value <= _LAST_YEAR:
         return Token(start, end, "Y" if bare else "y", value, suffix)
     if bare in _ORDINAL_SUFFIXES and 1 <= value <= 31:
         return Token(start, end, "D", value, suffix)
@@ -300,5 +304,17 @@ except ImportError:  # built without a compiler: the Python reference serves
 
 tokenize: Callable[[str], list[Token]] = tokenize_python
 if _tokenize is not None:
-    _tokenize.configure(WORDS, _PHRASE_STARTS, _TRIGGERS, _PUNCT, _number_token, Token)
+    _tokenize.configure(
+        WORDS,
+        _PHRASE_STARTS,
+        _TRIGGERS,
+        _PUNCT,
+        _number_token,
+        Token,
+        clock_suffixes=_CLOCK_SUFFIXES,
+        count_suffixes=_COUNT_SUFFIXES,
+        ordinal_suffixes=_ORDINAL_SUFFIXES,
+        counted_suffix=_COUNTED_SUFFIX,
+        years=(_FIRST_YEAR, _LAST_YEAR),
+    )
     tokenize = _tokenize.tokenize
