@@ -30,6 +30,8 @@ _SMALLER_UNIT = {
     "M": (30, "D"),
     "W": (7, "D"),
     "D": (24, "H"),
+    "H": (60, "MIN"),
+    "MIN": (60, "S"),
     "DE": (10, "Y"),
     "CE": (100, "Y"),
 }
@@ -261,17 +263,25 @@ def _compound_duration(parts: tuple[tuple[int, str], ...]) -> str:
 
 
 def _fractional_duration(count: float, unit: str) -> str:
-    """দেড় বছর P18M, আড়াই ঘণ্টা PT2H30M, দেড় দিন PT36H: in the next smaller unit where that
-    makes a whole number, as annotators write it; else a decimal (দেড় সপ্তাহ P1.5W)."""
-    if unit in ("H", "MIN"):  # hours and minutes, or minutes and seconds
-        whole, sixtieths = divmod(round(count * 60), 60)
-        big, small = ("H", "M") if unit == "H" else ("M", "S")
-        return "PT" + (f"{whole}{big}" if whole else "") + (f"{sixtieths}{small}" if sixtieths else "")
-    factor, smaller = _SMALLER_UNIT.get(unit, (1, unit))
-    if (count * factor).is_integer():
-        value = int(count * factor)
-        return f"PT{value}H" if smaller == "H" else f"P{value}{smaller}"
-    return f"P{count:g}{_ISO_UNIT.get(unit, unit)}"
+    """দেড় বছর P18M, দেড় মাস P45D, দেড় দিন PT36H: a calendar unit in the next smaller one (a
+    month as 30 days), as annotators write it; hours keep their whole (আড়াই ঘণ্টা PT2H30M).
+    What is left over goes down a unit again, so no value needs a decimal (P10DT12H)."""
+    if unit in ("H", "MIN"):
+        amount = count
+    else:
+        factor, unit = _SMALLER_UNIT[unit]
+        amount = count * factor
+    parts: list[tuple[int, str]] = []
+    while True:
+        whole = int(amount + 1e-9)
+        if whole:
+            parts.append((whole, unit))
+        rest = amount - whole
+        if rest < 1e-9 or unit not in _SMALLER_UNIT:
+            break
+        factor, unit = _SMALLER_UNIT[unit]
+        amount = rest * factor
+    return _compound_duration(tuple(parts))
 
 
 def _time(s: Slots, date: Resolved | None, ctx: Context) -> Resolved:
