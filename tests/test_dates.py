@@ -870,6 +870,7 @@ DURATIONS_AND_SETS = [
         "মে মাসে রপ্তানি কমেছিল। ওই মাসে আমদানিও কমে।",
         [("মে মাসে", D, "2024-05"), ("ওই মাসে", D, "2024-05")],
     ),
+    case("year-with-hyphenated-locative", "২০১১-য় তিনি অবসর নেন।", [("২০১১-য়", D, "2011")]),
     case("month-in-apposition", "আগের মাস মার্চে দাম কিছুটা কম ছিল।", [("আগের মাস মার্চে", D, "2024-03")]),
     case("about-one-week-ago", "সপ্তাহখানেক আগে তিনি দেশে ফেরেন।", [("সপ্তাহখানেক আগে", D, "2024-08-05")]),
     case("duration-glued-lasting", "চার দিনব্যাপী বইমেলা শেষ হয়েছে।", [("চার দিনব্যাপী", DUR, "P4D")]),
@@ -1402,3 +1403,9 @@ def test_short_years_and_last_night(body: str, expected: list[tuple[str, str, st
 )
 def test_held_out_lessons(body: str, expected: list[tuple[str, str, str]]) -> None:
     assert_dates(body, expected)
+
+
+def test_a_number_of_thousands_of_digits_loses_no_article() -> None:
+    """int() refuses 4,300 digits; such a run is no date, and the rest of the article is read."""
+    article = newsingest.parse_text("শিরোনাম\n" + "৯" * 5000 + " টাকা। সভা হবে ১২ মে।", reference_date=REF)
+    assert found(article) == [("১২ মে", D, "2025-05-12")]

@@ -12,7 +12,6 @@ this file.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -83,7 +82,7 @@ VALUE = st.one_of(
     st.sampled_from(LONG_EDGES),
     st.integers(0, 10**40),
 )
-# Giant runs: int() raises past sys.get_int_max_str_digits() (4,300 by default, 640 at least).
+# Giant runs: past what int() reads by default (4,300 digits), and past _LONGEST_NUMBER.
 GIANT = st.sampled_from([640, 4300, 4301]).map("9".__mul__)
 SEPARATOR = st.sampled_from(":./-")
 # Every suffix of the real sets, bare or behind one of the characters the suffix group takes
@@ -181,12 +180,7 @@ TEXT = st.one_of(st.lists(PIECE, max_size=30).map("".join), st.text(ALPHABET, ma
 
 
 def _same(text: str) -> None:
-    try:
-        expected = tokenize_python(text)
-    except ValueError as error:  # int() past sys.get_int_max_str_digits(): the C must raise it too
-        with pytest.raises(type(error), match=re.escape(str(error))):
-            native.tokenize(text)
-        return
+    expected = tokenize_python(text)
     got = native.tokenize(text)
     assert got == expected
     assert all(type(token) is Token for token in got)
@@ -278,15 +272,11 @@ def _int_max_str_digits(limit: int) -> Iterator[None]:
 
 
 @needs_native
-def test_numbers_past_the_int_limit() -> None:
-    """int() raises ValueError past sys.get_int_max_str_digits(); where _number_token calls
-    int() on such a run the C raises the same, and where it does not, both give "o"."""
+def test_very_long_numbers_are_ordinary_words() -> None:
+    """A run of hundreds of digits is no date: "o" from both, never int()'s ValueError past
+    sys.get_int_max_str_digits(), which failed the whole article that held one."""
     with _int_max_str_digits(640):
-        for text in ("১" * 641, "১" * 641 + ":৩০", "৫-" + "১" * 641):
-            with pytest.raises(ValueError, match="Exceeds the limit"):
-                tokenize_python(text)
-            _same(text)
-        for text in ("১" * 641 + ":৩", "১/" + "২" * 700, "১-২-" + "৩" * 700):
+        for text in ("১" * 641, "১" * 641 + ":৩০", "৫-" + "১" * 641, "১" * 641 + ":৩", "১/" + "২" * 700):
             assert [token.cls for token in native.tokenize(text)] == ["o"]
             _same(text)
     _same("১" * 4301)

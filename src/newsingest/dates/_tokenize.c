@@ -473,14 +473,16 @@ separated_number(State *st, const Match *m, const Shape *s, PyObject *suffix)
 }
 
 /* The class of one run of digits (its value and length) glued to `bare`, its suffix without
- * a leading -'’: in the order _number_token tests them. 0 on error. */
+ * a leading -'’ (`separated` when there was one): in the order _number_token tests them.
+ * 0 on error. */
 static char
-plain_class(State *st, Run run, PyObject *bare)
+plain_class(State *st, Run run, PyObject *bare, int separated)
 {
     int in;
     if (run.value <= 24 && (in = PySet_Contains(st->clock_suffixes, bare)) != 0)
         return in < 0 ? 0 : 't';
-    if ((in = PySet_Contains(st->count_suffixes, bare)) != 0) {
+    /* a count suffix only glued on: ২০১১-য় is "in 2011", ২য় "second" */
+    if (!separated && (in = PySet_Contains(st->count_suffixes, bare)) != 0) {
         int counted = in < 0 ? -1 : PyObject_RichCompareBool(bare, st->counted_suffix, Py_EQ);
         return counted < 0 ? 0 : counted ? 'N' : 'o';
     }
@@ -518,7 +520,7 @@ plain_number(State *st, const Match *m, Run run, PyObject *suffix)
     PyObject *bare = bare_suffix(suffix);
     if (bare == NULL)
         return NULL;
-    char cls = plain_class(st, run, bare);
+    char cls = plain_class(st, run, bare, PyUnicode_GET_LENGTH(bare) != PyUnicode_GET_LENGTH(suffix));
     Py_DECREF(bare);
     if (cls == 0)
         return NULL;

@@ -168,6 +168,8 @@ _CLOCK_SUFFIXES = frozenset(nfc(s) for s in lx.CLOCK_SUFFIXES)
 _COUNT_SUFFIXES = frozenset(nfc(s) for s in lx.COUNT_SUFFIXES)
 # The count suffix that keeps its number a count (৩০০টি); the others (৫জন, ১০ম) make it "o".
 _COUNTED_SUFFIX = nfc("টি")
+# Digits in the longest number read as one: a clock time, a date or a count is far shorter.
+_LONGEST_NUMBER = 64
 # Four-digit numbers in this range are years (১৯৭১, ২০২৩-২৪).
 _FIRST_YEAR, _LAST_YEAR = 1000, 2199
 _NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -252,6 +254,8 @@ def genitive_ending(word: str) -> str:
 
 def _number_token(digits: str, suffix: str, start: int, end: int) -> Token:
     """Classify a number by its shape and its glued suffix."""
+    if len(digits) > _LONGEST_NUMBER:
+        return Token(start, end, "o")  # no date is that long, and int() refuses 4,300 digits
     bare = suffix.lstrip("-'’")
     if numeric := _NUMERIC_DATE.fullmatch(digits):
         if numeric[1]:
@@ -286,7 +290,7 @@ def _number_token(digits: str, suffix: str, start: int, end: int) -> Token:
     value = int(digits)
     if bare in _CLOCK_SUFFIXES and value <= 24:
         return Token(start, end, "t", (value, 0), suffix)
-    if bare in _COUNT_SUFFIXES:
+    if bare in _COUNT_SUFFIXES and bare == suffix:  # ২০১১-য় is "in 2011", ২য় "second"
         return Token(start, end, "N" if bare == _COUNTED_SUFFIX else "o", value, suffix)
     if len(digits) == 4 and _FIRST_YEAR <= value <= _LAST_YEAR:
         return Token(start, end, "Y" if bare else "y", value, suffix)
