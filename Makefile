@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SHARED := ../shared
-BUILD_INPUTS := pyproject.toml setup.py src/newsingest/dates/_tokenize.c src/newsingest/_counts.c src/newsingest/_normalise.c
+BUILD_INPUTS := pyproject.toml setup.py src/newsingest/dates/_tokenize.c src/newsingest/_counts.c src/newsingest/_normalise.c src/newsingest/dates/_tense.c
 
 .PHONY: run test lint eval bench fuzz clean
 

@@ -149,12 +149,12 @@ def _find(field: str, text: str) -> list[_Found]:
     tokens = tokenize(text)
     found = []
     sentence, counted_to = 0, 0
-    tenses: dict[tuple[int, int], Tense | None] = {}
+    tenses: dict[tuple[int, int], Tense | None] = {}  # for _tense_python; the C module reads anew
     for expression in find_expressions(tokens):
         start, end = _span(tokens, expression)
         sentence += _count_clause_ends(text, counted_to, start)
         counted_to = start
-        tense = _tense_python(text, start, end, tenses)
+        tense = _tense.tense(text, start, end) if _tense else _tense_python(text, start, end, tenses)
         found.append(_Found(field, text[start:end], expression, start, end, tense, sentence))
     return found
 
@@ -170,7 +170,7 @@ def _span(tokens: list[Token], expression: Expression) -> tuple[int, int]:
 
 
 def _tense_python(text: str, start: int, end: int, cache: dict[tuple[int, int], Tense | None]) -> Tense:
-    """The tense of the clause holding text[start:end].
+    """The tense of the clause holding text[start:end] (the C module _tense gives the same).
 
     Bengali puts the verb last: the last verb of the comma-bounded clause holding the
     expression decides, else the last verb of its sentence; a future word (আগামী) there
@@ -279,3 +279,11 @@ def _mention(item: _Found, resolved: Resolved) -> DateMention:
         }
     )
     return mention
+
+
+try:
+    from . import _tense  # _tense_python in C
+except ImportError:  # built without a compiler: the Python reference serves
+    _tense = None
+else:
+    _tense.configure(_FUTURE_WORDS, _TENSE_WORDS, _ENDINGS_BY_TENSE, _SIMPLE_PRESENT_ENDINGS, _QUOTES)
