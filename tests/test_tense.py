@@ -1,6 +1,6 @@
 """The tense of a date's clause, against plain formulations of the same rules.
 
-`_tense` and `_clause_tense` are written for speed (spelt-out searches, a shortcut for clauses
+`_tense_python` and `_clause_tense` are written for speed (spelt-out searches, a shortcut for clauses
 without quotes, a str.endswith filter before the ending regex); the references here read the
 rules as the docstrings state them. Every word below is written for this file.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsingest.dates import _CLAUSE_END, _clause_tense, _count_clause_ends, _tense
+from newsingest.dates import _CLAUSE_END, _clause_tense, _count_clause_ends, _tense_python
 from newsingest.dates.lexicon import (
     BEING_WORDS,
     FUTURE_VERB_ENDINGS,
@@ -101,7 +101,7 @@ def test_tense_reads_the_clause_then_the_sentence(text: str, data: st.DataObject
     for _ in range(3):
         start = data.draw(st.integers(0, len(text)))
         end = data.draw(st.integers(start, len(text)))
-        assert _tense(text, start, end, cache) == reference_tense(text, start, end)  # type: ignore[arg-type]
+        assert _tense_python(text, start, end, cache) == reference_tense(text, start, end)  # type: ignore[arg-type]
 
 
 @settings(max_examples=examples(500), deadline=None)

@@ -29,30 +29,24 @@ from .tokens import Token, nfc, tokenize
 
 Tense = Literal["future", "past", "progressive", "present", "none"]
 
-_CLAUSE_END = re.compile(r"[।?!\n]")  # _tense looks back for the same marks
+_CLAUSE_END = re.compile(r"[।?!\n]")  # _tense_python looks back for the same marks
 _CLAUSE_BREAK = re.compile(r"[,;]")
+# Verb endings by the tense they mark, in the order that decides between equal endings.
+_ENDINGS_BY_TENSE: tuple[tuple[Tense, tuple[str, ...]], ...] = (
+    ("future", tuple(map(nfc, FUTURE_VERB_ENDINGS))),
+    ("past", tuple(map(nfc, PAST_VERB_ENDINGS))),
+    ("progressive", tuple(map(nfc, PROGRESSIVE_VERB_ENDINGS))),
+    ("present", tuple(map(nfc, PRESENT_VERB_ENDINGS))),
+)
 # A verb's ending, longest first wherever they overlap (করেছেন is past, not present ছেন).
 _VERB_ENDING = re.compile(
-    ".*?(?:(?P<future>{})|(?P<past>{})|(?P<progressive>{})|(?P<present>{}))".format(
-        *(
-            "|".join(map(nfc, endings))
-            for endings in (
-                FUTURE_VERB_ENDINGS,
-                PAST_VERB_ENDINGS,
-                PROGRESSIVE_VERB_ENDINGS,
-                PRESENT_VERB_ENDINGS,
-            )
-        )
-    )
+    ".*?(?:{})".format("|".join(f"(?P<{tense}>{'|'.join(endings)})" for tense, endings in _ENDINGS_BY_TENSE))
 )
 # Any of the endings above: most words have none, and str.endswith says so fastest.
-_VERB_ENDINGS = tuple(
-    nfc(ending)
-    for endings in (FUTURE_VERB_ENDINGS, PAST_VERB_ENDINGS, PROGRESSIVE_VERB_ENDINGS, PRESENT_VERB_ENDINGS)
-    for ending in endings
-)
+_VERB_ENDINGS = tuple(ending for _, endings in _ENDINGS_BY_TENSE for ending in endings)
 _FUTURE_WORDS = frozenset(map(nfc, FUTURE_WORDS))
-_SIMPLE_PRESENT = re.compile(nfc("(?:ে|য়|েন)$"))
+# A clause whose last word ends so is in the simple present (আগুন লাগে, সে খায়).
+_SIMPLE_PRESENT_ENDINGS = tuple(map(nfc, ("ে", "য়", "েন")))
 # Whole words with a tense of their own (were a word in both lists, present would win).
 _TENSE_WORDS: dict[str, Tense] = {
     **dict.fromkeys(map(nfc, BEING_WORDS), "progressive"),
@@ -159,12 +153,12 @@ def _find(field: str, text: str) -> list[_Found]:
     tokens = tokenize(text)
     found = []
     sentence, counted_to = 0, 0
-    tenses: dict[tuple[int, int], Tense | None] = {}
+    tenses: dict[tuple[int, int], Tense | None] = {}  # for _tense_python; the C module reads anew
     for expression in find_expressions(tokens):
         start, end = _span(tokens, expression)
         sentence += _count_clause_ends(text, counted_to, start)
         counted_to = start
-        tense = _tense(text, start, end, tenses)
+        tense = _tense.tense(text, start, end) if _tense else _tense_python(text, start, end, tenses)
         found.append(_Found(field, text[start:end], expression, start, end, tense, sentence))
     return found
 
@@ -179,8 +173,8 @@ def _span(tokens: list[Token], expression: Expression) -> tuple[int, int]:
     return tokens[expression.first].start, tokens[expression.last].end
 
 
-def _tense(text: str, start: int, end: int, cache: dict[tuple[int, int], Tense | None]) -> Tense:
-    """The tense of the clause holding text[start:end].
+def _tense_python(text: str, start: int, end: int, cache: dict[tuple[int, int], Tense | None]) -> Tense:
+    """The tense of the clause holding text[start:end] (the C module _tense gives the same).
 
     Bengali puts the verb last: the last verb of the comma-bounded clause holding the
     expression decides, else the last verb of its sentence; a future word (আগামী) there
@@ -227,7 +221,7 @@ def _clause_tense(clause: str) -> Tense | None:
             return tense
         if word.endswith(_VERB_ENDINGS):  # so the regex matches; it names the longest ending's tense
             return _VERB_ENDING.fullmatch(word).lastgroup  # type: ignore[union-attr, return-value]
-    if words and _SIMPLE_PRESENT.search(words[-1]):
+    if words and words[-1].endswith(_SIMPLE_PRESENT_ENDINGS):
         return "present"
     return None
 
@@ -289,3 +283,11 @@ def _mention(item: _Found, resolved: Resolved) -> DateMention:
         }
     )
     return mention
+
+
+try:
+    from . import _tense  # _tense_python in C
+except ImportError:  # built without a compiler: the Python reference serves
+    _tense = None
+else:
+    _tense.configure(_FUTURE_WORDS, _TENSE_WORDS, _ENDINGS_BY_TENSE, _SIMPLE_PRESENT_ENDINGS, _QUOTES)
