@@ -20,7 +20,7 @@ from newsingest.dates.lexicon import (
     PRESENT_WORDS,
     PROGRESSIVE_VERB_ENDINGS,
 )
-from newsingest.dates.tokens import nfc
+from newsingest.dates.tokens import WORDS, nfc
 
 from .conftest import examples
 
@@ -33,15 +33,19 @@ ENDINGS = {
 }
 NFC_ENDINGS = {tense: set(map(nfc, endings)) for tense, endings in ENDINGS.items()}
 NFC_FUTURE, NFC_PRESENT, NFC_BEING = (set(map(nfc, w)) for w in (FUTURE_WORDS, PRESENT_WORDS, BEING_WORDS))
+# Dates, units, parts of day, postpositions: the lexicon's one-word forms, never a verb.
+LEXICON = {word for word in WORDS if " " not in word} - NFC_FUTURE - NFC_PRESENT - NFC_BEING
 
 
 def reference_clause_tense(clause: str) -> str | None:
-    """The rules word by word: a future word anywhere; else, from the last word back, a present
-    word, a being word, or the longest verb ending (future before past before progressive
-    before present); else a last word in the simple present."""
+    """The rules word by word: a future word anywhere; else, leaving out the lexicon's words
+    and numbers, from the last word back, a present word, a being word, or the longest verb
+    ending (future before past before progressive before present); else a last word in the
+    simple present."""
     words = [word.strip(QUOTES) for word in clause.split()]
     if any(word in NFC_FUTURE for word in words):
         return "future"
+    words = [word for word in words if word not in LEXICON and not (word and word[0].isdecimal())]
     for word in reversed(words):
         if word in NFC_PRESENT:
             return "present"
@@ -58,11 +62,15 @@ def reference_clause_tense(clause: str) -> str | None:
 
 STEMS = ("কর", "বল", "দেখ", "গিয়", "হ", "থাক", "চল", "জান", "পা", "নি", "")
 ORDINARY = ("সরকার", "নদী", "মানুষ", "ঢাকায়", "বাজারে", "হিসাব", "কারে", "নতুন", "কাজে", "ন'টায়", "খুব")
+# Words that end like verbs but are dates or numbers: বিকেলে (লাগে), রমজান (জানান), ৪টে.
+NOT_VERBS = ("বিকেলে", "সকালে", "রমজান", "মাসে", "৪টে", "১২", "২০২৪-এ")
 VERBS = st.builds(
     str.__add__, st.sampled_from(STEMS), st.sampled_from([e for group in ENDINGS.values() for e in group])
 )
 WHOLE = st.sampled_from(sorted(FUTURE_WORDS | PRESENT_WORDS | BEING_WORDS))
-CORE = st.one_of(VERBS, WHOLE, st.sampled_from(ORDINARY), st.text("কবলেনছিয়়্চো'’", max_size=5))
+CORE = st.one_of(
+    VERBS, WHOLE, st.sampled_from(ORDINARY), st.sampled_from(NOT_VERBS), st.text("কবলেনছিয়়্চো'’", max_size=5)
+)
 AROUND = st.text(QUOTES, max_size=2)
 WORD = st.builds(lambda before, core, after: before + core + after, AROUND, CORE, AROUND).map(nfc)
 SPACE = st.sampled_from([" ", "  ", "\t", "\u00a0", " (", ") "])

@@ -21,6 +21,7 @@ from newsingest import dates
 from newsingest.dates import (
     _ENDINGS_BY_TENSE,
     _FUTURE_WORDS,
+    _NOT_VERBS,
     _QUOTES,
     _SIMPLE_PRESENT_ENDINGS,
     _TENSE_WORDS,
@@ -55,7 +56,7 @@ needs_native = pytest.mark.skipif(native is None, reason="the C tense is not bui
 
 
 # What dates/__init__.py configures the module with, at import.
-CONFIGURATION = (_FUTURE_WORDS, _TENSE_WORDS, _ENDINGS_BY_TENSE, _SIMPLE_PRESENT_ENDINGS, _QUOTES)
+CONFIGURATION = (_FUTURE_WORDS, _TENSE_WORDS, _ENDINGS_BY_TENSE, _SIMPLE_PRESENT_ENDINGS, _QUOTES, _NOT_VERBS)
 
 
 ENDINGS = [ending for _, endings in _ENDINGS_BY_TENSE for ending in endings]
@@ -72,6 +73,8 @@ WORD = st.one_of(
     st.builds(str.__add__, st.sampled_from(STEMS), st.sampled_from(ENDINGS + list(_SIMPLE_PRESENT_ENDINGS))),
     st.sampled_from(sorted(_FUTURE_WORDS | set(_TENSE_WORDS))),
     st.sampled_from(["সরকার", "ঢাকায়", "নদী", "কাজে", "বছর", "মানুষ", "আজ", "ক"]),
+    st.sampled_from(sorted(_NOT_VERBS)),  # বিকেলে, রমজান: words that end like verbs but are not
+    st.sampled_from(["৪টে", "১২", "২০২৪-এ", "৩০শে"]),  # numbers, never the verb
 )
 PIECE = st.one_of(
     WORD,

@@ -25,7 +25,7 @@ from .lexicon import (
     PROGRESSIVE_VERB_ENDINGS,
 )
 from .resolve import Context, Resolved, resolve
-from .tokens import Token, nfc, tokenize
+from .tokens import WORDS, Token, nfc, tokenize
 
 Tense = Literal["future", "past", "progressive", "present", "none"]
 
@@ -52,6 +52,10 @@ _TENSE_WORDS: dict[str, Tense] = {
     **dict.fromkeys(map(nfc, BEING_WORDS), "progressive"),
     **dict.fromkeys(map(nfc, PRESENT_WORDS), "present"),
 }
+# The lexicon's words (dates, units, parts of day, postpositions) and numbers (৪টে) are never
+# the clause's verb, though বিকেলে ends like a simple present (লাগে) and রমজান like a present
+# verb (জানান).
+_NOT_VERBS = frozenset(word for word in WORDS if " " not in word) - _FUTURE_WORDS - _TENSE_WORDS.keys()
 # What a word may have around it that is not part of it.
 _QUOTES = "'\"’”)("
 
@@ -215,6 +219,7 @@ def _clause_tense(clause: str) -> Tense | None:
         words = [word.strip(_QUOTES) for word in words]
     if not _FUTURE_WORDS.isdisjoint(words):
         return "future"
+    words = [word for word in words if word not in _NOT_VERBS and not word[:1].isdecimal()]
     for word in reversed(words):
         tense = _TENSE_WORDS.get(word)
         if tense is not None:
@@ -290,4 +295,6 @@ try:
 except ImportError:  # built without a compiler: the Python reference serves
     _tense = None
 else:
-    _tense.configure(_FUTURE_WORDS, _TENSE_WORDS, _ENDINGS_BY_TENSE, _SIMPLE_PRESENT_ENDINGS, _QUOTES)
+    _tense.configure(
+        _FUTURE_WORDS, _TENSE_WORDS, _ENDINGS_BY_TENSE, _SIMPLE_PRESENT_ENDINGS, _QUOTES, _NOT_VERBS
+    )

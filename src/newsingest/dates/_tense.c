@@ -4,7 +4,8 @@
  * the tense they return for every span of every str, and the hypothesis properties in
  * tests/test_tense_native.py hold the two together.
  *
- *     configure(future_words, tense_words, endings_by_tense, simple_present_endings, quotes)
+ *     configure(future_words, tense_words, endings_by_tense, simple_present_endings, quotes,
+ *               not_verbs)
  *         once, at import of dates/__init__.py: its word sets, ending tuples and quotes.
  *     tense(text, start, end) -> str
  *
@@ -27,6 +28,7 @@ typedef struct {
     Py_ssize_t length;
     uint64_t hash;   /* words only */
     int future;      /* words only: in future_words */
+    int not_verb;    /* words only: in not_verbs (a date, a unit, a postposition) */
     PyObject *tense; /* tense_words' value, or the tense of an ending; NULL for none */
 } Entry;
 
@@ -190,12 +192,14 @@ clause_tense(const State *st, const Text *t, Py_ssize_t start, Py_ssize_t end)
             word_start++;
         while (word_end > word_start && is_quote(st, AT(t, word_end - 1)))
             word_end--;
-        last_start = word_start;
-        last_end = word_end;
 
         const Entry *word = find_word(st, t, word_start, word_end);
         if (word != NULL && word->future)
             return st->future; /* a future word anywhere decides */
+        if ((word != NULL && word->not_verb) || (word_end > word_start && Py_UNICODE_ISDECIMAL(AT(t, word_start))))
+            continue; /* বিকেলে, রমজান, ৪টে: never the verb, nor the last word */
+        last_start = word_start;
+        last_end = word_end;
         if (word != NULL && word->tense != NULL) {
             verdict = word->tense;
             continue;
@@ -324,6 +328,7 @@ fill_entry(Entry *entry, PyObject *string, PyObject *tense)
     Text t = {PyUnicode_KIND(string), PyUnicode_DATA(string)};
     entry->hash = hash_span(&t, 0, entry->length);
     entry->future = 0;
+    entry->not_verb = 0;
     entry->tense = Py_XNewRef(tense);
     return 0;
 }
@@ -431,9 +436,25 @@ sort_endings(State *st)
     return 0;
 }
 
+/* Entries for the not_verbs words, appended without looking for duplicates (there are
+ * thousands): a word also in future_words or tense_words is found by its earlier entry. */
+static int
+append_not_verbs(State *st, PyObject *not_verbs)
+{
+    Py_ssize_t first = st->word_count;
+    PyObject *words = PySequence_List(not_verbs);
+    if (words == NULL)
+        return -1;
+    int failed = append_entries(&st->words, &st->word_count, words, NULL);
+    Py_DECREF(words);
+    for (Py_ssize_t i = first; i < st->word_count; i++)
+        st->words[i].not_verb = 1;
+    return failed;
+}
+
 static int
 configure_tables(State *st, PyObject *future_words, PyObject *tense_words, PyObject *endings_by_tense,
-                 PyObject *simple_present_endings, PyObject *quotes)
+                 PyObject *simple_present_endings, PyObject *quotes, PyObject *not_verbs)
 {
     PyObject *iterator = PyObject_GetIter(future_words);
     if (iterator == NULL)
@@ -460,6 +481,8 @@ configure_tables(State *st, PyObject *future_words, PyObject *tense_words, PyObj
             return -1;
         Py_XSETREF(entry->tense, Py_NewRef(value));
     }
+    if (append_not_verbs(st, not_verbs) < 0)
+        return -1;
     if (build_word_table(st) < 0)
         return -1;
 
@@ -495,10 +518,12 @@ configure_tables(State *st, PyObject *future_words, PyObject *tense_words, PyObj
 }
 
 PyDoc_STRVAR(configure_doc,
-             "configure(future_words, tense_words, endings_by_tense, simple_present_endings, quotes, /)\n--\n\n"
+             "configure(future_words, tense_words, endings_by_tense, simple_present_endings, quotes,\n"
+             "          not_verbs, /)\n--\n\n"
              "Give the module the data of dates/__init__.py: _FUTURE_WORDS (a set of str),\n"
              "_TENSE_WORDS (dict: word -> tense), _ENDINGS_BY_TENSE ((tense, endings) pairs in the\n"
-             "order that decides between equal endings), _SIMPLE_PRESENT_ENDINGS and _QUOTES.\n"
+             "order that decides between equal endings), _SIMPLE_PRESENT_ENDINGS, _QUOTES and\n"
+             "_NOT_VERBS (a set of str).\n"
              "The strings are copied; the tenses are returned as given.");
 
 static PyObject *
@@ -506,15 +531,15 @@ configure(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     State *st = get_state(module);
     clear_configuration(st); /* a failed configure leaves none: tense() then raises */
-    if (nargs != 5) {
-        PyErr_Format(PyExc_TypeError, "configure() takes 5 arguments (%zd given)", nargs);
+    if (nargs != 6) {
+        PyErr_Format(PyExc_TypeError, "configure() takes 6 arguments (%zd given)", nargs);
         return NULL;
     }
     if (!PyDict_Check(args[1]) || !PyUnicode_Check(args[4])) {
         PyErr_SetString(PyExc_TypeError, "tense_words must be a dict and quotes a str");
         return NULL;
     }
-    if (configure_tables(st, args[0], args[1], args[2], args[3], args[4]) < 0) {
+    if (configure_tables(st, args[0], args[1], args[2], args[3], args[4], args[5]) < 0) {
         clear_configuration(st);
         return NULL;
     }
