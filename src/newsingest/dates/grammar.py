@@ -472,9 +472,9 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         s.part_unit = "Q"  # পরের প্রান্তিকে (অক্টোবর-ডিসেম্বর): the bracket names its months
     elif c == "U":
         return _take_unit(tokens, j, s)
-    elif _per_unit(tokens, j, s) and (
+    elif (
         c == "x" or (c in ("d", "N") and nxt == "U" and tokens[j + 1].value in _SMALLER_UNITS.get(s.unit, ()))
-    ):
+    ) and _per_unit(tokens, j, s):
         s.every = True  # মাসে একবার, সপ্তাহে দুই দিন: so many times in each unit, a set
         return 1 if c == "x" else 2
     elif c == "f" and _has_period(s) and _genitive_before(tokens, j) and nxt in ("N", "d", "U", "K"):
