@@ -182,7 +182,7 @@ def find_expressions(tokens: list[Token]) -> list[Expression]:
         if tokens[i].cls not in _STARTERS or (tokens[i].cls in "RL" and _cls(tokens, i + 1) == "o"):
             i += 1  # (a modifier before an ordinary word, ওই ঘটনায়, begins nothing)
             continue
-        if (listed := _weekday_list(tokens, i)) is not None:
+        if tokens[i].cls == "w" and (listed := _weekday_list(tokens, i)) is not None:
             found.append(listed)
             i = listed.last + 1
             continue
@@ -286,7 +286,9 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         return 0  # এ বছর ৮ ফাল্গুন: a date after a unit word belongs to it only through "of" (বছরের)
     if s.bracketed and c not in _AFTER_BRACKET:
         return 0  # after (২ জুন) only its time may follow, not a new period (২০২৫-২৬ অর্থবছর)
-    nxt, after = _cls(tokens, j + 1), _cls(tokens, j + 2)
+    # _cls(tokens, j + 1) and j + 2, spelt out: this runs for every token an expression reads
+    nxt = tokens[j + 1].cls if j + 1 < len(tokens) else ""
+    after = tokens[j + 2].cls if j + 2 < len(tokens) else ""
     number = c in ("d", "D", "N", "y")
     if c in ("R", "L") and s.is_empty():
         s.rel, s.rel_anaphoric = value, c == "L"
