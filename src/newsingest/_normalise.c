@@ -3,16 +3,17 @@
  * Before normalise() knows what a text needs, it runs a dozen regex and substring scans over
  * it (is_nfc, needs_work, each fix's _MAY_MATCH check, _has_edge_space): ~50 us for a news
  * article that needs at most its dari fixed. scan() answers all of them in one loop over the
- * code points. normalise.py is the specification and the fallback (no compiler, or a character
- * outside BENGALI_SET, where only unicodedata can say whether the text is NFC): each bit below
- * is defined as the Python check it stands for, and tests/test_normalise_native.py compares
- * the two on random text.
+ * code points. normalise.py is the specification and the fallback (no compiler, or text whose
+ * NFC only unicodedata can judge, see below): each bit below is defined as the Python check
+ * it stands for, and tests/test_normalise_native.py compares the two on random text.
  *
  *     scan(text) -> int | None
  *
- * None when `text` holds a character outside normalise.BENGALI_SET
- * ("\x00-\x7f\u0964\u0965\u0980-\u09ff\u200c\u200d\u2010-\u2027\u2030-\u205e"); otherwise
- * the bits, exported as module constants, of the checks that are true of `text`:
+ * None when `text` holds a character NFC may act on outside the Bengali block: a combining
+ * mark, a character NFC replaces, or one that composes with the character before it (setup.py
+ * lists them in _normalise_nfc.h, from the unicodedata of the Python it builds for). Only
+ * unicodedata can say whether such text is NFC. Otherwise the bits, exported as module
+ * constants, of the checks that are true of `text`:
  *
  *     NOT_NFC       not is_nfc(text)
  *     DARI          _MAY_MATCH["dari"](text), and so on for each fix:
@@ -23,12 +24,16 @@
  *     LINE_BREAK    _has_any(text, "\r\x85\u2028\u2029")
  *     EDGE_SPACE    _has_edge_space(text)
  *
- * needs_work(text) is true exactly when a bit other than NOT_NFC is set. Inside BENGALI_SET
- * the only spaces are " ", "\n", "\t", "\v", "\f", "\r" and "\x1c"-"\x1f", and the only
- * zero-width characters ZWNJ and ZWJ: the other characters those checks look for are outside.
+ * needs_work(text) is true exactly when a bit other than NOT_NFC is set. Every character left
+ * (Latin-1, no-break and other spaces, joiners, punctuation, other scripts' letters, emoji) is
+ * a starter NFC keeps and that composes with nothing before it, so whether the text is NFC is
+ * decided by its Bengali alone, as in normalise.is_nfc; the checks for the fixes look for a
+ * few of them by name (the spaces and zero-width characters, which normalise.py lists).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+
+#include "_normalise_nfc.h" /* NFC_ACTIVE */
 
 enum {
     NOT_NFC = 1 << 0,
@@ -41,18 +46,18 @@ enum {
     EDGE_SPACE = 1 << 7,
 };
 
-#define OUTSIDE (-1)
+#define LEFT_TO_PYTHON (-1) /* scan's None */
 
-/* The class of a character of U+0000-U+007F or U+0980-U+09FF: what it can take part in.
- * The classes from SIGN on are the vowel signs and marks of _DOUBLED_SIGN
- * ([\u0981-\u0983\u09bc\u09be-\u09cc\u09cd\u09d7]). */
+/* The class of a character: what it can take part in. The classes from SIGN on are the vowel
+ * signs and marks of _DOUBLED_SIGN ([\u0981-\u0983\u09bc\u09be-\u09cc\u09cd\u09d7]). */
 enum {
     PLAIN = 0,       /* in no check */
     SPACE,           /* " " */
     NEWLINE,         /* "\n" */
-    CARRIAGE_RETURN, /* "\r" */
-    OTHER_SPACE,     /* "\t", "\v", "\f", "\x1c"-"\x1f" */
-    SPLIT_BY_NFC,      /* ড় ঢ় য় precomposed (U+09DC U+09DD U+09DF): NFC splits them */
+    LINE_BREAK_CHAR, /* "\r", U+0085, U+2028, U+2029 */
+    OTHER_SPACE,     /* "\t", "\v", "\f", "\x1c"-"\x1f", and past ASCII those of foreign_class */
+    ZERO_WIDTH_CHAR, /* ZWNJ, ZWJ, U+200B, U+2060, U+FEFF */
+    SPLIT_BY_NFC,    /* ড় ঢ় য় precomposed (U+09DC U+09DD U+09DF): NFC splits them */
     DARI_CHAR,       /* U+09F7 */
     SANDA,           /* U+09FE: NFC puts a nukta or a virama before it */
     SIGN,
@@ -68,7 +73,7 @@ enum {
 #define BN(c) ((c) - 0x0900)
 static const unsigned char CLASS_OF[0x100] = {
     ['\t'] = OTHER_SPACE, ['\n'] = NEWLINE, ['\v'] = OTHER_SPACE, ['\f'] = OTHER_SPACE,
-    ['\r'] = CARRIAGE_RETURN, [0x1c] = OTHER_SPACE, [0x1d] = OTHER_SPACE, [0x1e] = OTHER_SPACE,
+    ['\r'] = LINE_BREAK_CHAR, [0x1c] = OTHER_SPACE, [0x1d] = OTHER_SPACE, [0x1e] = OTHER_SPACE,
     [0x1f] = OTHER_SPACE, [' '] = SPACE,
     [BN(0x0981)] = SIGN, [BN(0x0982)] = SIGN, [BN(0x0983)] = SIGN, [BN(0x09BC)] = NUKTA,
     [BN(0x09BE)] = SIGN_AA, [BN(0x09BF)] = SIGN, [BN(0x09C0)] = SIGN, [BN(0x09C1)] = SIGN,
@@ -82,14 +87,16 @@ static const unsigned char CLASS_OF[0x100] = {
 
 /* The bits a character sets by its class alone, */
 static const unsigned char ALONE[CLASSES] = {
-    [CARRIAGE_RETURN] = WHITESPACE | LINE_BREAK,
+    [LINE_BREAK_CHAR] = WHITESPACE | LINE_BREAK,
     [OTHER_SPACE] = WHITESPACE,
+    [ZERO_WIDTH_CHAR] = ZERO_WIDTH,
     [SPLIT_BY_NFC] = NOT_NFC,
     [DARI_CHAR] = DARI,
 };
 
-/* and those it sets after a character of another class: AFTER[class before][class]. */
-static const unsigned char AFTER[CLASSES][CLASSES] = {
+/* and those it sets after a character of another class: AFTER[class before][class]. Rows
+ * of 16, so that a row is found by a shift (15 took the scan loop 2 instructions more). */
+static const unsigned char AFTER[CLASSES][16] = {
     [SPACE][SPACE] = WHITESPACE,
     [SPACE][NEWLINE] = EDGE_SPACE,
     [NEWLINE][SPACE] = EDGE_SPACE,
@@ -99,6 +106,48 @@ static const unsigned char AFTER[CLASSES][CLASSES] = {
     [SANDA][NUKTA] = NOT_NFC,
     [SANDA][VIRAMA] = NOT_NFC,
 };
+_Static_assert(CLASSES <= 16, "a row of AFTER has a place for every class");
+
+/* Whether NFC may act on `c`: a binary search of NFC_ACTIVE, for the few characters of a
+ * Bengali text outside the block (no-break spaces, Latin-1 letters, symbols). */
+static int
+nfc_active(Py_UCS4 c)
+{
+    size_t low = 0, high = sizeof NFC_ACTIVE / sizeof NFC_ACTIVE[0];
+    while (low < high) {
+        size_t middle = low + (high - low) / 2;
+        if (c < NFC_ACTIVE[middle][0]) {
+            high = middle;
+        }
+        else if (c > NFC_ACTIVE[middle][1]) {
+            low = middle + 1;
+        }
+        else {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The class of a character outside ASCII, the Bengali block and the joiners, or
+ * LEFT_TO_PYTHON where NFC may act on it (as on U+2000 and U+2001, spaces it replaces). The
+ * spaces are those of normalise._SPACES_BUT_SPACE_AND_NEWLINE: Python's str.isspace. */
+Py_NO_INLINE static int /* out of the loop: inlined three times, it slowed the common path */
+foreign_class(Py_UCS4 c)
+{
+    if (nfc_active(c)) {
+        return LEFT_TO_PYTHON;
+    }
+    switch (c) {
+    case 0x0085: case 0x2028: case 0x2029:
+        return LINE_BREAK_CHAR;
+    case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+        return OTHER_SPACE;
+    case 0x200B: case 0x2060: case 0xFEFF:
+        return ZERO_WIDTH_CHAR;
+    }
+    return c >= 0x2000 && c <= 0x200A ? OTHER_SPACE : PLAIN;
+}
 
 /* The bits for one str representation; `kind` is a constant where it is inlined below, so
  * each representation gets its own loop. Table lookups, not a branch for each class: Bengali
@@ -117,18 +166,20 @@ scan_kind(int kind, const void *data, Py_ssize_t length)
         if (ascii | bengali) {
             cls = CLASS_OF[ascii ? c : BN(c)];
         }
-        else if (c == 0x200C) { /* ZWNJ */
-            found |= ZERO_WIDTH;
-        }
-        else if (c == 0x200D) { /* ZWJ, the third of legacy khanda ta's TA VIRAMA ZWJ */
-            found |= ZERO_WIDTH;
-            if (prev == 0x09CD && i >= 2 && PyUnicode_READ(kind, data, i - 2) == 0x09A4) {
+        else if (c == 0x200C || c == 0x200D) { /* ZWNJ and ZWJ, often in Bengali */
+            cls = ZERO_WIDTH_CHAR;
+            /* ZWJ is the third of legacy khanda ta's TA VIRAMA ZWJ */
+            if (c == 0x200D && prev == 0x09CD && i >= 2 && PyUnicode_READ(kind, data, i - 2) == 0x09A4) {
                 found |= KHANDA_TA;
             }
         }
+        /* The dandas and the punctuation of Bengali text are PLAIN without a search. */
         else if (!(c == 0x0964 || c == 0x0965 || (c >= 0x2010 && c <= 0x2027)
                    || (c >= 0x2030 && c <= 0x205E))) {
-            return OUTSIDE;
+            cls = foreign_class(c);
+            if (cls == LEFT_TO_PYTHON) {
+                return LEFT_TO_PYTHON;
+            }
         }
         found |= ALONE[cls] | AFTER[prev_class][cls];
         if (c == prev && cls >= SIGN) {
@@ -164,7 +215,7 @@ scan(PyObject *Py_UNUSED(module), PyObject *text)
         found = scan_kind(PyUnicode_4BYTE_KIND, data, length);
         break;
     }
-    if (found == OUTSIDE) {
+    if (found == LEFT_TO_PYTHON) {
         Py_RETURN_NONE;
     }
     return PyLong_FromLong(found);
@@ -193,7 +244,7 @@ normalise_exec(PyObject *module)
 static PyMethodDef normalise_methods[] = {
     {"scan", scan, METH_O,
      "scan(text) -> int | None: the bits of the normalise.py checks true of text; None for "
-     "text with a character outside BENGALI_SET."},
+     "text with a character NFC may act on outside the Bengali block."},
     {NULL, NULL, 0, NULL},
 };
 

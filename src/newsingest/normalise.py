@@ -181,9 +181,10 @@ def _fix_rounds(text: str, applied: list[str], rounds: int) -> str:
 
 
 # The one-pass scan of the optional C extension _normalise.c, when it was built: it answers
-# is_nfc, needs_work, the _MAY_MATCH checks and _has_edge_space together for text inside
-# BENGALI_SET, where the Python checks above cost a dozen passes over the text. They stay
-# the specification; tests/test_normalise_native.py compares the two on random text.
+# is_nfc, needs_work, the _MAY_MATCH checks and _has_edge_space together, where the Python
+# checks above cost a dozen passes over the text, for any text but one holding a character
+# NFC may act on outside the Bengali block (a combining mark, say), which only unicodedata
+# can judge. They stay the specification; tests/test_normalise_native.py compares the two.
 try:
     from . import _normalise
 except ImportError:  # built without a compiler: normalise_python serves
@@ -203,7 +204,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     the checks that decide what to run come from one C scan of the text where it was built.
     """
     mask = None if _normalise is None else _normalise.scan(text)
-    if mask is None:  # no C scan, or a character outside BENGALI_SET
+    if mask is None:  # no C scan, or a character NFC may act on outside the Bengali block
         return normalise_python(text)
     if mask & _normalise.NOT_NFC:
         # The rest is what normalise does to the NFC text: scanned afresh, since NFC moves
@@ -212,8 +213,8 @@ def normalise(text: str) -> tuple[str, list[str]]:
         return text, ["nfc", *applied]
     if not mask:
         return text, []
-    # From here the text stays inside BENGALI_SET (the fixes write only "।", "ৎ" and " ", and
-    # NFC keeps it there), so each scan again returns a mask.
+    # From here each scan again returns a mask: the fixes write only "।", "ৎ", " " and "\n",
+    # and NFC changes only the Bengali of text the scan answered for, into Bengali.
     applied: list[str] = []
     if mask & _normalise.LINE_BREAK:
         text = _LINE_BREAK.sub("\n", text)
