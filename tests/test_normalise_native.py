@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 
 import pytest
 from hypothesis import example, given, settings
@@ -56,6 +57,7 @@ def test_the_c_scan_is_built_and_used(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(module, "normalise_python", unused)
     assert normalise(" কথা  বলেন\u09f7\r\n") == ("কথা বলেন।\n", ["dari", "whitespace"])
     assert normalise("কথা\xa0বলেন\u2028“আজ”\xad") == ("কথা বলেন\n“আজ”\xad", ["whitespace"])
+    assert normalise("ন\u09dfা\xa0দিল্লি") == ("ন\u09af\u09bcা দিল্লি", ["nfc", "whitespace"])
 
 
 needs_native = pytest.mark.skipif(native is None, reason="the C scan is not built (see the test above)")
@@ -200,6 +202,30 @@ def test_native_normalise_equals_normalise_python(text: str) -> None:
 
 
 @needs_native
+@settings(max_examples=examples(2000), deadline=None)
+@given(st.one_of(TEXT, MARK_SOUP))
+@example("\u09c7\u09cd\u09be")  # a mark between: no ো
+@example("\u09cb\u09be")
+@example("\u09df\u09fe\u09bc\u09cd")  # the split-off nukta is sorted with the marks after
+def test_native_normalise_nfc_is_unicodedatas(text: str) -> None:
+    if native.scan(text) is None:
+        with pytest.raises(ValueError):
+            native.nfc(text)
+    else:
+        assert native.nfc(text) == unicodedata.normalize("NFC", text)
+
+
+@needs_native
+def test_native_normalise_nfc_puts_back_what_nfd_splits() -> None:
+    """nfc() keeps each character it takes but Bengali as it is; where NFD splits one (é,
+    Hangul syllables), NFC must put it back together whatever Bengali stands around it."""
+    for char in map(chr, range(sys.maxunicode + 1)):
+        if unicodedata.normalize("NFD", char) != char and native.scan(char) is not None:
+            for text in (f"\u09c7{char}\u09be", f"{char}\u09fe\u09cd\u09bc", f"\u09df{char}\u09bc\u09c7"):
+                assert native.nfc(text) == unicodedata.normalize("NFC", text), ascii(text)
+
+
+@needs_native
 @pytest.mark.parametrize("text", TRICKY)
 def test_native_normalise_of_tricky_text(text: str) -> None:
     assert normalise(text) == normalise_python(text) == _reference(text)
@@ -225,6 +251,8 @@ def test_the_bits_are_one_a_check() -> None:
 def test_scan_rejects_what_is_not_str(value: object) -> None:
     with pytest.raises(TypeError):
         native.scan(value)
+    with pytest.raises(TypeError):
+        native.nfc(value)
 
 
 @needs_native
