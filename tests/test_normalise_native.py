@@ -24,6 +24,7 @@ from newsingest import normalise as module
 from newsingest.normalise import (
     _MAY_MATCH,
     BENGALI_SET,
+    FIXES,
     _has_any,
     _has_edge_space,
     is_nfc,
@@ -36,6 +37,7 @@ from .conftest import examples
 from .test_normalise import _NFC_ALPHABET, _SUSPECTS, _reference, nfc_active
 
 native = module._normalise
+FIXES_BY_NAME = {fix.name: fix for fix in FIXES}
 
 BITS = (
     *("NOT_NFC", "DARI", "KHANDA_TA", "ZERO_WIDTH", "DOUBLED_SIGN", "WHITESPACE"),
@@ -226,6 +228,16 @@ def test_native_normalise_nfc_puts_back_what_nfd_splits() -> None:
 
 
 @needs_native
+@settings(max_examples=examples(2000), deadline=None)
+@given(st.one_of(TEXT, MARK_SOUP, st.text(alphabet=st.sampled_from(" \n\t\xa0\u2000\u3000\u200dর্যa"))))
+@example("র\u200d\u200d্য")  # the second ZWJ follows a ZWJ, not র
+@example("র\u200d্")
+def test_native_normalise_fixes_are_the_regexes(text: str) -> None:
+    for name, apply in module._NATIVE_APPLY.items():
+        assert apply(text) == FIXES_BY_NAME[name].pattern.sub(FIXES_BY_NAME[name].replace, text), name
+
+
+@needs_native
 @pytest.mark.parametrize("text", TRICKY)
 def test_native_normalise_of_tricky_text(text: str) -> None:
     assert normalise(text) == normalise_python(text) == _reference(text)
@@ -251,8 +263,9 @@ def test_the_bits_are_one_a_check() -> None:
 def test_scan_rejects_what_is_not_str(value: object) -> None:
     with pytest.raises(TypeError):
         native.scan(value)
-    with pytest.raises(TypeError):
-        native.nfc(value)
+    for function in (native.nfc, native.whitespace, native.zero_width):
+        with pytest.raises(TypeError):
+            function(value)
 
 
 @needs_native

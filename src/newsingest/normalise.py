@@ -193,6 +193,11 @@ except ImportError:  # built without a compiler: normalise_python serves
     _normalise = None
 
 _FIX_BITS = {} if _normalise is None else {fix.name: getattr(_normalise, fix.name.upper()) for fix in FIXES}
+# Fixes _normalise.c applies in one pass, where their regex tries its pattern at every
+# position: the no-break spaces of scraped news, the joiners of typed Bengali.
+_NATIVE_APPLY: dict[str, Callable[[str], str]] = (
+    {} if _normalise is None else {"whitespace": _normalise.whitespace, "zero_width": _normalise.zero_width}
+)
 # A fix that swaps a character no other check looks at for one none looks at either: after
 # it, the scan of the text before still answers every check but the fix's own.
 _SCAN_STILL_HOLDS = frozenset({"dari"})
@@ -204,7 +209,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     Lines are kept (each stripped, with "\n" between them) so the segmenter can still tell
     the headline from the paragraphs. The same as normalise_python, the specification, but
     the checks that decide what to run come from one C scan of the text where it was built,
-    and NFC from the C nfc().
+    and NFC and the commonest fixes from C too.
     """
     mask = None if _normalise is None else _normalise.scan(text)
     if mask is None:  # no C scan, or a character NFC may act on outside the Bengali block
@@ -224,7 +229,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
         mask = _normalise.scan(text)  # " \r\n" is " \n" now: an edge space
     for fix in FIXES:  # the first round of _fix_rounds, with the scan's answers
         if mask & _FIX_BITS[fix.name]:
-            fixed = fix.apply(text)
+            fixed = _NATIVE_APPLY.get(fix.name, fix.apply)(text)
             if fixed != text:
                 applied.append(fix.name)
                 text = fixed
