@@ -153,6 +153,12 @@ foreign_class(Py_UCS4 c)
     return c >= 0x2000 && c <= 0x200A ? OTHER_SPACE : PLAIN;
 }
 
+/* The dandas and the punctuation of Bengali text: PLAIN, and NFC leaves them alone, which
+ * spares them a search of NFC_ACTIVE. (A macro: as an inline function it cost the scan loop
+ * an instruction a character.) */
+#define COMMON_PUNCTUATION(c) \
+    ((c) == 0x0964 || (c) == 0x0965 || ((c) >= 0x2010 && (c) <= 0x2027) || ((c) >= 0x2030 && (c) <= 0x205E))
+
 /* The bits for one str representation; `kind` is a constant where it is inlined below, so
  * each representation gets its own loop. Table lookups, not a branch for each class: Bengali
  * text changes class every character or two (letter, sign, space), and a loop with a branch
@@ -177,9 +183,7 @@ scan_kind(int kind, const void *data, Py_ssize_t length)
                 found |= KHANDA_TA;
             }
         }
-        /* The dandas and the punctuation of Bengali text are PLAIN without a search. */
-        else if (!(c == 0x0964 || c == 0x0965 || (c >= 0x2010 && c <= 0x2027)
-                   || (c >= 0x2030 && c <= 0x205E))) {
+        else if (!COMMON_PUNCTUATION(c)) {
             cls = foreign_class(c);
             if (cls == LEFT_TO_PYTHON) {
                 return LEFT_TO_PYTHON;
@@ -241,14 +245,68 @@ combining_class(Py_UCS4 c)
     return 0;
 }
 
-/* unicodedata.normalize("NFC", text) for text scan() answers for. There NFC acts on Bengali
- * alone, and its rules for the block are three: ড় ঢ় য় precomposed become letter + nukta
- * (composition excludes them), a run of marks is sorted by combining class, and ে directly
- * before া or ৗ becomes ো or ৌ (any mark between blocks that). Every other character is a
- * starter that stays as it is and composes with nothing after it. CPython's normalize takes
- * ~150 ns a character of Bengali, most of the time normalise spends on the many articles
- * typed with precomposed য় (it finds each character's place in its composition table by a
- * linear search); this takes a few. */
+/* NFC of the text in `data`, written to `out` (room for twice its length) in the same kind;
+ * returns the result's length, or LEFT_TO_PYTHON. Inlined for each kind, as scan_kind is.
+ *
+ * For text scan() answers for, NFC acts on Bengali alone, and its rules for the block are
+ * three: ড় ঢ় য় precomposed become letter + nukta (composition excludes them), a run of marks
+ * is sorted by combining class, and ে directly before া or ৗ becomes ো or ৌ (any mark between
+ * blocks that). Every other character is a starter that stays as it is and composes with
+ * nothing after it. */
+static inline Py_ALWAYS_INLINE Py_ssize_t
+nfc_kind(int kind, const void *data, Py_ssize_t length, void *out)
+{
+    Py_ssize_t size = 0, marks = 0; /* out[marks:size] is the run of marks being sorted */
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        int ascii = c < 0x80, bengali = c - 0x0980 < 0x80;
+        int cls = PLAIN;
+        if (ascii | bengali) {
+            cls = CLASS_OF[ascii ? c : BN(c)];
+        }
+        else if (!COMMON_PUNCTUATION(c) && nfc_active(c)) {
+            return LEFT_TO_PYTHON;
+        }
+        switch (cls) { /* nearly every character takes the default */
+        case SPLIT_BY_NFC:
+            PyUnicode_WRITE(kind, out, size++, c == 0x09DC ? 0x09A1 : c == 0x09DD ? 0x09A2 : 0x09AF);
+            marks = size;
+            c = 0x09BC; /* the nukta, which starts the run of marks after the letter */
+            /* fall through */
+        case NUKTA:
+        case VIRAMA:
+        case SANDA: {
+            /* In after the last mark of the run whose class is not greater: a stable sort. */
+            int ccc = combining_class(c);
+            Py_ssize_t at = size;
+            while (at > marks && combining_class(PyUnicode_READ(kind, out, at - 1)) > ccc) {
+                PyUnicode_WRITE(kind, out, at, PyUnicode_READ(kind, out, at - 1));
+                at--;
+            }
+            PyUnicode_WRITE(kind, out, at, c);
+            size++;
+            break;
+        }
+        case SIGN_AA:
+        case SIGN_AU_LENGTH:
+            if (size && PyUnicode_READ(kind, out, size - 1) == 0x09C7) {
+                PyUnicode_WRITE(kind, out, size - 1, c == 0x09BE ? 0x09CB : 0x09CC);
+                marks = size;
+                break;
+            }
+            /* fall through */
+        default:
+            PyUnicode_WRITE(kind, out, size++, c);
+            marks = size;
+        }
+    }
+    return size;
+}
+
+/* unicodedata.normalize("NFC", text) for text scan() answers for (see nfc_kind). CPython's
+ * normalize takes ~150 ns a character of Bengali (it finds each character's place in its
+ * composition table by a linear search): most of normalise's time on the many articles
+ * typed with precomposed য়, which NFC splits. This takes a few. */
 static PyObject *
 nfc(PyObject *Py_UNUSED(module), PyObject *text)
 {
@@ -259,7 +317,6 @@ nfc(PyObject *Py_UNUSED(module), PyObject *text)
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    /* Each character becomes at most two; the result is written in the text's own kind. */
     if (length > PY_SSIZE_T_MAX / 2 / kind) {
         return PyErr_NoMemory();
     }
@@ -267,40 +324,25 @@ nfc(PyObject *Py_UNUSED(module), PyObject *text)
     if (out == NULL) {
         return PyErr_NoMemory();
     }
-    Py_ssize_t size = 0, marks = 0; /* out[marks:size] is the run of marks being sorted */
-    for (Py_ssize_t i = 0; i < length; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c >= 0x80 && c - 0x0980 >= 0x80 && nfc_active(c)) {
-            PyMem_Free(out);
-            PyErr_SetString(PyExc_ValueError, "nfc(text): text with a character scan() leaves to Python");
-            return NULL;
-        }
-        if (c == 0x09DC || c == 0x09DD || c == 0x09DF) {
-            PyUnicode_WRITE(kind, out, size++, c == 0x09DC ? 0x09A1 : c == 0x09DD ? 0x09A2 : 0x09AF);
-            marks = size;
-            c = 0x09BC; /* the nukta, which starts the run of marks after the letter */
-        }
-        int ccc = combining_class(c);
-        if (ccc) {
-            /* In after the last mark of the run whose class is not greater: a stable sort. */
-            Py_ssize_t at = size;
-            while (at > marks && combining_class(PyUnicode_READ(kind, out, at - 1)) > ccc) {
-                PyUnicode_WRITE(kind, out, at, PyUnicode_READ(kind, out, at - 1));
-                at--;
-            }
-            PyUnicode_WRITE(kind, out, at, c);
-            size++;
-        }
-        else if ((c == 0x09BE || c == 0x09D7) && size && PyUnicode_READ(kind, out, size - 1) == 0x09C7) {
-            PyUnicode_WRITE(kind, out, size - 1, c == 0x09BE ? 0x09CB : 0x09CC);
-            marks = size;
-        }
-        else {
-            PyUnicode_WRITE(kind, out, size++, c);
-            marks = size;
-        }
+    Py_ssize_t size;
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        size = nfc_kind(PyUnicode_1BYTE_KIND, data, length, out);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        size = nfc_kind(PyUnicode_2BYTE_KIND, data, length, out);
+        break;
+    default:
+        size = nfc_kind(PyUnicode_4BYTE_KIND, data, length, out);
+        break;
     }
-    PyObject *result = PyUnicode_FromKindAndData(kind, out, size);
+    PyObject *result = NULL;
+    if (size == LEFT_TO_PYTHON) {
+        PyErr_SetString(PyExc_ValueError, "nfc(text): text with a character scan() leaves to Python");
+    }
+    else {
+        result = PyUnicode_FromKindAndData(kind, out, size);
+    }
     PyMem_Free(out);
     return result;
 }
