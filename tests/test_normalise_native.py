@@ -237,6 +237,12 @@ def test_native_normalise_fixes_are_the_regexes(text: str) -> None:
         assert apply(text) == FIXES_BY_NAME[name].pattern.sub(FIXES_BY_NAME[name].replace, text), name
 
 
+@settings(max_examples=examples(2000), deadline=None)
+@given(st.one_of(TEXT, st.text(alphabet=st.sampled_from(" \n\r\t\xa0a"))))
+def test_native_normalise_strip_lines_is_the_regex(text: str) -> None:
+    assert module._strip_lines(text) == module._EDGE_SPACE.sub("", text)
+
+
 @needs_native
 @pytest.mark.parametrize("text", TRICKY)
 def test_native_normalise_of_tricky_text(text: str) -> None:
