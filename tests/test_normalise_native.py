@@ -285,6 +285,9 @@ def test_scan_reads_every_str_representation() -> None:
     assert native.scan("কা\u2000") is None
     assert native.scan("কা\U0001f600") == 0
     assert native.scan("কা\U0001d165") is None
+    assert native.nfc("a\xa0b") == "a\xa0b"
+    assert native.nfc("\u09df\u09c7\u09be") == "\u09af\u09bc\u09cb"
+    assert native.nfc("\u09df😀") == "\u09af\u09bc😀"
 
 
 @needs_native

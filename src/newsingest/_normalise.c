@@ -304,9 +304,9 @@ nfc_kind(int kind, const void *data, Py_ssize_t length, void *out)
 }
 
 /* unicodedata.normalize("NFC", text) for text scan() answers for (see nfc_kind). CPython's
- * normalize takes ~150 ns a character of Bengali (it finds each character's place in its
- * composition table by a linear search): most of normalise's time on the many articles
- * typed with precomposed য়, which NFC splits. This takes a few. */
+ * normalize takes ~50 ns a character of Bengali (it finds each character's place in its
+ * composition table by a linear search), 25-220 us an article: most of normalise's time on
+ * the many articles typed with precomposed য়, which NFC splits. This takes ~1.5 ns. */
 static PyObject *
 nfc(PyObject *Py_UNUSED(module), PyObject *text)
 {

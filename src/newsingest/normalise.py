@@ -184,7 +184,7 @@ def _fix_rounds(text: str, applied: list[str], rounds: int) -> str:
 # is_nfc, needs_work, the _MAY_MATCH checks and _has_edge_space together, where the Python
 # checks above cost a dozen passes over the text, for any text but one holding a character
 # NFC may act on outside the Bengali block (a combining mark, say), which only unicodedata
-# can judge. For the text it answers for, its nfc() is unicodedata's NFC in a twentieth of
+# can judge. For the text it answers for, its nfc() is unicodedata's NFC in a thirtieth of
 # the time (most news is typed with precomposed য়, which NFC splits). They stay the
 # specification; tests/test_normalise_native.py compares the two.
 try:
