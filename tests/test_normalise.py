@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import unicodedata
@@ -117,20 +118,50 @@ def test_shortcuts_change_nothing(text: str) -> None:
     assert normalise(text) == _reference(text)
 
 
-def test_the_bengali_nfc_rule_is_derived_from_unicodedata() -> None:
-    """is_nfc's one pattern is the whole NFC rule for the characters of BENGALI_SET."""
-    inside = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(f"[{BENGALI_SET}]", chr(c))]
-    # Second halves of canonical compositions (c composes with some first character).
-    composes_after: dict[str, set[str]] = {}
+@functools.cache
+def composes_after() -> dict[str, frozenset[str]]:
+    """Each second half of a canonical composition, with the characters it composes after.
+    Hangul's, which unicodedata.decomposition leaves out, by the Unicode standard's rule
+    (3.12): a leading consonant composes with a vowel jamo, a syllable without a final with
+    a final jamo."""
+    pairs: dict[str, set[str]] = {}
     for code in range(sys.maxunicode + 1):
         parts = unicodedata.decomposition(chr(code)).split()
         if len(parts) == 2 and not parts[0].startswith("<"):
             first, second = (chr(int(part, 16)) for part in parts)
             if unicodedata.normalize("NFC", first + second) == chr(code):
-                composes_after.setdefault(second, set()).add(first)
+                pairs.setdefault(second, set()).add(first)
+    leading = {chr(c) for c in range(0x1100, 0x1113)}
+    open_syllables = {chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 == 0}
+    pairs.update({chr(c): leading for c in range(0x1161, 0x1176)})
+    pairs.update({chr(c): open_syllables for c in range(0x11A8, 0x11C3)})
+    return {second: frozenset(firsts) for second, firsts in pairs.items()}
+
+
+@functools.cache
+def nfc_active() -> frozenset[str]:
+    """The characters NFC may act on: combining marks (it orders them), those it replaces,
+    and those that compose with a character before them. NFC leaves every other character
+    as it is wherever it stands."""
+    seconds = composes_after()
+    return frozenset(
+        char
+        for char in map(chr, range(sys.maxunicode + 1))
+        if unicodedata.combining(char) or unicodedata.normalize("NFC", char) != char or char in seconds
+    )
+
+
+def test_every_pair_of_composes_after_composes() -> None:
+    for second, firsts in composes_after().items():
+        assert all(len(unicodedata.normalize("NFC", first + second)) == 1 for first in firsts)
+
+
+def test_the_bengali_nfc_rule_is_derived_from_unicodedata() -> None:
+    """is_nfc's one pattern is the whole NFC rule for the characters of BENGALI_SET."""
+    inside = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(f"[{BENGALI_SET}]", chr(c))]
     replaced = {c for c in inside if unicodedata.normalize("NFC", c) != c}
     marks = {c: unicodedata.combining(c) for c in inside if unicodedata.combining(c)}
-    seconds = {c: composes_after[c] for c in inside if c in composes_after}
+    seconds = {c: composes_after()[c] for c in inside if c in composes_after()}
     assert replaced == {"\u09dc", "\u09dd", "\u09df"}
     assert seconds == {"\u09be": {"\u09c7"}, "\u09d7": {"\u09c7"}}
     assert marks == {"\u09bc": 7, "\u09cd": 9, "\u09fe": 230}

@@ -181,15 +181,23 @@ def _fix_rounds(text: str, applied: list[str], rounds: int) -> str:
 
 
 # The one-pass scan of the optional C extension _normalise.c, when it was built: it answers
-# is_nfc, needs_work, the _MAY_MATCH checks and _has_edge_space together for text inside
-# BENGALI_SET, where the Python checks above cost a dozen passes over the text. They stay
-# the specification; tests/test_normalise_native.py compares the two on random text.
+# is_nfc, needs_work, the _MAY_MATCH checks and _has_edge_space together, where the Python
+# checks above cost a dozen passes over the text, for any text but one holding a character
+# NFC may act on outside the Bengali block (a combining mark, say), which only unicodedata
+# can judge. For the text it answers for, its nfc() is unicodedata's NFC in a thirtieth of
+# the time (most news is typed with precomposed য়, which NFC splits). They stay the
+# specification; tests/test_normalise_native.py compares the two.
 try:
     from . import _normalise
 except ImportError:  # built without a compiler: normalise_python serves
     _normalise = None
 
 _FIX_BITS = {} if _normalise is None else {fix.name: getattr(_normalise, fix.name.upper()) for fix in FIXES}
+# Fixes _normalise.c applies in one pass, where their regex tries its pattern at every
+# position: the no-break spaces of scraped news, the joiners of typed Bengali.
+_NATIVE_APPLY: dict[str, Callable[[str], str]] = (
+    {} if _normalise is None else {"whitespace": _normalise.whitespace, "zero_width": _normalise.zero_width}
+)
 # A fix that swaps a character no other check looks at for one none looks at either: after
 # it, the scan of the text before still answers every check but the fix's own.
 _SCAN_STILL_HOLDS = frozenset({"dari"})
@@ -200,27 +208,28 @@ def normalise(text: str) -> tuple[str, list[str]]:
 
     Lines are kept (each stripped, with "\n" between them) so the segmenter can still tell
     the headline from the paragraphs. The same as normalise_python, the specification, but
-    the checks that decide what to run come from one C scan of the text where it was built.
+    the checks that decide what to run come from one C scan of the text where it was built,
+    and NFC and the commonest fixes from C too.
     """
     mask = None if _normalise is None else _normalise.scan(text)
-    if mask is None:  # no C scan, or a character outside BENGALI_SET
+    if mask is None:  # no C scan, or a character NFC may act on outside the Bengali block
         return normalise_python(text)
     if mask & _normalise.NOT_NFC:
         # The rest is what normalise does to the NFC text: scanned afresh, since NFC moves
         # marks (which can line up two equal signs).
-        text, applied = normalise(unicodedata.normalize("NFC", text))
+        text, applied = normalise(_normalise.nfc(text))
         return text, ["nfc", *applied]
     if not mask:
         return text, []
-    # From here the text stays inside BENGALI_SET (the fixes write only "।", "ৎ" and " ", and
-    # NFC keeps it there), so each scan again returns a mask.
+    # From here each scan again returns a mask: the fixes write only "।", "ৎ", " " and "\n",
+    # and NFC changes only the Bengali of text the scan answered for, into Bengali.
     applied: list[str] = []
     if mask & _normalise.LINE_BREAK:
         text = _LINE_BREAK.sub("\n", text)
         mask = _normalise.scan(text)  # " \r\n" is " \n" now: an edge space
     for fix in FIXES:  # the first round of _fix_rounds, with the scan's answers
         if mask & _FIX_BITS[fix.name]:
-            fixed = fix.apply(text)
+            fixed = _NATIVE_APPLY.get(fix.name, fix.apply)(text)
             if fixed != text:
                 applied.append(fix.name)
                 text = fixed
@@ -229,10 +238,16 @@ def normalise(text: str) -> tuple[str, list[str]]:
     # Here `mask` answers for `text` (but for the dari). The later rounds are rare: only after
     # a fix that deletes, when the text is no longer NFC.
     if mask & _normalise.NOT_NFC and not _DELETING.isdisjoint(applied):
-        text = unicodedata.normalize("NFC", text)
+        text = _normalise.nfc(text)
         if needs_work(text):
             text = _fix_rounds(text, applied, _MAX_PASSES - 1)
         mask = _normalise.scan(text)
     if mask & _normalise.EDGE_SPACE:
-        text = _EDGE_SPACE.sub("", text)
+        text = _strip_lines(text)
     return text, applied
+
+
+def _strip_lines(text: str) -> str:
+    """_EDGE_SPACE.sub("", text) by str methods, where the regex tries at every position (40 us
+    an article, as often as a no-break space ends a line)."""
+    return "\n".join(line.strip(" ") for line in text.split("\n"))
