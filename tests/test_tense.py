@@ -16,9 +16,11 @@ from newsingest.dates.lexicon import (
     FUTURE_VERB_ENDINGS,
     FUTURE_WORDS,
     PAST_VERB_ENDINGS,
+    PERFECT_VERB_ENDINGS,
     PRESENT_VERB_ENDINGS,
     PRESENT_WORDS,
     PROGRESSIVE_VERB_ENDINGS,
+    SCHEDULING_WORDS,
 )
 from newsingest.dates.tokens import WORDS, nfc
 
@@ -27,12 +29,14 @@ from .conftest import examples
 QUOTES = "'\"’”)("
 ENDINGS = {
     "future": FUTURE_VERB_ENDINGS,
+    "perfect": PERFECT_VERB_ENDINGS,
     "past": PAST_VERB_ENDINGS,
     "progressive": PROGRESSIVE_VERB_ENDINGS,
     "present": PRESENT_VERB_ENDINGS,
 }
 NFC_ENDINGS = {tense: set(map(nfc, endings)) for tense, endings in ENDINGS.items()}
 NFC_FUTURE, NFC_PRESENT, NFC_BEING = (set(map(nfc, w)) for w in (FUTURE_WORDS, PRESENT_WORDS, BEING_WORDS))
+NFC_SCHEDULING = set(map(nfc, SCHEDULING_WORDS))
 # Dates, units, parts of day, postpositions: the lexicon's one-word forms, never a verb.
 LEXICON = {word for word in WORDS if " " not in word} - NFC_FUTURE - NFC_PRESENT - NFC_BEING
 
@@ -40,8 +44,8 @@ LEXICON = {word for word in WORDS if " " not in word} - NFC_FUTURE - NFC_PRESENT
 def reference_clause_tense(clause: str) -> str | None:
     """The rules word by word: a future word anywhere; else, leaving out the lexicon's words
     and numbers, from the last word back, a present word, a being word, or the longest verb
-    ending (future before past before progressive before present); else a last word in the
-    simple present."""
+    ending (future before past before progressive before present; the present perfect is past,
+    or future with a scheduling word in the clause); else a last word in the simple present."""
     words = [word.strip(QUOTES) for word in clause.split()]
     if any(word in NFC_FUTURE for word in words):
         return "future"
@@ -53,6 +57,8 @@ def reference_clause_tense(clause: str) -> str | None:
             return "progressive"
         for cut in range(len(word)):  # the longest suffix first
             for tense, endings in NFC_ENDINGS.items():
+                if word[cut:] in endings and tense == "perfect":
+                    return "future" if any(w in NFC_SCHEDULING for w in words) else "past"
                 if word[cut:] in endings:
                     return tense
     if words and words[-1].endswith(tuple(map(nfc, ("ে", "য়", "েন")))):
@@ -61,7 +67,7 @@ def reference_clause_tense(clause: str) -> str | None:
 
 
 STEMS = ("কর", "বল", "দেখ", "গিয়", "হ", "থাক", "চল", "জান", "পা", "নি", "")
-ORDINARY = ("সরকার", "নদী", "মানুষ", "ঢাকায়", "বাজারে", "হিসাব", "কারে", "নতুন", "কাজে", "ন'টায়", "খুব")
+ORDINARY = ("সরকার", "নদী", "মানুষ", "ঢাকায়", "বাজারে", "হিসাব", "কারে", "নতুন", "কাজে", "ন'টায়", "খুব", "ধার্য")
 # Words that end like verbs but are dates or numbers: বিকেলে (লাগে), রমজান (জানান), ৪টে.
 NOT_VERBS = ("বিকেলে", "সকালে", "রমজান", "মাসে", "৪টে", "১২", "২০২৪-এ")
 VERBS = st.builds(

@@ -23,6 +23,7 @@ from newsingest.dates import (
     _FUTURE_WORDS,
     _NOT_VERBS,
     _QUOTES,
+    _SCHEDULING_WORDS,
     _SIMPLE_PRESENT_ENDINGS,
     _TENSE_WORDS,
     _clause_tense,
@@ -56,7 +57,15 @@ needs_native = pytest.mark.skipif(native is None, reason="the C tense is not bui
 
 
 # What dates/__init__.py configures the module with, at import.
-CONFIGURATION = (_FUTURE_WORDS, _TENSE_WORDS, _ENDINGS_BY_TENSE, _SIMPLE_PRESENT_ENDINGS, _QUOTES, _NOT_VERBS)
+CONFIGURATION = (
+    _FUTURE_WORDS,
+    _TENSE_WORDS,
+    _ENDINGS_BY_TENSE,
+    _SIMPLE_PRESENT_ENDINGS,
+    _QUOTES,
+    _NOT_VERBS,
+    _SCHEDULING_WORDS,
+)
 
 
 ENDINGS = [ending for _, endings in _ENDINGS_BY_TENSE for ending in endings]
@@ -75,6 +84,7 @@ WORD = st.one_of(
     st.sampled_from(["সরকার", "ঢাকায়", "নদী", "কাজে", "বছর", "মানুষ", "আজ", "ক"]),
     st.sampled_from(sorted(_NOT_VERBS)),  # বিকেলে, রমজান: words that end like verbs but are not
     st.sampled_from(["৪টে", "১২", "২০২৪-এ", "৩০শে"]),  # numbers, never the verb
+    st.sampled_from(sorted(_SCHEDULING_WORDS)),  # ধার্য: a present perfect beside it looks ahead
 )
 PIECE = st.one_of(
     WORD,

@@ -20,9 +20,11 @@ from .lexicon import (
     FUTURE_VERB_ENDINGS,
     FUTURE_WORDS,
     PAST_VERB_ENDINGS,
+    PERFECT_VERB_ENDINGS,
     PRESENT_VERB_ENDINGS,
     PRESENT_WORDS,
     PROGRESSIVE_VERB_ENDINGS,
+    SCHEDULING_WORDS,
 )
 from .resolve import Context, Resolved, resolve
 from .tokens import WORDS, Token, nfc, tokenize
@@ -31,9 +33,11 @@ Tense = Literal["future", "past", "progressive", "present", "none"]
 
 _CLAUSE_END = re.compile(r"[।?!\n]")  # _tense_python looks back for the same marks
 _CLAUSE_BREAK = re.compile(r"[,;]")
-# Verb endings by the tense they mark, in the order that decides between equal endings.
-_ENDINGS_BY_TENSE: tuple[tuple[Tense, tuple[str, ...]], ...] = (
+# Verb endings by the tense they mark, in the order that decides between equal endings
+# ("perfect" is reported as past, or as future beside a scheduling word).
+_ENDINGS_BY_TENSE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("future", tuple(map(nfc, FUTURE_VERB_ENDINGS))),
+    ("perfect", tuple(map(nfc, PERFECT_VERB_ENDINGS))),
     ("past", tuple(map(nfc, PAST_VERB_ENDINGS))),
     ("progressive", tuple(map(nfc, PROGRESSIVE_VERB_ENDINGS))),
     ("present", tuple(map(nfc, PRESENT_VERB_ENDINGS))),
@@ -45,6 +49,7 @@ _VERB_ENDING = re.compile(
 # Any of the endings above: most words have none, and str.endswith says so fastest.
 _VERB_ENDINGS = tuple(ending for _, endings in _ENDINGS_BY_TENSE for ending in endings)
 _FUTURE_WORDS = frozenset(map(nfc, FUTURE_WORDS))
+_SCHEDULING_WORDS = frozenset(map(nfc, SCHEDULING_WORDS))
 # A clause whose last word ends so is in the simple present (আগুন লাগে, সে খায়).
 _SIMPLE_PRESENT_ENDINGS = tuple(map(nfc, ("ে", "য়", "েন")))
 # Whole words with a tense of their own (were a word in both lists, present would win).
@@ -225,7 +230,10 @@ def _clause_tense(clause: str) -> Tense | None:
         if tense is not None:
             return tense
         if word.endswith(_VERB_ENDINGS):  # so the regex matches; it names the longest ending's tense
-            return _VERB_ENDING.fullmatch(word).lastgroup  # type: ignore[union-attr, return-value]
+            tense = _VERB_ENDING.fullmatch(word).lastgroup  # type: ignore[union-attr, assignment]
+            if tense == "perfect":  # দিন ধার্য করা হয়েছে: a day set, still to come
+                return "past" if _SCHEDULING_WORDS.isdisjoint(words) else "future"
+            return tense
     if words and words[-1].endswith(_SIMPLE_PRESENT_ENDINGS):
         return "present"
     return None
@@ -296,5 +304,11 @@ except ImportError:  # built without a compiler: the Python reference serves
     _tense = None
 else:
     _tense.configure(
-        _FUTURE_WORDS, _TENSE_WORDS, _ENDINGS_BY_TENSE, _SIMPLE_PRESENT_ENDINGS, _QUOTES, _NOT_VERBS
+        _FUTURE_WORDS,
+        _TENSE_WORDS,
+        _ENDINGS_BY_TENSE,
+        _SIMPLE_PRESENT_ENDINGS,
+        _QUOTES,
+        _NOT_VERBS,
+        _SCHEDULING_WORDS,
     )

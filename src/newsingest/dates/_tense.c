@@ -5,7 +5,7 @@
  * tests/test_tense_native.py hold the two together.
  *
  *     configure(future_words, tense_words, endings_by_tense, simple_present_endings, quotes,
- *               not_verbs)
+ *               not_verbs, scheduling_words)
  *         once, at import of dates/__init__.py: its word sets, ending tuples and quotes.
  *     tense(text, start, end) -> str
  *
@@ -29,6 +29,7 @@ typedef struct {
     uint64_t hash;   /* words only */
     int future;      /* words only: in future_words */
     int not_verb;    /* words only: in not_verbs (a date, a unit, a postposition) */
+    int scheduling;  /* words only: in scheduling_words (ধার্য: a day set, to come) */
     PyObject *tense; /* tense_words' value, or the tense of an ending; NULL for none */
 } Entry;
 
@@ -52,6 +53,8 @@ typedef struct {
     PyObject *future;     /* "future": a future word anywhere in the clause */
     PyObject *present;    /* "present": a last word in the simple present */
     PyObject *none;       /* "none": no verb in the clause or its sentence */
+    PyObject *past;       /* "past": the present perfect, with no scheduling word */
+    PyObject *perfect;    /* "perfect": the tense configure gives the present perfect's endings */
 } State;
 
 static State *
@@ -177,6 +180,7 @@ static PyObject *
 clause_tense(const State *st, const Text *t, Py_ssize_t start, Py_ssize_t end)
 {
     PyObject *verdict = NULL; /* of the last word that has one */
+    int scheduling = 0;       /* a scheduling word anywhere in the clause */
     Py_ssize_t last_start = -1, last_end = -1;
     Py_ssize_t i = start;
     for (;;) {
@@ -200,6 +204,7 @@ clause_tense(const State *st, const Text *t, Py_ssize_t start, Py_ssize_t end)
             continue; /* বিকেলে, রমজান, ৪টে: never the verb, nor the last word */
         last_start = word_start;
         last_end = word_end;
+        scheduling |= word != NULL && word->scheduling;
         if (word != NULL && word->tense != NULL) {
             verdict = word->tense;
             continue;
@@ -208,6 +213,8 @@ clause_tense(const State *st, const Text *t, Py_ssize_t start, Py_ssize_t end)
         if (ending != NULL)
             verdict = ending->tense;
     }
+    if (verdict != NULL && PyUnicode_Compare(verdict, st->perfect) == 0)
+        return scheduling ? st->future : st->past; /* দিন ধার্য করা হয়েছে: a day still to come */
     if (verdict != NULL)
         return verdict;
     if (last_start >= 0 && in_simple_present(st, t, last_start, last_end))
@@ -329,6 +336,7 @@ fill_entry(Entry *entry, PyObject *string, PyObject *tense)
     entry->hash = hash_span(&t, 0, entry->length);
     entry->future = 0;
     entry->not_verb = 0;
+    entry->scheduling = 0;
     entry->tense = Py_XNewRef(tense);
     return 0;
 }
@@ -454,7 +462,8 @@ append_not_verbs(State *st, PyObject *not_verbs)
 
 static int
 configure_tables(State *st, PyObject *future_words, PyObject *tense_words, PyObject *endings_by_tense,
-                 PyObject *simple_present_endings, PyObject *quotes, PyObject *not_verbs)
+                 PyObject *simple_present_endings, PyObject *quotes, PyObject *not_verbs,
+                 PyObject *scheduling_words)
 {
     PyObject *iterator = PyObject_GetIter(future_words);
     if (iterator == NULL)
@@ -481,6 +490,21 @@ configure_tables(State *st, PyObject *future_words, PyObject *tense_words, PyObj
             return -1;
         Py_XSETREF(entry->tense, Py_NewRef(value));
     }
+    PyObject *scheduling = PyObject_GetIter(scheduling_words);
+    if (scheduling == NULL)
+        return -1;
+    while ((word = PyIter_Next(scheduling)) != NULL) {
+        Entry *entry = word_entry(st, word);
+        Py_DECREF(word);
+        if (entry == NULL) {
+            Py_DECREF(scheduling);
+            return -1;
+        }
+        entry->scheduling = 1;
+    }
+    Py_DECREF(scheduling);
+    if (PyErr_Occurred())
+        return -1;
     if (append_not_verbs(st, not_verbs) < 0)
         return -1;
     if (build_word_table(st) < 0)
@@ -519,11 +543,12 @@ configure_tables(State *st, PyObject *future_words, PyObject *tense_words, PyObj
 
 PyDoc_STRVAR(configure_doc,
              "configure(future_words, tense_words, endings_by_tense, simple_present_endings, quotes,\n"
-             "          not_verbs, /)\n--\n\n"
+             "          not_verbs, scheduling_words, /)\n--\n\n"
              "Give the module the data of dates/__init__.py: _FUTURE_WORDS (a set of str),\n"
              "_TENSE_WORDS (dict: word -> tense), _ENDINGS_BY_TENSE ((tense, endings) pairs in the\n"
-             "order that decides between equal endings), _SIMPLE_PRESENT_ENDINGS, _QUOTES and\n"
-             "_NOT_VERBS (a set of str).\n"
+             "order that decides between equal endings; \"perfect\" is told as past, or as future\n"
+             "beside a scheduling word), _SIMPLE_PRESENT_ENDINGS, _QUOTES, _NOT_VERBS and\n"
+             "_SCHEDULING_WORDS (sets of str).\n"
              "The strings are copied; the tenses are returned as given.");
 
 static PyObject *
@@ -531,15 +556,15 @@ configure(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     State *st = get_state(module);
     clear_configuration(st); /* a failed configure leaves none: tense() then raises */
-    if (nargs != 6) {
-        PyErr_Format(PyExc_TypeError, "configure() takes 6 arguments (%zd given)", nargs);
+    if (nargs != 7) {
+        PyErr_Format(PyExc_TypeError, "configure() takes 7 arguments (%zd given)", nargs);
         return NULL;
     }
     if (!PyDict_Check(args[1]) || !PyUnicode_Check(args[4])) {
         PyErr_SetString(PyExc_TypeError, "tense_words must be a dict and quotes a str");
         return NULL;
     }
-    if (configure_tables(st, args[0], args[1], args[2], args[3], args[4], args[5]) < 0) {
+    if (configure_tables(st, args[0], args[1], args[2], args[3], args[4], args[5], args[6]) < 0) {
         clear_configuration(st);
         return NULL;
     }
@@ -562,7 +587,9 @@ module_exec(PyObject *module)
     st->future = PyUnicode_InternFromString("future");
     st->present = PyUnicode_InternFromString("present");
     st->none = PyUnicode_InternFromString("none");
-    if (st->future == NULL || st->present == NULL || st->none == NULL)
+    st->past = PyUnicode_InternFromString("past");
+    st->perfect = PyUnicode_InternFromString("perfect");
+    if (st->future == NULL || st->present == NULL || st->none == NULL || st->past == NULL || st->perfect == NULL)
         return -1;
     return 0;
 }
@@ -586,6 +613,8 @@ module_clear(PyObject *module)
     Py_CLEAR(st->future);
     Py_CLEAR(st->present);
     Py_CLEAR(st->none);
+    Py_CLEAR(st->past);
+    Py_CLEAR(st->perfect);
     return 0;
 }
 

@@ -607,9 +607,9 @@ ENDINGS: tuple[str, ...] = (
 # modals make a bare weekday or a yearless date look forward; past and perfect endings look
 # back; reporting and progressive present (বলেন, হচ্ছে) take no side: the nearest wins.
 FUTURE_VERB_ENDINGS: tuple[str, ...] = ("বে", "বেন", "বো", "বেই", "বেনই")
+# The present perfect (হয়েছে, করেছেন): past, except after a scheduling word (SCHEDULING_WORDS).
+PERFECT_VERB_ENDINGS: tuple[str, ...] = ("েছে", "েছেন", "গেছে", "গেছেন", "য়েছে", "য়েছেন")
 PAST_VERB_ENDINGS: tuple[str, ...] = (
-    "েছে",
-    "েছেন",
     "েছিল",
     "েছিলেন",
     "েছিলো",
@@ -620,11 +620,11 @@ PAST_VERB_ENDINGS: tuple[str, ...] = (
     "লো",
     "েনি",
     "য়নি",
-    "গেছে",
-    "গেছেন",
-    "য়েছে",
-    "য়েছেন",
 )
+
+# A day set for what is to come: ১০ মে দিন ধার্য করা হয়েছে, তারিখ নির্ধারণ করা হয়েছে. With
+# the present perfect the date lies ahead; ধার্য করা হয়েছিল (past perfect) still looks back.
+SCHEDULING_WORDS: frozenset[str] = frozenset({"ধার্য", "নির্ধারণ"})
 PRESENT_VERB_ENDINGS: tuple[str, ...] = ("েন", "ান")
 # Progressive endings (হচ্ছে, যাচ্ছি, ফিরছি) and being (আছে): present, but they carry the near
 # future too, so কাল beside them is tomorrow (কাল দিল্লি যাচ্ছি).
