@@ -530,9 +530,10 @@ CONJUNCTIONS: frozenset[str] = frozenset({"ও", "এবং", "আর", "বা"
 APPROXIMATE: frozenset[str] = frozenset({"দিকে"})
 DATE_WORDS: frozenset[str] = frozenset({"তারিখ"})
 
-# Postpositions after a count that make it a DURATION: ধরে ("for"), পর/পরে ("after"), আগে ("ago").
+# Postpositions after a count that make it a DURATION: ধরে ("for"; ধরি in West Bengal speech),
+# পর/পরে ("after"), আগে ("ago"), আগেই ("already before": an offset, not counted from today).
 DURATION_MARKERS: frozenset[str] = frozenset(
-    {"ধরে", "ধরেই", "যাবত", "যাবৎ", "ব্যাপী", "পর", "পরে", "পরেও", "আগে", "আগেও"}
+    {"ধরে", "ধরেই", "ধরি", "যাবত", "যাবৎ", "ব্যাপী", "পর", "পরে", "পরেও", "পরেই", "আগে", "আগেও", "আগেই"}
 )
 
 # After a count, "at intervals of": তিন মাস পরপর, প্রতি দুই সপ্তাহ অন্তর (a SET, P3M).
