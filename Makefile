@@ -32,7 +32,7 @@ test: lint
 	$(BIN)/python -m pytest
 
 $(VENV)/.installed-bench: $(BUILD_INPUTS) | $(BIN)/python
-	$(BIN)/python -m pip install -q -e ".[test,bench]"
+	$(BIN)/python -m pip install -q -e ".[test,html,bench]"
 	@touch $@ $(VENV)/.installed $(VENV)/.installed-test
 
 # Synthetic corpora of 10,000 and 100,000 articles; BENCH_ARGS=--small for a quick look.
