@@ -377,6 +377,18 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         and s.decade is None
     ):
         s.decade = value if value >= 10 else value * 10  # পাঁচের দশক: the fifties, in West Bengal
+    elif (
+        c == "N"
+        and s.is_empty()
+        and isinstance(value, int)
+        and 10 <= value <= 90
+        and value % 10 == 0
+        and nxt in ("-", "&")
+        and after == "N"
+        and _cls(tokens, j + 3) == "U"
+        and tokens[j + 3].value == "DE"
+    ):
+        s.decade, s.unit = value, "DE"  # সত্তর-আশির দশকে, ষাট ও সত্তরের দশকে: borrows দশক
     # A day: before a month, after a bare month (অক্টোবর ১২), or first in a range or list.
     elif (
         c in ("d", "D")
@@ -663,7 +675,7 @@ def _extend_range(tokens: list[Token], expression: Expression) -> Expression:
     end = copy(second)
     if end.part is None and end.hour is not None:
         end.part = first.part
-    if not (end.has_date() or end.hour is not None):
+    if not (end.has_date() or end.hour is not None or end.decade is not None):
         return expression
     if first.rel is not None and end.rel is None:
         end.rel = first.rel
@@ -676,6 +688,8 @@ def _one_list(first: Slots, second: Slots) -> bool:
     where the interval from A to B covers just the days of both."""
     if first.hour is not None or first.rel is not None:
         return False
+    if first.decade is not None:
+        return second.decade == first.decade + 10 and first.century is None
     if first.day is not None:
         return first.month is None and second.day is not None and second.month is not None
     if first.month is not None:
@@ -708,6 +722,8 @@ def _last_listed_day(tokens: list[Token], i: int) -> int | None:
 def _same_kind(first: Slots, second: Slots) -> bool:
     if first.hour is not None or second.hour is not None:
         return first.hour is not None and second.hour is not None
+    if first.decade is not None or second.decade is not None:
+        return first.decade is not None and second.decade is not None
     if first.count is not None or second.count is not None:
         return False
     if first.year is not None and first.month is None and first.day is None:
