@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,25 @@ ARTICLE = (
     "রাজধানীতে গতকাল বুধবার একটি নতুন সেতু উদ্বোধন করা হয়েছে।\n"
     "১৯৭১ সালের ১৬ ডিসেম্বর দেশ স্বাধীন হয়। সেতুর কাজ শুরু হয়েছিল ২০২০ সালে।\n"
 )
+
+
+def bytes_kept(call: Callable[[], object], times: int = 2000) -> int:
+    """Bytes still allocated after `times` calls of `call` (a C function's leak test).
+
+    Only allocations made from the file that defines `call` count: other threads of the
+    test session (a worker pool's, a progress line's) allocate meanwhile too.
+    """
+    tracemalloc.start()
+    try:
+        first = tracemalloc.take_snapshot()
+        for _ in range(times):
+            call()
+        last = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+    mine = [tracemalloc.Filter(True, call.__code__.co_filename)]
+    changes = last.filter_traces(mine).compare_to(first.filter_traces(mine), "filename")
+    return sum(change.size_diff for change in changes)
 
 
 def examples(default: int) -> int:

@@ -10,7 +10,6 @@ widths. Every sentence here is written for this file.
 from __future__ import annotations
 
 import sys
-import tracemalloc
 from types import SimpleNamespace
 
 import pytest
@@ -31,7 +30,7 @@ from newsingest.dates import (
 )
 from newsingest.dates.tokens import nfc
 
-from .conftest import examples
+from .conftest import bytes_kept, examples
 
 native = dates._tense
 
@@ -231,14 +230,6 @@ def test_no_references_or_memory_kept() -> None:
     for start, end in spans:  # warm caches (ints)
         native.tense(text, start, end)
     before = [sys.getrefcount(obj) for obj in watched]
-    tracemalloc.start()
-    try:
-        start_memory, _ = tracemalloc.get_traced_memory()
-        for _ in range(2000):
-            for start, end in spans:
-                native.tense(text, start, end)
-        grown = tracemalloc.get_traced_memory()[0] - start_memory
-    finally:
-        tracemalloc.stop()
+    grown = bytes_kept(lambda: [native.tense(text, start, end) for start, end in spans])
     assert [sys.getrefcount(obj) for obj in watched] == before
     assert grown < 10_000, f"{grown} bytes still allocated after 8,000 calls"

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -24,7 +23,7 @@ from hypothesis import strategies as st
 from newsingest.dates import tokens
 from newsingest.dates.tokens import Token, tokenize_python
 
-from .conftest import examples
+from .conftest import bytes_kept, examples
 
 native = tokens._tokenize
 
@@ -387,13 +386,6 @@ def test_no_references_or_memory_kept() -> None:
     watched = [Token, entry, entry[1], tokens._number_token, text]
     native.tokenize(text)  # warm caches (ints, interned strings)
     before = [sys.getrefcount(obj) for obj in watched]
-    tracemalloc.start()
-    try:
-        start, _ = tracemalloc.get_traced_memory()
-        for _ in range(2000):
-            native.tokenize(text)
-        grown = tracemalloc.get_traced_memory()[0] - start
-    finally:
-        tracemalloc.stop()
+    grown = bytes_kept(lambda: native.tokenize(text))
     assert [sys.getrefcount(obj) for obj in watched] == before
     assert grown < 10_000, f"{grown} bytes still allocated after 2,000 calls"
