@@ -24,6 +24,7 @@ from newsingest.dates import (
     _QUOTES,
     _SCHEDULING_WORDS,
     _SIMPLE_PRESENT_ENDINGS,
+    _TENSE_CONFIGURATION,
     _TENSE_WORDS,
     _clause_tense,
     _tense_python,
@@ -56,15 +57,7 @@ needs_native = pytest.mark.skipif(native is None, reason="the C tense is not bui
 
 
 # What dates/__init__.py configures the module with, at import.
-CONFIGURATION = (
-    _FUTURE_WORDS,
-    _TENSE_WORDS,
-    _ENDINGS_BY_TENSE,
-    _SIMPLE_PRESENT_ENDINGS,
-    _QUOTES,
-    _NOT_VERBS,
-    _SCHEDULING_WORDS,
-)
+CONFIGURATION = _TENSE_CONFIGURATION
 
 
 ENDINGS = [ending for _, endings in _ENDINGS_BY_TENSE for ending in endings]

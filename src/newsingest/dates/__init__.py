@@ -298,17 +298,19 @@ def _mention(item: _Found, resolved: Resolved) -> DateMention:
     return mention
 
 
+# What _tense.c is given at import: the data of the rules above, in configure's order.
+_TENSE_CONFIGURATION = (
+    _FUTURE_WORDS,
+    _TENSE_WORDS,
+    _ENDINGS_BY_TENSE,
+    _SIMPLE_PRESENT_ENDINGS,
+    _QUOTES,
+    _NOT_VERBS,
+    _SCHEDULING_WORDS,
+)
 try:
     from . import _tense  # _tense_python in C
 except ImportError:  # built without a compiler: the Python reference serves
     _tense = None
 else:
-    _tense.configure(
-        _FUTURE_WORDS,
-        _TENSE_WORDS,
-        _ENDINGS_BY_TENSE,
-        _SIMPLE_PRESENT_ENDINGS,
-        _QUOTES,
-        _NOT_VERBS,
-        _SCHEDULING_WORDS,
-    )
+    _tense.configure(*_TENSE_CONFIGURATION)

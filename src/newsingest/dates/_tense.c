@@ -20,6 +20,7 @@
  * with callgrind on the bench, dev and held-out articles: 10,000-46,000 more per article). */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* A string of the configuration, as code points, and what it stands for. */
@@ -460,12 +461,12 @@ append_not_verbs(State *st, PyObject *not_verbs)
     return failed;
 }
 
+/* Set the flag at `offset` (offsetof(Entry, future) or scheduling) in the entry of every
+ * word of `words`, adding the entries that are new. */
 static int
-configure_tables(State *st, PyObject *future_words, PyObject *tense_words, PyObject *endings_by_tense,
-                 PyObject *simple_present_endings, PyObject *quotes, PyObject *not_verbs,
-                 PyObject *scheduling_words)
+mark_words(State *st, PyObject *words, size_t offset)
 {
-    PyObject *iterator = PyObject_GetIter(future_words);
+    PyObject *iterator = PyObject_GetIter(words);
     if (iterator == NULL)
         return -1;
     PyObject *word;
@@ -476,12 +477,19 @@ configure_tables(State *st, PyObject *future_words, PyObject *tense_words, PyObj
             Py_DECREF(iterator);
             return -1;
         }
-        entry->future = 1;
+        *(int *)((char *)entry + offset) = 1;
     }
     Py_DECREF(iterator);
-    if (PyErr_Occurred())
-        return -1;
+    return PyErr_Occurred() ? -1 : 0;
+}
 
+static int
+configure_tables(State *st, PyObject *future_words, PyObject *tense_words, PyObject *endings_by_tense,
+                 PyObject *simple_present_endings, PyObject *quotes, PyObject *not_verbs,
+                 PyObject *scheduling_words)
+{
+    if (mark_words(st, future_words, offsetof(Entry, future)) < 0)
+        return -1;
     PyObject *key, *value;
     Py_ssize_t position = 0;
     while (PyDict_Next(tense_words, &position, &key, &value)) {
@@ -490,20 +498,7 @@ configure_tables(State *st, PyObject *future_words, PyObject *tense_words, PyObj
             return -1;
         Py_XSETREF(entry->tense, Py_NewRef(value));
     }
-    PyObject *scheduling = PyObject_GetIter(scheduling_words);
-    if (scheduling == NULL)
-        return -1;
-    while ((word = PyIter_Next(scheduling)) != NULL) {
-        Entry *entry = word_entry(st, word);
-        Py_DECREF(word);
-        if (entry == NULL) {
-            Py_DECREF(scheduling);
-            return -1;
-        }
-        entry->scheduling = 1;
-    }
-    Py_DECREF(scheduling);
-    if (PyErr_Occurred())
+    if (mark_words(st, scheduling_words, offsetof(Entry, scheduling)) < 0)
         return -1;
     if (append_not_verbs(st, not_verbs) < 0)
         return -1;
