@@ -182,8 +182,11 @@ def _resolve_one(s: Slots, ctx: Context) -> Resolved | None:
 
 def _ago(count: int | float | str, unit: str, ref: dt.date) -> Resolved | None:
     """তিন দিন আগে, দুই বছর আগে: counted back from the document's date, so a date (TIMEX3)."""
-    if isinstance(count, float) and unit == "Y" and (count * 12).is_integer():
-        count, unit = int(count * 12), "M"  # দেড় বছর আগে: the month 18 months back
+    if isinstance(count, float) and unit in _CALENDAR_UNITS:
+        factor, smaller = _SMALLER_UNIT[unit]  # দেড় বছর আগে: the month 18 months back
+        return _ago(int(count * factor), smaller, ref) if (count * factor).is_integer() else None
+    if isinstance(count, float):
+        return _duration(count, unit)  # আড়াই ঘণ্টা আগে: hours ago are a length, as whole ones are
     if not isinstance(count, int):
         return None
     if unit == "D":
@@ -255,7 +258,7 @@ def _ago_compound(parts: tuple[tuple[int, str], ...], ref: dt.date) -> Resolved:
     return _day(back) if parts[-1][1] in ("W", "D") else _month(back.year, back.month)
 
 
-def _compound_duration(parts: tuple[tuple[int, str], ...]) -> str:
+def _compound_duration(parts: tuple[tuple[float, str], ...]) -> str:
     """দুই বছর ছয় মাস P2Y6M, এক ঘণ্টা ২০ মিনিট PT1H20M, এক দিন ছয় ঘণ্টা P1DT6H."""
     days = "".join(f"{count}{_ISO_UNIT[unit]}" for count, unit in parts if unit in _ISO_UNIT)
     time = "".join(f"{count}{_TIME_UNIT[unit]}" for count, unit in parts if unit in _TIME_UNIT)
@@ -265,19 +268,23 @@ def _compound_duration(parts: tuple[tuple[int, str], ...]) -> str:
 def _fractional_duration(count: float, unit: str) -> str:
     """দেড় বছর P18M, দেড় মাস P45D, দেড় দিন PT36H: a calendar unit in the next smaller one (a
     month as 30 days), as annotators write it; hours keep their whole (আড়াই ঘণ্টা PT2H30M).
-    What is left over goes down a unit again, so no value needs a decimal (P10DT12H)."""
-    if unit in ("H", "MIN"):
+    What is left over goes down a unit again (P10DT12H); only a fraction of a second stays a
+    decimal, the one ISO 8601 allows on the last part (আধা সেকেন্ড PT0.5S)."""
+    if unit in ("H", "MIN", "S"):
         amount = count
     else:
         factor, unit = _SMALLER_UNIT[unit]
         amount = count * factor
-    parts: list[tuple[int, str]] = []
+    parts: list[tuple[float, str]] = []
     while True:
         whole = int(amount + 1e-9)
+        rest = amount - whole
+        if rest >= 1e-9 and unit not in _SMALLER_UNIT:
+            parts.append((round(amount, 3), unit))
+            break
         if whole:
             parts.append((whole, unit))
-        rest = amount - whole
-        if rest < 1e-9 or unit not in _SMALLER_UNIT:
+        if rest < 1e-9:
             break
         factor, unit = _SMALLER_UNIT[unit]
         amount = rest * factor
