@@ -918,6 +918,11 @@ DURATIONS_AND_SETS = [
     case("duration-half-second", "আধা সেকেন্ড পরে বিস্ফোরণ হয়।", [("আধা সেকেন্ড পরে", DUR, "PT0.5S")]),
     case("month-and-a-half-ago", "দেড় মাস আগে কারখানাটি বন্ধ হয়।", [("দেড় মাস আগে", D, "2024-06-28")]),
     case("hours-and-a-half-ago", "আড়াই ঘণ্টা আগে আগুন লাগে।", [("আড়াই ঘণ্টা আগে", DUR, "PT2H30M")]),
+    case(
+        "minutes-past-sixty-are-no-minute",
+        "সকাল ৮টায় ৯০ মিনিট ধরে মহড়া চলে।",
+        [("সকাল ৮টায়", T, "2024-08-12T08:00"), ("৯০ মিনিট ধরে", DUR, "PT90M")],
+    ),
     case("duration-contracted-two", "গত দু’বছরে এমন বন্যা দেখা যায়নি।", [("গত দু’বছরে", DUR, "P2Y")]),
     case("duration-contracted-nine", "ন'দিন পর তিনি বাড়ি ফেরেন।", [("ন'দিন পর", DUR, "P9D")]),
     case(

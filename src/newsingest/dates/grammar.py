@@ -344,7 +344,15 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     ):
         s.hour, s.minute, s.clock_cased = value // 100, value % 100, True
         return 2
-    elif number and s.hour is not None and not s.minute and nxt == "U" and tokens[j + 1].value == "MIN":
+    elif (
+        number
+        and s.hour is not None
+        and not s.minute
+        and nxt == "U"
+        and tokens[j + 1].value == "MIN"
+        and isinstance(value, int)
+        and value < 60  # ৮টায় ২০২৩ মি is no minute of the hour
+    ):
         s.minute = value
         return 2
     elif c == "c" and s.hour is None and (s.part is not None or s.has_date() or nxt in ("U", "~")):
