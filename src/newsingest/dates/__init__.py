@@ -9,9 +9,10 @@ calendars  Bengali (Bangladesh revised) and Hijri (Umm al-Qura) conversion
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Any, Literal
 
 from ..models import DateMention, ReferenceDate
 from .grammar import Expression, find_expressions
@@ -60,7 +61,7 @@ _TENSE_WORDS: dict[str, Tense] = {
 # The lexicon's words (dates, units, parts of day, postpositions) and numbers (৪টে) are never
 # the clause's verb, though বিকেলে ends like a simple present (লাগে) and রমজান like a present
 # verb (জানান).
-_NOT_VERBS = frozenset(word for word in WORDS if " " not in word) - _FUTURE_WORDS - _TENSE_WORDS.keys()
+_NOT_VERBS = frozenset(word for word in WORDS if " " not in word).difference(_FUTURE_WORDS, _TENSE_WORDS)
 # What a word may have around it that is not part of it.
 _QUOTES = "'\"’”)("
 
@@ -73,16 +74,19 @@ class FoundDates:
     reference: ReferenceDate | None
 
 
-class _Found(NamedTuple):
-    """One expression found in a field, before resolution (a tuple: made for every date)."""
+class _Found:
+    """One expression found in a field, before resolution."""
 
-    field: str
-    text: str
-    expression: Expression
-    start: int
-    end: int
-    tense: Tense  # of the clause holding it
-    sentence: int  # which sentence of its field it stands in
+    def __init__(
+        self, field: str, text: str, expression: Expression, start: int, end: int, tense: Tense, sentence: int
+    ) -> None:
+        self.field = field
+        self.text = text
+        self.expression = expression
+        self.start = start
+        self.end = end
+        self.tense = tense  # of the clause holding it
+        self.sentence = sentence  # which sentence of its field it stands in
 
 
 def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> FoundDates:
@@ -230,10 +234,10 @@ def _clause_tense(clause: str) -> Tense | None:
         if tense is not None:
             return tense
         if word.endswith(_VERB_ENDINGS):  # so the regex matches; it names the longest ending's tense
-            tense = _VERB_ENDING.fullmatch(word).lastgroup  # type: ignore[union-attr, assignment]
-            if tense == "perfect":  # দিন ধার্য করা হয়েছে: a day set, still to come
+            ending = _VERB_ENDING.fullmatch(word).lastgroup  # type: ignore[union-attr]
+            if ending == "perfect":  # দিন ধার্য করা হয়েছে: a day set, still to come
                 return "past" if _SCHEDULING_WORDS.isdisjoint(words) else "future"
-            return tense
+            return ending  # type: ignore[return-value]  # a group name of _VERB_ENDING: a Tense
     if words and words[-1].endswith(_SIMPLE_PRESENT_ENDINGS):
         return "present"
     return None
@@ -308,8 +312,9 @@ _TENSE_CONFIGURATION = (
     _NOT_VERBS,
     _SCHEDULING_WORDS,
 )
+_tense: Any  # _tense_python in C (imported by name: the package may itself be compiled)
 try:
-    from . import _tense  # _tense_python in C
+    _tense = importlib.import_module("newsingest.dates._tense")
 except ImportError:  # built without a compiler: the Python reference serves
     _tense = None
 else:

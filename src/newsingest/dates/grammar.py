@@ -10,7 +10,6 @@ borrowing what it lacks from the last (১০ থেকে ১২ অক্ট�
 from __future__ import annotations
 
 from copy import copy
-from dataclasses import dataclass, fields
 from typing import Any
 
 from .lexicon import (
@@ -54,9 +53,13 @@ _STARTERS = frozenset("MBHWAaRLnUuVPhNYydDtcXFrKzZfewsCO")
 _NEVER_TAKEN = frozenset("owg><&T)-.:")
 
 
-@dataclass
 class Slots:
-    """What one expression says, slot by slot; None where it says nothing."""
+    """What one expression says, slot by slot; None where it says nothing.
+
+    Each slot's default is a class attribute, which __init__ leaves in place: a dataclass's
+    generated __init__ of fifty assignments cost ten times as much (and compiled, mypyc
+    sets the defaults in C).
+    """
 
     first: int = 0  # index of its first token
     last: int = 0  # index of its last token (inclusive)
@@ -79,7 +82,7 @@ class Slots:
     era: str | None = None
     unit: str | None = None
     inner_unit: str | None = None
-    count: int | str | None = None
+    count: int | float | str | None = None
     fiscal: bool = False
     fiscal_start: int = 7  # the month a fiscal year begins in (FISCAL_YEAR_WORDS)
     every: bool = False
@@ -108,16 +111,12 @@ class Slots:
     after_genitive: bool = False  # follows a noun in the genitive (সফরের এক মাস পরে: from an event)
     after_demonstrative: bool = False  # follows সেই, ওই: a period named before, not the current one
 
-    @classmethod
-    def empty_at(cls, first: int) -> Slots:
-        """An expression with no token taken yet, at token `first`.
-
-        Made for every token that may begin a date: it sets two attributes and lets every
-        other slot read its class default, a tenth of the cost of the generated __init__.
-        """
-        slots = object.__new__(cls)
-        slots.first = slots.last = first
-        return slots
+    def __init__(self, first: int = 0) -> None:
+        """An expression with no token taken yet, at token `first`: every other slot reads
+        its class default (made for every token that may begin a date)."""
+        self.first = self.last = first
+        # Compiled, mypyc 2.4 leaves a slot whose type joins int and str unset by its default.
+        self.deictic = self.count = None
 
     def has_date(self) -> bool:
         """Does it say which day or period (not only a count, a unit or a time)? Spelt out,
@@ -157,20 +156,22 @@ class Slots:
             self.fiscal, self.fiscal_start = True, other.fiscal_start
 
 
-# Every slot, for copying one expression's slots onto another (an instance's __dict__ holds
-# only the slots set since Slots.empty_at).
-_SLOT_NAMES = tuple(field.name for field in fields(Slots))
+# Every slot, for copying one expression's slots onto another. Compiled, the class lists its
+# attributes in __mypyc_attrs__ and keeps no annotations (mypyc refuses either name as such).
+_SLOT_NAMES: tuple[str, ...] = (
+    getattr(Slots, "__mypyc_attrs__", None) or tuple(vars(Slots)["__annotations__"])
+)
 
 
-@dataclass
 class Expression:
     """A found expression: its token span, its slots, and for a range the slots of its end."""
 
-    first: int
-    last: int
-    slots: Slots
-    end: Slots | None = None
-    followed_by_word: bool = False  # the next token is an ordinary word (for bare month names)
+    def __init__(self, first: int, last: int, slots: Slots, end: Slots | None = None) -> None:
+        self.first = first
+        self.last = last
+        self.slots = slots
+        self.end = end
+        self.followed_by_word = False  # the next token is an ordinary word (for bare month names)
 
 
 def find_expressions(tokens: list[Token]) -> list[Expression]:
@@ -198,9 +199,9 @@ def find_expressions(tokens: list[Token]) -> list[Expression]:
         expression.followed_by_word = following == "o"
         if following == "&" and slots.year is not None and slots.era is None and expression.end is None:
             # ১৯৭৮ ও ১৯৮৬ সালে: each year is a date of its own, the first borrowing সালে.
-            listed = _parse(tokens, expression.last + 2)
-            if listed is not None and listed.year is not None and listed.era is not None:
-                slots.era = listed.era
+            next_year = _parse(tokens, expression.last + 2)
+            if next_year is not None and next_year.year is not None and next_year.era is not None:
+                slots.era = next_year.era
         if slots.count is not None and not slots.marker and "g" in (
             following,
             _cls(tokens, slots.first - 1),
@@ -227,7 +228,7 @@ def _parse(tokens: list[Token], i: int) -> Slots | None:
     Each token fills one slot if it can follow what the expression holds so far; the first
     token that cannot ends the expression.
     """
-    s = Slots.empty_at(i)
+    s = Slots(i)
     j = i
     while j < len(tokens):
         taken = _take(tokens, j, s)
@@ -435,7 +436,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         and s.minor is None
         and not s.marker
         and nxt == "U"
-        and tokens[j + 1].value in _SMALLER_UNITS.get(s.unit, ())
+        and tokens[j + 1].value in _SMALLER_UNITS.get(s.unit or "", ())
         and isinstance(value, int)
     ):
         s.minor = (value, tokens[j + 1].value)  # দুই বছর ছয় মাস, এক ঘণ্টা ২০ মিনিট: one length
@@ -495,7 +496,8 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     elif c == "U":
         return _take_unit(tokens, j, s)
     elif (
-        c == "x" or (c in ("d", "N") and nxt == "U" and tokens[j + 1].value in _SMALLER_UNITS.get(s.unit, ()))
+        c == "x"
+        or (c in ("d", "N") and nxt == "U" and tokens[j + 1].value in _SMALLER_UNITS.get(s.unit or "", ()))
     ) and _per_unit(tokens, j, s):
         s.every = True  # মাসে একবার, সপ্তাহে দুই দিন: so many times in each unit, a set
         return 1 if c == "x" else 2
@@ -650,7 +652,8 @@ def _weekday_list(tokens: list[Token], i: int) -> Expression | None:
         j += 2
     if _cls(tokens, j) != "W" or j == i:
         return None
-    slots = Slots(first=i, last=j, weekday=tokens[i].value, weekday_end=tokens[j].value)
+    slots = Slots(i)
+    slots.last, slots.weekday, slots.weekday_end = j, tokens[i].value, tokens[j].value
     return Expression(i, j, slots)
 
 

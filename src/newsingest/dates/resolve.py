@@ -10,7 +10,8 @@ from __future__ import annotations
 import calendar as pycal
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from copy import copy
+from dataclasses import dataclass
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
@@ -46,20 +47,27 @@ _PAST_TENSE_AHEAD = dt.timedelta(days=14)
 _FUTURE_TENSE_BEHIND = dt.timedelta(days=7)
 
 
-# Resolved and Context are built for every date: slotted and not frozen, since a frozen
-# dataclass sets each field through object.__setattr__ (4x the cost). Neither is changed
-# after it is built.
-@dataclass(slots=True)
+# Resolved and Context are built for every date: plain classes with their own __init__,
+# which the compiled build turns into C (a dataclass's generated __init__ would stay
+# interpreted Python). Neither is changed after it is built.
 class Resolved:
     """A value and the days it covers (None where it pins no span of days)."""
 
-    type: str
-    value: str
-    earliest: dt.date | None = None
-    latest: dt.date | None = None
-    # The calendar day the expression names, for later times to attach to: রাত ১টা on the
-    # 31st is 1:00 on the 1st, but what comes after it still speaks of the 31st.
-    anchor: dt.date | None = None
+    def __init__(
+        self,
+        type: str,
+        value: str,
+        earliest: dt.date | None = None,
+        latest: dt.date | None = None,
+        anchor: dt.date | None = None,
+    ) -> None:
+        self.type = type
+        self.value = value
+        self.earliest = earliest
+        self.latest = latest
+        # The calendar day the expression names, for later times to attach to: রাত ১টা on
+        # the 31st is 1:00 on the 1st, but what comes after it still speaks of the 31st.
+        self.anchor = anchor
 
     @property
     def day(self) -> dt.date | None:
@@ -67,23 +75,53 @@ class Resolved:
         return self.earliest if self.earliest is not None and self.earliest == self.latest else None
 
 
-@dataclass(slots=True)
 class Context:
     """What resolution needs besides the slots: the reference, the last day mentioned, the tense."""
 
-    reference: dt.date | None
-    anchor: dt.date | None
-    future: bool
-    # The last part of a year the text named (জুলাই-ডিসেম্বর), for "the same period" of
-    # another year (আগের অর্থবছরের একই সময়ে).
-    last_period: Resolved | None = None
-    past: bool = False  # the clause's verb is explicitly past
-    not_before: dt.date | None = None  # a range's end lies on or after its start
-    last_year: int | None = None  # the year of the last date within one year the text named
-    last_month: dt.date | None = None  # a day of the last date within one month the text named
-    verbless: bool = False  # the clause has no verb (a headline): the nearest day wins
-    progressive: bool = False  # হচ্ছে, যাচ্ছি, আছে: present, leaning to the near future
-    named_anchor: bool = False  # `anchor` is a day the text named, not the reference standing in
+    def __init__(
+        self,
+        reference: dt.date | None,
+        anchor: dt.date | None,
+        future: bool,
+        last_period: Resolved | None = None,
+        *,
+        past: bool = False,
+        not_before: dt.date | None = None,
+        last_year: int | None = None,
+        last_month: dt.date | None = None,
+        verbless: bool = False,
+        progressive: bool = False,
+        named_anchor: bool = False,
+    ) -> None:
+        self.reference = reference
+        self.anchor = anchor
+        self.future = future
+        # The last part of a year the text named (জুলাই-ডিসেম্বর), for "the same period" of
+        # another year (আগের অর্থবছরের একই সময়ে).
+        self.last_period = last_period
+        self.past = past  # the clause's verb is explicitly past
+        self.not_before = not_before  # a range's end lies on or after its start
+        self.last_year = last_year  # the year of the last date within one year the text named
+        self.last_month = last_month  # a day of the last date within one month the text named
+        self.verbless = verbless  # the clause has no verb (a headline): the nearest day wins
+        self.progressive = progressive  # হচ্ছে, যাচ্ছি, আছে: present, leaning to the near future
+        self.named_anchor = named_anchor  # `anchor` is a day the text named, not the reference
+
+    def with_tense(self, future: bool, past: bool) -> Context:
+        """The same context for a clause of another tense."""
+        return Context(
+            self.reference,
+            self.anchor,
+            future,
+            self.last_period,
+            past=past,
+            not_before=self.not_before,
+            last_year=self.last_year,
+            last_month=self.last_month,
+            verbless=self.verbless,
+            progressive=self.progressive,
+            named_anchor=self.named_anchor,
+        )
 
 
 def resolve(expression: Expression, context: Context) -> Resolved | None:
@@ -107,7 +145,7 @@ def _resolve(expression: Expression, context: Context) -> Resolved | None:
         return found
     # A yearless range that holds the reference date is read that way whatever the verb
     # (১ ডিসেম্বর থেকে ৩১ জানুয়ারি, said on 20 December, is this winter's).
-    for tense in (replace(context, future=False, past=True), replace(context, future=True, past=False)):
+    for tense in (context.with_tense(future=False, past=True), context.with_tense(future=True, past=False)):
         other = _range(expression, tense)
         if other is not None and _holds(other, ref):
             return other
@@ -152,7 +190,9 @@ def _range(expression: Expression, context: Context) -> Resolved | None:
 
 def _resolve_one(s: Slots, ctx: Context) -> Resolved | None:
     if s.year_short and s.year is not None:
-        s = replace(s, year=_full_year(s.year, ctx.reference), year_short=False)
+        year = _full_year(s.year, ctx.reference)
+        s = copy(s)
+        s.year, s.year_short = year, False
     if s.every:
         return _set_value(s)
     if s.minor is not None and isinstance(s.count, int) and s.unit is not None:
@@ -254,18 +294,19 @@ def _duration(count: int | float | str, unit: str) -> Resolved | None:
 
 def _ago_compound(parts: tuple[tuple[int, str], ...], ref: dt.date) -> Resolved:
     """তিন বছর দুই মাস আগে: the month (or with days or weeks, the day) that far back."""
-    back = ref - relativedelta(**{_CALENDAR_UNITS[unit]: count for count, unit in parts})
+    offsets = {_CALENDAR_UNITS[unit]: count for count, unit in parts}
+    back = ref - relativedelta(**offsets)  # type: ignore[arg-type]  # (the stub types the keys loosely)
     return _day(back) if parts[-1][1] in ("W", "D") else _month(back.year, back.month)
 
 
-def _compound_duration(parts: tuple[tuple[float, str], ...]) -> str:
+def _compound_duration(parts: tuple[tuple[int | float, str], ...]) -> str:
     """দুই বছর ছয় মাস P2Y6M, এক ঘণ্টা ২০ মিনিট PT1H20M, এক দিন ছয় ঘণ্টা P1DT6H."""
     days = "".join(f"{count}{_ISO_UNIT[unit]}" for count, unit in parts if unit in _ISO_UNIT)
     time = "".join(f"{count}{_TIME_UNIT[unit]}" for count, unit in parts if unit in _TIME_UNIT)
     return f"P{days}T{time}" if time else f"P{days}"
 
 
-def _fractional_duration(count: float, unit: str) -> str:
+def _fractional_duration(count: int | float, unit: str) -> str:
     """দেড় বছর P18M, দেড় মাস P45D, দেড় দিন PT36H: a calendar unit in the next smaller one (a
     month as 30 days), as annotators write it; hours keep their whole (আড়াই ঘণ্টা PT2H30M).
     What is left over goes down a unit again (P10DT12H); only a fraction of a second stays a
@@ -275,7 +316,7 @@ def _fractional_duration(count: float, unit: str) -> str:
     else:
         factor, unit = _SMALLER_UNIT[unit]
         amount = count * factor
-    parts: list[tuple[float, str]] = []
+    parts: list[tuple[int | float, str]] = []
     while True:
         whole = int(amount + 1e-9)
         rest = amount - whole
