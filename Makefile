@@ -5,7 +5,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SHARED := ../shared
-BUILD_INPUTS := pyproject.toml setup.py src/newsingest/dates/_tokenize.c src/newsingest/_counts.c src/newsingest/_normalise.c src/newsingest/dates/_tense.c
+# The C extensions, and the modules mypyc compiles (setup.py's COMPILED_MODULES): an editable
+# install runs their .so, so an edit to one must rebuild it.
+COMPILED_MODULES := $(addprefix src/newsingest/dates/,__init__.py grammar.py resolve.py calendars.py)
+BUILD_INPUTS := pyproject.toml setup.py src/newsingest/dates/_tokenize.c src/newsingest/_counts.c \
+	src/newsingest/_normalise.c src/newsingest/dates/_tense.c $(COMPILED_MODULES)
 
 .PHONY: run test lint eval bench fuzz clean
 
@@ -26,7 +30,8 @@ run: $(VENV)/.installed
 	$(BIN)/newsingest parse seeds/
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 
 test: lint
 	$(BIN)/python -m pytest
@@ -54,5 +59,5 @@ eval: $(VENV)/.installed
 	else echo "skipped: $(SHARED)/tools/eval_dates.py not found (the dev gold set lives beside the repo)"; fi
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .hypothesis .mypy_cache
 	find src -name '*.so' -delete
