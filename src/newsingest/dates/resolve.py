@@ -22,6 +22,10 @@ from .lexicon import PART_OF_DAY_HOURS
 _ISO_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y"}
 _TIME_UNIT = {"H": "H", "MIN": "M", "S": "S"}
 _WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
+# For each weekday, the offset to that weekday on or after a day and on or before it (built
+# once: a relativedelta costs more to build than to add).
+_ON_OR_AFTER = tuple(relativedelta(weekday=day(+1)) for day in _WEEKDAYS)
+_ON_OR_BEFORE = tuple(relativedelta(weekday=day(-1)) for day in _WEEKDAYS)
 # relativedelta's argument for each unit of a date offset.
 _CALENDAR_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
 # A fraction of a unit is written in the next smaller one: দেড় বছর is P18M, দেড় মাস P45D
@@ -588,8 +592,9 @@ def _day_of_month(day: int, rel: int, ctx: Context) -> Resolved | None:
 
 
 def _month_shift(ref: dt.date, months: int) -> tuple[int, int]:
-    shifted = ref + relativedelta(months=months)
-    return shifted.year, shifted.month
+    """The year and month `months` months after ref's (before it, when negative)."""
+    year, month = divmod(ref.year * 12 + ref.month - 1 + months, 12)
+    return year, month + 1
 
 
 def _era_year(year: int, era: str) -> Resolved:
@@ -694,19 +699,18 @@ def _weekday(s: Slots, ctx: Context) -> Resolved:
     weekday = s.weekday or 0
     if ref is None:
         return Resolved("DATE", f"XXXX-WXX-{weekday + 1}")
-    day = _WEEKDAYS[weekday]
     one = dt.timedelta(days=1)
     if s.rel is not None and s.rel < 0:
-        first = ref - one + relativedelta(weekday=day(-1))  # the latest before the reference
+        first = ref - one + _ON_OR_BEFORE[weekday]  # the latest before the reference
     elif s.rel is not None and s.rel > 0:
-        first = ref + one + relativedelta(weekday=day(+1))  # the next after it
+        first = ref + one + _ON_OR_AFTER[weekday]  # the next after it
     else:
-        ahead = ref + relativedelta(weekday=day(+1))  # on or after
-        back = ref + relativedelta(weekday=day(-1))  # on or before
+        ahead = ref + _ON_OR_AFTER[weekday]
+        back = ref + _ON_OR_BEFORE[weekday]
         nearer_ahead = (ctx.verbless or ctx.progressive) and (ahead - ref) < (ref - back)
         first = ahead if ctx.future or nearer_ahead else back
     if s.weekday_end is not None:
-        last = first + relativedelta(weekday=_WEEKDAYS[s.weekday_end](+1))
+        last = first + _ON_OR_AFTER[s.weekday_end]
         return _days(first, last)
     return _day(first)
 
@@ -781,10 +785,10 @@ def _relative_unit(s: Slots, ctx: Context) -> Resolved | None:
     if s.unit == "W":
         return _week(base + dt.timedelta(weeks=rel))
     if s.unit == "M":
-        d = base + relativedelta(months=rel)
+        year, month = _month_shift(base, rel)
         if s.day is not None:  # চলতি মাসের ১৫ তারিখে
-            return _day(dt.date(d.year, d.month, s.day))
-        return _sub_period(_month(d.year, d.month), s)
+            return _day(dt.date(year, month, s.day))
+        return _sub_period(_month(year, month), s)
     if s.unit == "Y":
         return _sub_period(_year(_base_year(s, ref, ctx) + rel), s)
     if s.unit == "DE":
