@@ -5,9 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SHARED := ../shared
-# The C extensions, and the modules mypyc compiles (setup.py's COMPILED_MODULES): an editable
-# install runs their .so, so an edit to one must rebuild it.
-COMPILED_MODULES := $(addprefix src/newsingest/dates/,__init__.py grammar.py resolve.py calendars.py)
+# The C extensions, and the modules mypyc compiles (read from setup.py's COMPILED_MODULES):
+# an editable install runs their .so, so an edit to one must rebuild it.
+COMPILED_MODULES := $(shell sed -n 's/^    "\(src\/newsingest\/.*\.py\)",$$/\1/p' setup.py)
 BUILD_INPUTS := pyproject.toml setup.py src/newsingest/dates/_tokenize.c src/newsingest/_counts.c \
 	src/newsingest/_normalise.c src/newsingest/dates/_tense.c $(COMPILED_MODULES)
 
@@ -31,7 +31,7 @@ run: $(VENV)/.installed
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/mypy
+	$(BIN)/mypy $(COMPILED_MODULES)
 
 test: lint
 	$(BIN)/python -m pytest
