@@ -48,7 +48,11 @@ def nfc_active_ranges() -> list[tuple[int, int]]:
 
 class BuildExt(build_ext):
     """Writes _normalise_nfc.h from the unicodedata of the Python being built for (each
-    Python version has its own Unicode version, and its own build of the extension)."""
+    Python version has its own Unicode version, and its own build of the extension), and
+    builds mypyc's small per-module extensions only once their shared library is built: one
+    without it would fail at import where the .py would have served."""
+
+    library_built = False
 
     def run(self) -> None:
         folder = Path(self.build_temp) / "generated"
@@ -64,6 +68,14 @@ class BuildExt(build_ext):
             if extension.name == "newsingest._normalise":
                 extension.include_dirs.append(str(folder))
         super().run()
+
+    def build_extension(self, ext: Extension) -> None:
+        if getattr(ext, "needs_compiled_library", False) and not self.library_built:
+            self.warn(f"skipping {ext.name}: its library did not build, so its .py serves")
+            return
+        super().build_extension(ext)  # raises when it fails (an optional one is then skipped)
+        if ext.name == COMPILED_LIBRARY + "__mypyc":
+            self.library_built = True
 
 
 # The date finder (grammar, resolver and the code around them: ~45% of a parse's instructions
@@ -81,6 +93,9 @@ COMPILED_MODULES = [
 ]
 
 
+COMPILED_LIBRARY = "newsingest_compiled"  # mypyc's shared library: newsingest_compiled__mypyc.*.so
+
+
 def compiled_modules() -> list[Extension]:
     """COMPILED_MODULES as mypyc extensions, type-checked as they are built."""
     if os.environ.get("NEWSINGEST_PURE_PYTHON"):
@@ -89,10 +104,11 @@ def compiled_modules() -> list[Extension]:
 
     extensions = mypycify(
         ["--ignore-missing-imports", "--follow-imports=silent", *COMPILED_MODULES],
-        group_name="newsingest_compiled",  # its library: newsingest_compiled__mypyc.*.so, beside the package
+        group_name=COMPILED_LIBRARY,
     )
     for extension in extensions:
         extension.optional = True
+        extension.needs_compiled_library = extension.name != COMPILED_LIBRARY + "__mypyc"
     return extensions
 
 
