@@ -1,13 +1,15 @@
 """The date finder as mypyc compiled it (setup.py's COMPILED_MODULES) against its own source.
 
 Compiled, a type annotation is enforced: one that lies (an int passed where `float` is
-declared) converts a value or raises, in the compiled build only. So the same articles are
-parsed twice, once by the installed build and once, in a subprocess, by the .py files alone.
+declared) converts a value or raises, in the compiled build only. So the same articles
+(synthetic news, every test_dates sentence, date words in random order) are parsed twice,
+once by the installed build and once, in a subprocess, by the .py files alone.
 """
 
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -17,7 +19,7 @@ import pytest
 from benchmarks.bench import build_corpus
 
 from .conftest import REPO
-from .test_dates import ALL_CASES
+from .test_dates import _SALAD, ALL_CASES
 
 PACKAGE = REPO / "src" / "newsingest"
 
@@ -67,6 +69,10 @@ def test_compiled_build_gives_what_its_source_gives(tmp_path: Path, options: tup
     for number, case in enumerate(ALL_CASES):  # every sentence test_dates.py reads, as an article
         body = case.values[0] if hasattr(case, "values") else case[0]
         (corpus / f"case-{number:04}.txt").write_text(f"শিরোনাম\n{body}\n", encoding="utf-8")
+    words, rng = _SALAD.split(" "), random.Random(11)  # and date words in random order
+    for number in range(500):
+        salad = " ".join(rng.choices(words, k=rng.randint(1, 30)))
+        (corpus / f"salad-{number:04}.txt").write_text(f"শিরোনাম\n{salad}\n", encoding="utf-8")
     compiled_output = parse(corpus, None, *options)
-    assert compiled_output.count("\n") == 300 + len(ALL_CASES)
+    assert compiled_output.count("\n") == 300 + len(ALL_CASES) + 500
     assert parse(corpus, str(interpreted), *options) == compiled_output
