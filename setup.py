@@ -99,6 +99,12 @@ COMPILED_LIBRARY = "newsingest_compiled"  # mypyc's shared library: newsingest_c
 def compiled_modules() -> list[Extension]:
     """COMPILED_MODULES as mypyc extensions, type-checked as they are built."""
     if os.environ.get("NEWSINGEST_PURE_PYTHON"):
+        # An editable install would still load the .so an earlier build left beside each .py.
+        for module in map(Path, COMPILED_MODULES):
+            for built in module.parent.glob(module.stem + ".*.so"):
+                built.unlink()
+        for built in Path("src").glob(COMPILED_LIBRARY + "__mypyc.*.so"):
+            built.unlink()
         return []
     from mypyc.build import mypycify
 
