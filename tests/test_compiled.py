@@ -1,4 +1,4 @@
-"""The date finder as mypyc compiled it (setup.py's COMPILED_MODULES) against its own source.
+"""The modules mypyc compiled (setup.py's COMPILED_MODULES) against their own source.
 
 Compiled, a type annotation is enforced: one that lies (an int passed where `float` is
 declared) converts a value or raises, in the compiled build only. So the same articles
