@@ -27,6 +27,7 @@ from newsingest.dates import (
     _TENSE_CONFIGURATION,
     _TENSE_WORDS,
     _clause_tense,
+    _count_clause_ends,
     _tense_python,
 )
 from newsingest.dates.tokens import nfc
@@ -48,7 +49,7 @@ def test_the_c_tense_is_built_and_used(monkeypatch: pytest.MonkeyPatch) -> None:
         spans.append((start, end))
         return native.tense(text, start, end)
 
-    monkeypatch.setattr(dates, "_tense", SimpleNamespace(tense=recording))
+    monkeypatch.setattr(dates, "_tense", SimpleNamespace(tense=recording, clause_ends=native.clause_ends))
     found = dates.find_dates({"body": "গত ১২ মার্চ সভা হয়েছিল।"}, None)
     assert spans == [(0, 11)] and found.mentions[0].text == "গত ১২ মার্চ"
 
@@ -110,6 +111,27 @@ def test_native_tense_equals_python(text: str, data: st.DataObject | None) -> No
             spans.append((start, data.draw(st.integers(start, len(text)))))
     for start, end in spans:
         assert native.tense(text, start, end) == _tense_python(text, start, end, cache), (start, end)
+
+
+@needs_native
+@settings(max_examples=examples(1000), deadline=None)
+@given(TEXT, st.data())
+def test_native_tense_clause_ends_equal_python(text: str, data: st.DataObject) -> None:
+    """The one-pass count of clause ends meets the four str.count calls on every span."""
+    assert native is not None
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert native.clause_ends(text, start, end) == _count_clause_ends(text, start, end)
+    assert native.clause_ends(text, 0, len(text)) == _count_clause_ends(text, 0, len(text))
+
+
+@needs_native
+def test_native_clause_ends_refuses_a_span_outside_the_text() -> None:
+    assert native is not None
+    with pytest.raises(ValueError, match="not within"):
+        native.clause_ends("ক।", 1, 3)
+    with pytest.raises(TypeError):
+        native.clause_ends(b"x", 0, 0)
 
 
 @needs_native
@@ -223,6 +245,8 @@ def test_no_references_or_memory_kept() -> None:
     for start, end in spans:  # warm caches (ints)
         native.tense(text, start, end)
     before = [sys.getrefcount(obj) for obj in watched]
-    grown = bytes_kept(lambda: [native.tense(text, start, end) for start, end in spans])
+    grown = bytes_kept(
+        lambda: [(native.tense(text, a, b), native.clause_ends(text, a, b)) for a, b in spans]
+    )
     assert [sys.getrefcount(obj) for obj in watched] == before
     assert grown < 10_000, f"{grown} bytes still allocated after 8,000 calls"
