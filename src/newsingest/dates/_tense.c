@@ -223,6 +223,38 @@ clause_tense(const State *st, const Text *t, Py_ssize_t start, Py_ssize_t end)
     return NULL;
 }
 
+/* The arguments (text, start, end) of tense and clause_ends: 0 <= start <= end <= len(text).
+ * Fills t, *start, *end and *length; -1 with an exception set when they are not that. */
+static int
+read_span(const char *name, PyObject *const *args, Py_ssize_t nargs, Text *t, Py_ssize_t *start,
+          Py_ssize_t *end, Py_ssize_t *length)
+{
+    if (nargs != 3 || !PyUnicode_Check(args[0])) {
+        PyErr_Format(PyExc_TypeError, "%s(text: str, start: int, end: int)", name);
+        return -1;
+    }
+    PyObject *text = args[0];
+    *start = PyNumber_AsSsize_t(args[1], PyExc_OverflowError);
+    if (*start == -1 && PyErr_Occurred())
+        return -1;
+    *end = PyNumber_AsSsize_t(args[2], PyExc_OverflowError);
+    if (*end == -1 && PyErr_Occurred())
+        return -1;
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0)
+        return -1;
+#endif
+    *length = PyUnicode_GET_LENGTH(text);
+    if (*start < 0 || *start > *end || *end > *length) {
+        PyErr_Format(PyExc_ValueError, "span (%zd, %zd) is not within a text of length %zd", *start, *end,
+                     *length);
+        return -1;
+    }
+    t->kind = PyUnicode_KIND(text);
+    t->data = PyUnicode_DATA(text);
+    return 0;
+}
+
 PyDoc_STRVAR(tense_doc,
              "tense(text, start, end, /)\n--\n\n"
              "The tense of the clause holding text[start:end], as dates._tense_python gives it.\n"
@@ -236,27 +268,10 @@ tense(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_RuntimeError, "newsingest.dates._tense.configure() was not called");
         return NULL;
     }
-    if (nargs != 3 || !PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "tense(text: str, start: int, end: int)");
+    Text t;
+    Py_ssize_t start, end, length;
+    if (read_span("tense", args, nargs, &t, &start, &end, &length) < 0)
         return NULL;
-    }
-    PyObject *text = args[0];
-    Py_ssize_t start = PyNumber_AsSsize_t(args[1], PyExc_OverflowError);
-    if (start == -1 && PyErr_Occurred())
-        return NULL;
-    Py_ssize_t end = PyNumber_AsSsize_t(args[2], PyExc_OverflowError);
-    if (end == -1 && PyErr_Occurred())
-        return NULL;
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(text) < 0)
-        return NULL;
-#endif
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    if (start < 0 || start > end || end > length) {
-        PyErr_Format(PyExc_ValueError, "span (%zd, %zd) is not within a text of length %zd", start, end, length);
-        return NULL;
-    }
-    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text)};
 
     /* The sentence: back from start and on from end to a clause end. The nearest , or ; on
      * either side inside it bounds the clause (-1: none on that side). */
@@ -296,27 +311,10 @@ PyDoc_STRVAR(clause_ends_doc,
 static PyObject *
 clause_ends(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 3 || !PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "clause_ends(text: str, start: int, end: int)");
+    Text t;
+    Py_ssize_t start, end, length;
+    if (read_span("clause_ends", args, nargs, &t, &start, &end, &length) < 0)
         return NULL;
-    }
-    PyObject *text = args[0];
-    Py_ssize_t start = PyNumber_AsSsize_t(args[1], PyExc_OverflowError);
-    if (start == -1 && PyErr_Occurred())
-        return NULL;
-    Py_ssize_t end = PyNumber_AsSsize_t(args[2], PyExc_OverflowError);
-    if (end == -1 && PyErr_Occurred())
-        return NULL;
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(text) < 0)
-        return NULL;
-#endif
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    if (start < 0 || start > end || end > length) {
-        PyErr_Format(PyExc_ValueError, "span (%zd, %zd) is not within a text of length %zd", start, end, length);
-        return NULL;
-    }
-    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text)};
     Py_ssize_t count = 0;
     for (Py_ssize_t i = start; i < end; i++)
         count += is_clause_end(AT(&t, i));
