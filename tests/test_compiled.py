@@ -51,12 +51,13 @@ def parse(folder: Path, pythonpath: str | None, *options: str) -> str:
 
 @pytest.mark.parametrize("options", [(), ("--reference-date", "2024-02-29")])
 def test_compiled_build_gives_what_its_source_gives(tmp_path: Path, options: tuple[str, ...]) -> None:
-    if not compiled_twins(PACKAGE):
+    twins = compiled_twins(PACKAGE)
+    if not twins:
         pytest.skip("built without mypyc (NEWSINGEST_PURE_PYTHON or no compiler): nothing to compare")
     interpreted = tmp_path / "interpreted"
     shutil.copytree(PACKAGE, interpreted / "newsingest", ignore=shutil.ignore_patterns("*.so"))
     for so in PACKAGE.rglob("*.so"):  # the hand-written C extensions stay; the compiled twins go
-        if so not in compiled_twins(PACKAGE):
+        if so not in twins:
             shutil.copy(so, interpreted / "newsingest" / so.relative_to(PACKAGE))
     where = subprocess.run(
         [sys.executable, "-c", "import newsingest.dates.grammar as g; print(g.__file__)"],
