@@ -84,9 +84,9 @@ class Context:
 
     def __init__(
         self,
-        reference: dt.date | None,
-        anchor: dt.date | None,
-        future: bool,
+        reference: dt.date | None = None,  # (defaults: copy() of a compiled class calls Context())
+        anchor: dt.date | None = None,
+        future: bool = False,
         last_period: Resolved | None = None,
         *,
         past: bool = False,
@@ -113,19 +113,9 @@ class Context:
 
     def with_tense(self, future: bool, past: bool) -> Context:
         """The same context for a clause of another tense."""
-        return Context(
-            self.reference,
-            self.anchor,
-            future,
-            self.last_period,
-            past=past,
-            not_before=self.not_before,
-            last_year=self.last_year,
-            last_month=self.last_month,
-            verbless=self.verbless,
-            progressive=self.progressive,
-            named_anchor=self.named_anchor,
-        )
+        other = copy(self)
+        other.future, other.past = future, past
+        return other
 
 
 def resolve(expression: Expression, context: Context) -> Resolved | None:
