@@ -27,7 +27,7 @@ from .lexicon import (
     PROGRESSIVE_VERB_ENDINGS,
     SCHEDULING_WORDS,
 )
-from .resolve import Context, Resolved, resolve
+from .resolve import Context, Resolved, iso_day, resolve
 from .tokens import WORDS, Token, nfc, tokenize
 
 Tense = Literal["future", "past", "progressive", "present", "none"]
@@ -300,8 +300,8 @@ def _mention(item: _Found, resolved: Resolved) -> DateMention:
             "end": item.end,
             "type": resolved.type,
             "value": resolved.value,
-            "earliest": resolved.earliest.isoformat() if resolved.earliest else None,
-            "latest": resolved.latest.isoformat() if resolved.latest else None,
+            "earliest": iso_day(resolved.earliest) if resolved.earliest else None,
+            "latest": iso_day(resolved.latest) if resolved.latest else None,
         }
     )
     return mention

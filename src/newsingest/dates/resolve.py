@@ -48,6 +48,11 @@ _TODAY = dt.date.today()
 # ("the final has been scheduled for 18 August"). An explicit past verb allows two weeks
 # ahead, a future verb a week behind; with no tense known the nearest date wins.
 _PAST_TENSE_AHEAD = dt.timedelta(days=14)
+# Days already written as ISO text: date.isoformat() goes through printf (~3,000 instructions),
+# a lookup costs a few hundred, and an article writes each of its days up to three times
+# (value, earliest, latest). Cleared when full, so a long run's memory stays flat.
+_ISO_DAYS: dict[dt.date, str] = {}
+_ISO_DAYS_MAX = 4096
 _FUTURE_TENSE_BEHIND = dt.timedelta(days=7)
 
 
@@ -207,7 +212,7 @@ def _resolve_one(s: Slots, ctx: Context) -> Resolved | None:
             day = ctx.reference + dt.timedelta(days=s.rel)  # গত রাতে: last night
         code = "TDT" if s.part == "DAY" else s.part
         if day is not None:
-            return Resolved("TIME", f"{day.isoformat()}{code}", day, day, day)
+            return Resolved("TIME", f"{iso_day(day)}{code}", day, day, day)
         if date is not None:
             return Resolved("TIME", f"{date.value}{code}")
         return Resolved("TIME", f"XXXX-XX-XX{code}")
@@ -359,8 +364,18 @@ def _span(value: str, first: dt.date, last: dt.date, kind: str = "DATE") -> Reso
     return Resolved(kind, value, first, last)
 
 
+def iso_day(day: dt.date) -> str:
+    """day.isoformat(), remembered (see _ISO_DAYS)."""
+    text = _ISO_DAYS.get(day)
+    if text is None:
+        if len(_ISO_DAYS) >= _ISO_DAYS_MAX:
+            _ISO_DAYS.clear()
+        text = _ISO_DAYS[day] = day.isoformat()
+    return text
+
+
 def _day(d: dt.date) -> Resolved:
-    return Resolved("DATE", d.isoformat(), d, d, d)
+    return Resolved("DATE", iso_day(d), d, d, d)
 
 
 def _month(year: int, month: int) -> Resolved:
@@ -379,7 +394,7 @@ def _interval(a: Resolved, b: Resolved) -> Resolved:
 def _days(first: dt.date, last: dt.date) -> Resolved:
     if first == last:
         return _day(first)
-    return _span(f"{first.isoformat()}/{last.isoformat()}", first, last)
+    return _span(f"{iso_day(first)}/{iso_day(last)}", first, last)
 
 
 def _week(d: dt.date) -> Resolved:
