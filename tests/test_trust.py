@@ -315,7 +315,7 @@ def test_unreadable_files_and_folders_even_as_root(tmp_path: Path, monkeypatch: 
     (tmp_path / "locked.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "sealed").mkdir()
     (tmp_path / "sealed" / "inside.txt").write_text(ARTICLE, encoding="utf-8")
-    real_open, real_scandir, real_listdir = open, os.scandir, os.listdir
+    real_open, real_scandir, real_listdir = os.open, os.scandir, os.listdir
 
     def denied(path: str) -> PermissionError:
         return PermissionError(13, "Permission denied", path)
@@ -335,7 +335,7 @@ def test_unreadable_files_and_folders_even_as_root(tmp_path: Path, monkeypatch: 
             raise denied(path)
         return real_listdir(path)
 
-    monkeypatch.setattr(read, "open", fake_open, raising=False)
+    monkeypatch.setattr(read.os, "open", fake_open)
     monkeypatch.setattr(read.os, "scandir", fake_scandir)
     monkeypatch.setattr(read.os, "listdir", fake_listdir)
     results = list(parse_paths([str(tmp_path)]))

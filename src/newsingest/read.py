@@ -62,22 +62,15 @@ def decode(data: bytes) -> Decoded:
 # Larger inputs are refused unread (--max-bytes): no news article comes near this, and a
 # run over an archive must not stall or run out of memory on a stray disk image.
 MAX_BYTES = 50 * 1024 * 1024
+# Windows opens a descriptor in text mode (CRLF translated) unless told otherwise.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
 
 
 def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
     """The bytes of a file, or of standard input for "-"; InputError when unreadable or
     larger than `max_bytes` (never more than `max_bytes` + 1 bytes are read)."""
     try:
-        if path == STDIN:
-            data = sys.stdin.buffer.read(max_bytes + 1)
-        else:
-            with open(path, "rb") as handle:
-                # read(n) allocates n bytes first: asking for the file's size (and a byte
-                # more, to meet its end) saves allocating max_bytes for every file.
-                size = os.fstat(handle.fileno()).st_size
-                data = handle.read(min(size, max_bytes) + 1)
-                if len(data) > size:  # grown since, or a pipe or /proc file sized 0
-                    data += handle.read(max_bytes + 1 - len(data))
+        data = sys.stdin.buffer.read(max_bytes + 1) if path == STDIN else _read_file(path, max_bytes)
     except FileNotFoundError:
         if os.path.islink(path):
             raise InputError(Reason.UNREADABLE, "broken symbolic link") from None
@@ -93,6 +86,32 @@ def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
     if len(data) > max_bytes:
         raise InputError(Reason.TOO_LARGE, f"larger than --max-bytes ({max_bytes:,} bytes)")
     return data
+
+
+def _read_file(path: str, max_bytes: int) -> bytes:
+    """Up to `max_bytes` + 1 bytes of a file, by plain system calls.
+
+    open() would build a file object and a buffer around the descriptor, which costs more
+    than reading a news article (10 us against 6). os.read(n) allocates n bytes first:
+    asking for the file's size and a byte more (to meet its end) saves allocating max_bytes
+    for every file; a file grown since, a pipe or a /proc file sized 0 is read on to the limit.
+    """
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        size = os.fstat(fd).st_size
+        chunks = []
+        total, want = 0, min(size, max_bytes) + 1
+        while total <= max_bytes:
+            chunk = os.read(fd, want - total)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total == want:
+                want = max_bytes + 1
+        return b"".join(chunks)  # one chunk, as a rule: join returns it as it is
+    finally:
+        os.close(fd)
 
 
 def walk(paths: list[str]) -> Iterator[str]:
