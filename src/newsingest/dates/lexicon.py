@@ -247,7 +247,8 @@ UNITS: dict[str, str] = {
 
 # Fiscal-year words and the month their year begins in: Bangladesh's runs July to June,
 # and so does a listed company's হিসাববছর (accounting year) there; India's (অর্থবর্ষ,
-# আর্থিক বছর in West Bengal writing) April to March.
+# আর্থিক বছর in West Bengal writing) April to March. Bangladesh's tax (কর) and income (আয়)
+# years are its fiscal year.
 FISCAL_YEAR_WORDS: dict[str, int] = {
     "অর্থবছর": 7,
     "অর্থ বছর": 7,
@@ -258,9 +259,15 @@ FISCAL_YEAR_WORDS: dict[str, int] = {
     "অর্থ বর্ষ": 4,
     "আর্থিক বছর": 4,
     "আর্থিক বর্ষ": 4,
+    "করবর্ষ": 7,
+    "কর বর্ষ": 7,
+    "আয়বর্ষ": 7,
+    "আয় বর্ষ": 7,
 }
 
-# Era words after a year number: which calendar the year counts in.
+# Era words after a year number: which calendar the year counts in. A session or season
+# (২০২৪-২৫ শিক্ষাবর্ষ, ২০২১-২২ মৌসুমে) names its Gregorian years the way সাল does; alone
+# (বর্ষা মৌসুমে) none of these is a date.
 ERAS: dict[str, str] = {
     "সাল": "gregorian",
     "সন": "gregorian",
@@ -274,6 +281,10 @@ ERAS: dict[str, str] = {
     "বাংলা সন": "bengali",
     "হিজরি": "hijri",
     "হিজরী": "hijri",
+    "শিক্ষাবর্ষ": "gregorian",
+    "শিক্ষা বর্ষ": "gregorian",
+    "সেশন": "gregorian",
+    "মৌসুম": "gregorian",
 }
 
 # Parts of day as TIMEX3 codes, and the hours a clock time in that part means.
@@ -560,7 +571,7 @@ QUARTER_WORDS: frozenset[str] = frozenset({"প্রান্তিক", "ত�
 SAME_PERIOD_WORDS: frozenset[str] = frozenset({"একই সময়", "এ সময়", "এই সময়"})
 
 # Case endings and particles glued to a noun (অক্টোবরে, মাসের, সালে, ২০২৩-এ, বৃহস্পতিবারও,
-# বছরজুড়ে, দিনব্যাপী).
+# বছরজুড়ে, দিনব্যাপী, শুক্রবারসহ).
 ENDINGS: tuple[str, ...] = (
     "",
     "ে",
@@ -602,6 +613,7 @@ ENDINGS: tuple[str, ...] = (
     "রা",
     "জুড়ে",
     "ব্যাপী",
+    "সহ",
 )
 
 # The tense of a clause, read off its verb (Bengali puts it last). Future endings and
