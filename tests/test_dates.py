@@ -1300,6 +1300,10 @@ def test_several_paragraphs_in_text_order() -> None:
         ),
         # A near date after a verb about something else keeps its year (scheduled for).
         ("ফাইনালের সময় নির্ধারণ করা হয়েছে ২০ আগস্ট।", [("২০ আগস্ট", "DATE", "2024-08-20")]),
+        # A past-tense report may announce a day up to three weeks ahead; further ahead, a
+        # past verb means last year's.
+        ("৩১ আগস্ট পর্যন্ত ভর্তির সময় বাড়ানো হয়েছে।", [("৩১ আগস্ট", "DATE", "2024-08-31")]),
+        ("১০ সেপ্টেম্বর তিনি দলে যোগ দিয়েছিলেন।", [("১০ সেপ্টেম্বর", "DATE", "2023-09-10")]),
         # With no tense known (a modal, a progressive, no verb), a yearless date is the nearest.
         ("অক্টোবরে নতুন ভবনের কাজ শুরু হতে পারে।", [("অক্টোবরে", "DATE", "2024-10")]),
         ("ফলাফল প্রকাশ ২ সেপ্টেম্বর", [("২ সেপ্টেম্বর", "DATE", "2024-09-02")]),

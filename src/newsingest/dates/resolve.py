@@ -45,15 +45,16 @@ _SET_VALUES = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
 _TODAY = dt.date.today()
 # How far a day named without a year may lie on the "wrong" side of the reference for its
 # clause's tense: a clause's verb is often about something else than the date beside it
-# ("the final has been scheduled for 18 August"). An explicit past verb allows two weeks
-# ahead, a future verb a week behind; with no tense known the nearest date wins.
-_PAST_TENSE_AHEAD = dt.timedelta(days=14)
+# ("the final has been scheduled for 18 August", "the ban was extended to 31 July"). An
+# explicit past verb allows three weeks ahead, a future verb a week behind; with no tense
+# known the nearest date wins.
+_PAST_TENSE_AHEAD = dt.timedelta(days=21)
+_FUTURE_TENSE_BEHIND = dt.timedelta(days=7)
 # Days already written as ISO text: date.isoformat() goes through printf (~3,000 instructions),
 # a lookup costs a few hundred, and an article writes each of its days up to three times
 # (value, earliest, latest). Cleared when full, so a long run's memory stays flat.
 _ISO_DAYS: dict[dt.date, str] = {}
 _ISO_DAYS_MAX = 4096
-_FUTURE_TENSE_BEHIND = dt.timedelta(days=7)
 
 
 # Resolved and Context are built for every date: plain classes with their own __init__,
