@@ -1218,6 +1218,23 @@ def test_headline_date_has_headline_field() -> None:
     assert article.headline[d.start : d.end] == d.text
 
 
+@pytest.mark.parametrize(
+    ("body", "headline_day"),
+    [
+        # The body's আগামী শনিবার is 17 August: so is the headline's (nearest: 10 August).
+        ("আগামী শনিবার থেকে প্রতিদিন দুটি বাড়তি ট্রেন চলবে।", "2024-08-17"),
+        # The body's শনিবার is last Saturday: the headline's too.
+        ("গত শনিবার থেকে প্রতিদিন দুটি বাড়তি ট্রেন চলছে।", "2024-08-10"),
+        # A body that names no Saturday leaves the headline's nearest one.
+        ("প্রতিদিন দুটি বাড়তি ট্রেন চলবে।", "2024-08-10"),
+    ],
+)
+def test_headline_weekday_is_read_as_the_body_reads_it(body: str, headline_day: str) -> None:
+    article = parse(body, REF, headline="শনিবার থেকে বাড়তি ট্রেন")
+    assert [d.value for d in article.dates if d.field == "headline"] == [headline_day]
+    assert article.dates[0].field == "headline"  # still written in text order
+
+
 def test_body_offsets_in_second_paragraph() -> None:
     article = parse("প্রথম অনুচ্ছেদে কোনো তারিখ নেই।\n\nগতকাল রাজধানীতে ভারী বৃষ্টি হয়েছে।", REF)
     check(article, [("গতকাল", D, "2024-08-11")])

@@ -87,6 +87,7 @@ class _Found:
         self.end = end
         self.tense = tense  # of the clause holding it
         self.sentence = sentence  # which sentence of its field it stands in
+        self.resolved: Resolved | None = None  # its value, once find_dates has resolved it
 
 
 def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> FoundDates:
@@ -95,7 +96,8 @@ def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> Found
     Without a reference date, the latest fully known date the article reports as past or
     present becomes the reference (source "inferred") and the rest resolve against it.
     """
-    found = [item for name, text in fields.items() for item in _find(name, text)]
+    by_field = {name: _find(name, text) for name, text in fields.items()}
+    found = [item for items in by_field.values() for item in items]
     if not found:
         return FoundDates([], reference)
     if reference is None:
@@ -103,15 +105,39 @@ def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> Found
         if inferred is not None:
             reference = ReferenceDate(value=inferred.isoformat(), source="inferred")
     ref_date = dt.date.fromisoformat(reference.value) if reference else None
-    mentions: list[DateMention] = []
-    discourse = {name: _Discourse(ref_date) for name in fields}
-    for item in found:
-        state = discourse[item.field]
-        resolved = resolve(item.expression, state.context(item))
-        if resolved is not None:
+    weekdays: dict[int, dt.date] = {}  # the day the body gave each weekday first
+    # The body first: a headline's bare weekday is read as the body reads it (below).
+    for name in sorted(by_field, key=lambda name: name == "headline"):
+        state = _Discourse(ref_date)
+        for item in by_field[name]:
+            if name == "headline" and ref_date is not None:
+                _read_weekday_as_body(item, weekdays, ref_date)
+            resolved = item.resolved = resolve(item.expression, state.context(item))
+            if resolved is None:
+                continue
             state.remember(item, resolved)
-            mentions.append(_mention(item, resolved))
+            weekday = item.expression.slots.weekday
+            if name != "headline" and weekday is not None and resolved.day is not None:
+                weekdays.setdefault(weekday, resolved.day)
+    mentions = [_mention(item, item.resolved) for item in found if item.resolved is not None]
     return FoundDates(mentions, reference)
+
+
+def _read_weekday_as_body(item: _Found, weekdays: dict[int, dt.date], reference: dt.date) -> None:
+    """A headline's bare weekday (সোমবার থেকে আবেদন) is the day the body gives it.
+
+    A headline seldom has a verb to tell past from future, and the body says the same
+    with one (আবেদন শুরু হবে আগামী সোমবার): the headline takes the body's side of the
+    reference date for that weekday, when the body's day is the one a week either way.
+    """
+    s = item.expression.slots
+    if s.weekday is None or s.rel is not None or s.deictic is not None or s.anaphor is not None:
+        return
+    if s.day is not None or s.month is not None or s.year is not None or s.date_value is not None:
+        return  # (a date beside it decides)
+    day = weekdays.get(s.weekday)
+    if day is not None and abs((day - reference).days) < 7:
+        item.tense = "future" if day > reference else "past"
 
 
 @dataclass
