@@ -27,7 +27,7 @@ _SENTENCE = re.compile(r"[^।?!]*(?:[।?!]+|$)")
 def _reference_is_boilerplate(line: str) -> bool:
     if len(line) > BOILERPLATE_MAX_CHARS:
         return False
-    folded = line.casefold()
+    folded = line.casefold().replace("\xa0", " ")
     if any(phrase in folded for phrase in _PHRASES):
         return True
     squeezed = _SEPARATORS.sub("", folded)

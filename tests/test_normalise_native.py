@@ -58,8 +58,10 @@ def test_the_c_scan_is_built_and_used(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(module, "normalise_python", unused)
     assert normalise(" কথা  বলেন\u09f7\r\n") == ("কথা বলেন।\n", ["dari", "whitespace"])
-    assert normalise("কথা\xa0বলেন\u2028“আজ”\xad") == ("কথা বলেন\n“আজ”\xad", ["whitespace"])
-    assert normalise("ন\u09dfা\xa0দিল্লি") == ("ন\u09af\u09bcা দিল্লি", ["nfc", "whitespace"])
+    assert normalise("কথা\t বলেন\u2028“আজ”\xad") == ("কথা বলেন\n“আজ”\xad", ["whitespace"])
+    assert normalise("ন\u09dfা\xa0 দিল্লি") == ("ন\u09af\u09bcা দিল্লি", ["nfc", "whitespace"])
+    # A lone no-break space stays (inside a date, say); one at a line's edge goes.
+    assert normalise("১১\xa0জুলাই\xa0\n\xa0সভা") == ("১১\xa0জুলাই\nসভা", [])
 
 
 needs_native = pytest.mark.skipif(native is None, reason="the C scan is not built (see the test above)")
@@ -162,6 +164,7 @@ TRICKY = [
     "ক\t\x85খ",
     "ক\xa0খ",
     "ক \xa0\nখ\xa0",  # the no-break space goes, a line ends in a space
+    "ক\xa0\xa0খ\xa0 গ",  # runs of no-break spaces go, a lone one stays
     "\xa0\u2028\xa0",
     "\u09c7\ufeff\u09be",  # the BOM goes, ে া is left
     "\u09dfé\u09bc",
@@ -278,7 +281,9 @@ def test_scan_rejects_what_is_not_str(value: object) -> None:
 def test_scan_reads_every_str_representation() -> None:
     """Latin-1 strings are 1 byte a character, Bengali 2, emoji 4: the loop is compiled for each."""
     assert native.scan("a  b") == native.WHITESPACE
-    assert native.scan("a\xa0b") == native.WHITESPACE
+    assert native.scan("a\xa0b") == 0
+    assert native.scan("a\xa0 b") == native.WHITESPACE
+    assert native.scan("a\xa0") == native.EDGE_SPACE
     assert native.scan("a\u0301b") is None
     assert native.scan("কা\u09f7") == native.DARI
     assert native.scan("কা\u3000") == native.WHITESPACE

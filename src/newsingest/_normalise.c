@@ -55,6 +55,7 @@ enum {
     SPACE,           /* " " */
     NEWLINE,         /* "\n" */
     LINE_BREAK_CHAR, /* "\r", U+0085, U+2028, U+2029 */
+    NO_BREAK_SPACE,  /* U+00A0: kept where it stands alone between two other characters */
     OTHER_SPACE,     /* "\t", "\v", "\f", "\x1c"-"\x1f", and past ASCII those of foreign_class */
     ZERO_WIDTH_CHAR, /* ZWNJ, ZWJ, U+200B, U+2060, U+FEFF */
     SPLIT_BY_NFC,    /* ড় ঢ় য় precomposed (U+09DC U+09DD U+09DF): NFC splits them */
@@ -97,8 +98,13 @@ static const unsigned char ALONE[CLASSES] = {
 /* and those it sets after a character of another class: AFTER[class before][class]. */
 static const unsigned char AFTER[CLASSES][CLASSES] = {
     [SPACE][SPACE] = WHITESPACE,
+    [SPACE][NO_BREAK_SPACE] = WHITESPACE,
+    [NO_BREAK_SPACE][SPACE] = WHITESPACE,
+    [NO_BREAK_SPACE][NO_BREAK_SPACE] = WHITESPACE,
     [SPACE][NEWLINE] = EDGE_SPACE,
     [NEWLINE][SPACE] = EDGE_SPACE,
+    [NO_BREAK_SPACE][NEWLINE] = EDGE_SPACE,
+    [NEWLINE][NO_BREAK_SPACE] = EDGE_SPACE,
     [E_SIGN][SIGN_AA] = NOT_NFC,
     [E_SIGN][SIGN_AU_LENGTH] = NOT_NFC,
     [VIRAMA][NUKTA] = NOT_NFC,
@@ -135,7 +141,8 @@ nfc_active(Py_UCS4 c)
 
 /* The class of a character outside ASCII, the Bengali block and the joiners, or
  * LEFT_TO_PYTHON where NFC may act on it (as on U+2000 and U+2001, spaces it replaces). The
- * spaces are those of normalise._SPACES_BUT_SPACE_AND_NEWLINE: Python's str.isspace. */
+ * spaces are those of normalise._SPACES_BUT_SPACE_AND_NEWLINE and the no-break space: Python's
+ * str.isspace. */
 Py_NO_INLINE static int /* out of the loop: inlined three times, it slowed the common path */
 foreign_class(Py_UCS4 c)
 {
@@ -145,7 +152,9 @@ foreign_class(Py_UCS4 c)
     switch (c) {
     case 0x0085: case 0x2028: case 0x2029:
         return LINE_BREAK_CHAR;
-    case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+    case 0x00A0:
+        return NO_BREAK_SPACE;
+    case 0x1680: case 0x202F: case 0x205F: case 0x3000:
         return OTHER_SPACE;
     case 0x200B: case 0x2060: case 0xFEFF:
         return ZERO_WIDTH_CHAR;
@@ -196,8 +205,11 @@ scan_kind(int kind, const void *data, Py_ssize_t length)
         prev = c;
         prev_class = cls;
     }
-    if (length && (PyUnicode_READ(kind, data, 0) == ' ' || PyUnicode_READ(kind, data, length - 1) == ' ')) {
-        found |= EDGE_SPACE;
+    if (length) {
+        Py_UCS4 first = PyUnicode_READ(kind, data, 0), last = PyUnicode_READ(kind, data, length - 1);
+        if (first == ' ' || first == 0x00A0 || last == ' ' || last == 0x00A0) {
+            found |= EDGE_SPACE;
+        }
     }
     return found;
 }
@@ -373,7 +385,7 @@ fix_end(PyObject *text, void *out, Py_ssize_t size)
 
 /* FIXES["whitespace"].apply(text), which took 20 ns a character (its regex tries at every
  * position) on the news that holds a no-break space: each run of whitespace but "\n" (the
- * regex's [^\S\n], str.isspace) becomes one " " (a lone " " stays " "). */
+ * regex's [^\S\n], str.isspace) becomes one " "; a lone " " or no-break space stays. */
 static PyObject *
 whitespace(PyObject *Py_UNUSED(module), PyObject *text)
 {
@@ -384,14 +396,20 @@ whitespace(PyObject *Py_UNUSED(module), PyObject *text)
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t length = PyUnicode_GET_LENGTH(text), size = 0;
-    int in_run = 0;
-    for (Py_ssize_t i = 0; i < length; i++) {
+    for (Py_ssize_t i = 0; i < length;) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        int space = c != '\n' && Py_UNICODE_ISSPACE(c);
-        if (!(space && in_run)) {
-            PyUnicode_WRITE(kind, out, size++, space ? ' ' : c);
+        if (c == '\n' || !Py_UNICODE_ISSPACE(c)) {
+            PyUnicode_WRITE(kind, out, size++, c);
+            i++;
+            continue;
         }
-        in_run = space;
+        Py_ssize_t run = i + 1;
+        while (run < length && PyUnicode_READ(kind, data, run) != '\n'
+               && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, run))) {
+            run++;
+        }
+        PyUnicode_WRITE(kind, out, size++, run - i == 1 && c == 0x00A0 ? c : ' ');
+        i = run;
     }
     return fix_end(text, out, size);
 }

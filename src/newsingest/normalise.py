@@ -53,21 +53,26 @@ FIXES: tuple[Fix, ...] = (
     Fix("zero_width", re.compile("(?<!\u09b0)\u200d|\u200d(?!\u09cd\u09af)|[\u200c\u200b\u2060\ufeff]"), ""),
     # The same vowel sign or mark typed twice (কাা) renders as one.
     Fix("doubled_sign", re.compile("([\u0981-\u0983\u09bc\u09be-\u09cc\u09cd\u09d7])\\1+"), r"\1"),
-    # Runs of spaces, and tabs, no-break and other spaces: one plain space.
-    Fix("whitespace", re.compile(r"[^\S\n]{2,}|[^\S\n ]"), " "),
+    # Runs of spaces, and tabs and other spaces: one plain space. A lone no-break space
+    # stays: writers and web pages put it on purpose, often inside a date (১১ জুলাই), and
+    # a date's text should read as the source does.
+    Fix("whitespace", re.compile(r"[^\S\n]{2,}|[^\S\n \xa0]"), " "),
 )
 
 # Line breaks of every platform become "\n"; spaces at a line's edges go. Neither is a
 # "fix" worth recording: they change no character a reader sees.
 _LINE_BREAK = re.compile(r"\r\n?|[\x85\u2028\u2029]")
-_EDGE_SPACE = re.compile(r"^ +| +$", re.MULTILINE)
+_EDGE_SPACE = re.compile(r"^[ \xa0]+|[ \xa0]+$", re.MULTILINE)
+_EDGE_SPACES = " \xa0"
 
 # What any fix or line rule above could change, found without trying each of them at every
 # position (one alternation of all the patterns took longer than the rest of normalise).
 # tests/test_normalise.py checks it finds exactly what the alternation finds.
 _SPACES_BUT_SPACE_AND_NEWLINE = (
-    "\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+    "\t\x0b\x0c\r\x1c-\x1f\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 )
+# A no-break space beside another space: part of a run the whitespace fix squeezes.
+_NO_BREAK_IN_RUN = re.compile(r"[^\S\n]\xa0|\xa0[^\S\n]")
 _SUSPECT_CHAR = re.compile(f"[\u09f7\u200b-\u200d\u2060\ufeff{_SPACES_BUT_SPACE_AND_NEWLINE}]")
 _DOUBLED_SIGN = re.compile("([\u0981-\u0983\u09bc\u09be-\u09cc\u09cd\u09d7])\\1")
 # Fixes that delete characters can bring a base and a mark together, so NFC is checked again.
@@ -90,7 +95,9 @@ _MAY_MATCH: dict[str, Callable[[str], object]] = {
     "khanda_ta": lambda text: "\u09a4\u09cd\u200d" in text,
     "zero_width": lambda text: _has_any(text, "\u200b\u200c\u200d\u2060\ufeff"),
     "doubled_sign": _DOUBLED_SIGN.search,
-    "whitespace": lambda text: "  " in text or _OTHER_SPACE.search(text),
+    "whitespace": lambda text: (
+        "  " in text or _OTHER_SPACE.search(text) or ("\xa0" in text and _NO_BREAK_IN_RUN.search(text))
+    ),
 }
 
 
@@ -118,7 +125,11 @@ def is_nfc(text: str) -> bool:
 
 
 def _has_edge_space(text: str) -> bool:
-    return " \n" in text or "\n " in text or text.startswith(" ") or text.endswith(" ")
+    if not text:
+        return False
+    if " \n" in text or "\n " in text or text[0] in _EDGE_SPACES or text[-1] in _EDGE_SPACES:
+        return True
+    return "\xa0" in text and ("\xa0\n" in text or "\n\xa0" in text)
 
 
 def needs_work(text: str) -> bool:
@@ -126,10 +137,8 @@ def needs_work(text: str) -> bool:
     return bool(
         _SUSPECT_CHAR.search(text)
         or "  " in text
-        or " \n" in text
-        or "\n " in text
-        or text.startswith(" ")
-        or text.endswith(" ")
+        or _has_edge_space(text)
+        or ("\xa0" in text and _NO_BREAK_IN_RUN.search(text))
         or _DOUBLED_SIGN.search(text)
     )
 
@@ -250,4 +259,4 @@ def normalise(text: str) -> tuple[str, list[str]]:
 def _strip_lines(text: str) -> str:
     """_EDGE_SPACE.sub("", text) by str methods, where the regex tries at every position (40 us
     an article, as often as a no-break space ends a line)."""
-    return "\n".join(line.strip(" ") for line in text.split("\n"))
+    return "\n".join(line.strip(_EDGE_SPACES) for line in text.split("\n"))

@@ -65,7 +65,7 @@ def is_boilerplate(line: str) -> bool:
     """A short line made only of share/follow words, or holding a follow/read-more phrase."""
     if len(line) > BOILERPLATE_MAX_CHARS:
         return False
-    folded = line.casefold()
+    folded = line.casefold().replace("\xa0", " ")  # (normalising keeps a lone no-break space)
     if any(phrase in folded for phrase in _PHRASES):
         return True
     if _FOREIGN.search(folded):

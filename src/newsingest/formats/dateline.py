@@ -33,8 +33,10 @@ _HEADER_LINES = 4
 
 
 def alternation(words: tuple[str, ...]) -> str:
-    """A regex alternative matching any of `words`, longest first (used by html.py too)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex alternative matching any of `words`, longest first (used by html.py too); the
+    space between two words may be a no-break space, which normalising keeps."""
+    escaped = (re.escape(w).replace("\\ ", "[ \xa0]") for w in sorted(words, key=len, reverse=True))
+    return "|".join(escaped)
 
 
 _STAMP = re.compile(
@@ -128,7 +130,7 @@ def _stamps(line: str) -> list[tuple[bool, str | None]] | None:
     stamps = []
     for i, match in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-        value = line[match.end() : end].strip(" |,•")
+        value = line[match.end() : end].strip(" \xa0|,•")
         if len(value) > 80:  # a sentence after a label, not a stamp
             return None
         stamps.append((bool(UPDATED_LABEL.match(match.group("label"))), parse_published(value)))
@@ -146,7 +148,7 @@ def _is_byline(line: str) -> bool:
 def _strip_prefix(line: str) -> str:
     for prefix in BYLINE_PREFIXES:
         if line.startswith(prefix):
-            return line[len(prefix) :].strip(" :")
+            return line[len(prefix) :].strip(" \xa0:")
     return line
 
 
@@ -197,6 +199,6 @@ def _date_value(text: str, published: str | None) -> str | None:
         reference = ReferenceDate(value=dt.date.fromisoformat(published[:10]).isoformat(), source="published")
     found = find_dates({"body": text}, reference)
     dates = [m for m in found.mentions if m.type == "DATE"]
-    if len(dates) != 1 or len(dates[0].text) < len(text.strip(" ,")) - 1:
+    if len(dates) != 1 or len(dates[0].text) < len(text.strip(" \xa0,")) - 1:
         return None
     return dates[0].value

@@ -119,7 +119,7 @@ def _visible_stamps(page: str | bytes) -> tuple[str | None, str | None]:
         match = _VISIBLE_STAMP.match(line)
         if match is None:
             continue
-        rest = match.group("rest").strip(" |")
+        rest = match.group("rest").strip(" \xa0|")
         if rest and not match.group("colon"):
             continue  # `প্রকাশিত হয়েছে ১২ অক্টোবর …` is a sentence, not a stamp
         rest = rest or (lines[i + 1] if i + 1 < len(lines) else "")
