@@ -731,6 +731,10 @@ def _last_listed_day(tokens: list[Token], i: int) -> int | None:
 
 
 def _same_kind(first: Slots, second: Slots) -> bool:
+    if first.calendar != second.calendar and (first.day is None or second.day is None):
+        # ২৭ সেপ্টেম্বর থেকে রবিউল আউয়াল মাস শুরু: a month of another calendar begins
+        # then; a range across calendars names a day at both ends (পহেলা বৈশাখ থেকে ৩০ এপ্রিল).
+        return False
     if first.hour is not None or second.hour is not None:
         return first.hour is not None and second.hour is not None
     if first.decade is not None or second.decade is not None:
