@@ -881,8 +881,11 @@ DURATIONS_AND_SETS = [
         [("১৪৪৫ হিজরি সনের রজব মাসে", D, "2024-01-13/2024-02-10")],
     ),
     case("anaphor-comma-date", "পরদিন, ১৪ আগস্ট তিনি ফেরেন।", [("পরদিন, ১৪ আগস্ট", D, "2024-08-14")]),
-    case("set-times-per-unit", "মাসে দু’বার হাট বসে।", [("মাসে দু’বার", S, "XXXX-XX")]),
-    case("set-days-per-week", "সপ্তাহে তিন দিন ক্লাস হয়।", [("সপ্তাহে তিন দিন", S, "XXXX-WXX")]),
+    # So many times a unit: TIMEX3 gives the unit the count recurs in (freq would hold the count).
+    case("set-times-per-unit", "মাসে দু’বার হাট বসে।", [("মাসে দু’বার", S, "P1M")]),
+    case("set-days-per-week", "সপ্তাহে তিন দিন ক্লাস হয়।", [("সপ্তাহে তিন দিন", S, "P1W")]),
+    case("set-glued-days-per-week", "সপ্তাহে ছ’দিন কারখানা চলে।", [("সপ্তাহে ছ’দিন", S, "P1W")]),
+    case("set-times-per-day", "দিনে দুবার ওষুধ খেতে হয়।", [("দিনে দুবার", S, "P1D")]),
     case("once-is-not-a-set-alone", "তিনি একবার বলেছিলেন, আবার আসবেন।", []),
     case(
         "likely-date-looks-ahead",

@@ -86,6 +86,7 @@ class Slots:
     fiscal: bool = False
     fiscal_start: int = 7  # the month a fiscal year begins in (FISCAL_YEAR_WORDS)
     every: bool = False
+    per_unit: bool = False  # মাসে একবার, সপ্তাহে দুই দিন: so many times in each unit
     edge: str | None = None
     half: tuple[float, float] | None = None
     first_n: bool = False
@@ -498,9 +499,10 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     elif (
         c == "x"
         or (c in ("d", "N") and nxt == "U" and tokens[j + 1].value in _SMALLER_UNITS.get(s.unit or "", ()))
+        or (c == "u" and value[1] in _SMALLER_UNITS.get(s.unit or "", ()))  # সপ্তাহে দু’দিন
     ) and _per_unit(tokens, j, s):
-        s.every = True  # মাসে একবার, সপ্তাহে দুই দিন: so many times in each unit, a set
-        return 1 if c == "x" else 2
+        s.every = s.per_unit = True  # মাসে একবার, সপ্তাহে দুই দিন: so many times in each unit, a set
+        return 2 if c in ("d", "N") else 1
     elif c == "f" and _has_period(s) and _genitive_before(tokens, j) and nxt in ("N", "d", "U", "K"):
         s.first_n = True
     # The Nth week or quarter of a period: ডিসেম্বরের দ্বিতীয় সপ্তাহে, অর্থবছরের প্রথম প্রান্তিকে.

@@ -251,7 +251,12 @@ def _full_year(short: int, reference: dt.date | None) -> int:
 
 def _set_value(s: Slots) -> Resolved:
     """প্রতি শুক্রবার XXXX-WXX-5, প্রতি মাসে XXXX-XX, প্রতিবছর ২৬ মার্চ XXXX-03-26, প্রতি তিন মাসে
-    P3M; a time or part of day joins a set of days (প্রতি রবিবার সকাল ৯টায় XXXX-WXX-7T09:00)."""
+    P3M, সপ্তাহে তিন দিন P1W; a time or part of day joins a set of days (প্রতি রবিবার সকাল
+    ৯টায় XXXX-WXX-7T09:00)."""
+    if s.per_unit and s.unit is not None:
+        # সপ্তাহে তিন দিন: TIMEX3 gives the period the count recurs in (its freq would be 3D).
+        period = _duration(1, s.unit)
+        return Resolved("SET", period.value if period else "XXXX-XX-XX")
     if s.weekday is not None:
         pattern = f"XXXX-WXX-{s.weekday + 1}"
     elif s.day is not None and s.calendar == "gregorian":
