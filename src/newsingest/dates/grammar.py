@@ -13,12 +13,14 @@ from copy import copy
 from typing import Any
 
 from .lexicon import (
+    AGE_COMPARATIVES,
     AGO_WORDS,
     CLOCK_CASE_ENDINGS,
     DEMONSTRATIVES,
     GENITIVE_ENDINGS,
     INTERVAL_WORDS,
     LOCATIVE_ENDINGS,
+    PERSON_AGE_WORDS,
 )
 from .tokens import Token, genitive_ending, nfc
 
@@ -27,6 +29,10 @@ _AGO_WORDS = frozenset(map(nfc, AGO_WORDS))
 _INTERVAL_WORDS = frozenset(map(nfc, INTERVAL_WORDS))
 _LOCATIVE = frozenset(map(nfc, LOCATIVE_ENDINGS))
 _DEMONSTRATIVES = frozenset(map(nfc, DEMONSTRATIVES))
+_AGE_COMPARATIVES = frozenset(map(nfc, AGE_COMPARATIVES))
+_PERSON_AGE_WORDS = frozenset(map(nfc, PERSON_AGE_WORDS))
+# Tokens of a range of counts before the last one (২০ থেকে, ২০-), which an age word may precede.
+_COUNT_RANGE = ("N", "d", ">", "-")
 _CLOCK_CASED = frozenset(map(nfc, CLOCK_CASE_ENDINGS))
 
 _CALENDARS = {"M": "gregorian", "B": "bengali", "H": "hijri"}
@@ -203,16 +209,27 @@ def find_expressions(tokens: list[Token]) -> list[Expression]:
             next_year = _parse(tokens, expression.last + 2)
             if next_year is not None and next_year.year is not None and next_year.era is not None:
                 slots.era = next_year.era
-        if slots.count is not None and not slots.marker and "g" in (
-            following,
-            _cls(tokens, slots.first - 1),
-            _cls(tokens, slots.first - 2),
-        ):
+        if slots.count is not None and not slots.marker and _is_age(tokens, expression):
             i = expression.last + 1  # ৩০ বছর বয়সী, বয়স হয়েছিল ৯৪ বছর: an age (দুই দিন আগে ছেলেকে is not)
             continue
         found.append(expression)
         i = expression.last + 1
     return [e for e in found if _is_temporal(e)]
+
+
+def _is_age(tokens: list[Token], expression: Expression) -> bool:
+    """An age word right after the count (৩০ বছর বয়সী), a person's after a comparative (১৮
+    বছরের কম বয়সী), or one before it, also before a range of counts (বয়স ২০ থেকে ২৬ বছরের)."""
+    after = expression.last + 1
+    if _cls(tokens, after) == "g":
+        return True
+    comparative = _cls(tokens, after) == "o" and tokens[after].value in _AGE_COMPARATIVES
+    if comparative and _cls(tokens, after + 1) == "g" and tokens[after + 1].value in _PERSON_AGE_WORDS:
+        return True
+    j = expression.first - 1
+    while _cls(tokens, j) in _COUNT_RANGE and j > expression.first - 4:
+        j -= 1  # back over ২০ থেকে, ২০-
+    return _cls(tokens, j) == "g" or _cls(tokens, expression.first - 2) == "g"
 
 
 def _cls(tokens: list[Token], i: int) -> str:

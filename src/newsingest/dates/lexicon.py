@@ -390,6 +390,8 @@ NUMBER_WORDS: dict[str, int] = {
     "আশি": 80,
     "নব্বই": 90,
     "একশ": 100,
+    "একশো": 100,
+    "একশত": 100,
     "শত": 100,
 }
 
@@ -710,11 +712,9 @@ CENTURY_ORDINALS: dict[str, int] = {
 }
 
 # Words after a count that make it an age, which is not a temporal expression (৩০ বছর বয়সী).
-AGE_WORDS: frozenset[str] = frozenset(
+PERSON_AGE_WORDS: frozenset[str] = frozenset({"বয়সী", "বয়সি", "বয়স"})
+AGE_WORDS: frozenset[str] = PERSON_AGE_WORDS | frozenset(
     {
-        "বয়সী",
-        "বয়সি",
-        "বয়স",
         "পুরোনো",
         "পুরনো",
         "পুরানো",
@@ -726,6 +726,12 @@ AGE_WORDS: frozenset[str] = frozenset(
         "ছেলে",
         "মেয়ে",
     }
+)
+
+# Words between a count and a person's age word that keep it an age: ১৮ বছরের কম বয়সী
+# (under 18). A thing's "more than a century old" (এক শতাব্দীরও বেশি পুরনো) stays a duration.
+AGE_COMPARATIVES: frozenset[str] = frozenset(
+    {"কম", "বেশি", "বেশী", "অধিক", "ঊর্ধ্ব", "উর্ধ্ব", "নিচের", "ওপরের", "উপরের"}
 )
 
 # Inflected forms of lexicon words that are other, common words: মেয়ে ("girl", not মে + এ),
