@@ -312,11 +312,11 @@ def _compound_duration(parts: tuple[tuple[int | float, str], ...]) -> str:
 
 
 def _fractional_duration(count: int | float, unit: str) -> str:
-    """দেড় বছর P18M, দেড় মাস P45D, দেড় দিন PT36H: a calendar unit in the next smaller one (a
-    month as 30 days), as annotators write it; hours keep their whole (আড়াই ঘণ্টা PT2H30M).
-    What is left over goes down a unit again (P10DT12H); only a fraction of a second stays a
+    """দেড় বছর P18M, দেড় মাস P45D, দেড় দিন PT36H, আড়াই ঘণ্টা PT150M: a unit in the next smaller
+    one (a month as 30 days), the one-unit forms of the spec, as annotators write them. What
+    is left over goes down a unit again (P10DT12H); only a fraction of a second stays a
     decimal, the one ISO 8601 allows on the last part (আধা সেকেন্ড PT0.5S)."""
-    if unit in ("H", "MIN", "S"):
+    if unit in ("MIN", "S"):
         amount = count
     else:
         factor, unit = _SMALLER_UNIT[unit]
