@@ -159,11 +159,15 @@ class _Discourse:
     def context(self, item: _Found) -> Context:
         # Hours with no day at either end (সকাল ১০টা থেকে বিকেল ৩টা) belong to no day in particular.
         anchor = None if _is_hours(item.expression) else self.anchor or self.reference
+        named = self.anchor is not None
+        future = item.tense == "future"
+        if named and future and anchor is not None and self.reference is not None and anchor < self.reference:
+            anchor, named = self.reference, False  # what is still to come happens on no day gone by
         return Context(
             reference=self.reference,
             anchor=anchor,
-            named_anchor=self.anchor is not None,
-            future=item.tense == "future",
+            named_anchor=named,
+            future=future,
             past=item.tense == "past",
             verbless=item.tense == "none",
             progressive=item.tense == "progressive",
