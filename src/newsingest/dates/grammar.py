@@ -698,7 +698,8 @@ def _extend_range(tokens: list[Token], expression: Expression) -> Expression:
     if not _same_kind(first, second):
         return expression
     start = copy(first)
-    if first.hour is None:
+    weekday_to_date = first.weekday is not None and first.day is None and second.day is not None
+    if first.hour is None and not weekday_to_date:  # (শুক্রবার থেকে ২০ আগস্ট: not 20 August twice)
         start.fill_missing(second)
     elif start.part is None and second.part is not None and first.has_date() is False:
         start.part = second.part
@@ -707,8 +708,8 @@ def _extend_range(tokens: list[Token], expression: Expression) -> Expression:
         end.part = first.part
     if not (end.has_date() or end.hour is not None or end.decade is not None):
         return expression
-    if first.rel is not None and end.rel is None:
-        end.rel = first.rel
+    if first.rel is not None and end.rel is None and (end.day is None or first.day is not None):
+        end.rel = first.rel  # গত সোমবার থেকে বুধবার (not গত শুক্রবার থেকে ২০ আগস্ট's 20 August)
     return Expression(first.first, second.last, start, end)
 
 
