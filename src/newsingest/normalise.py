@@ -73,6 +73,11 @@ _SPACES_BUT_SPACE_AND_NEWLINE = (
 )
 # A no-break space beside another space: part of a run the whitespace fix squeezes.
 _NO_BREAK_IN_RUN = re.compile(r"[^\S\n]\xa0|\xa0[^\S\n]")
+
+
+def _has_no_break_run(text: str) -> bool:
+    """A lone no-break space stays; one beside another space is squeezed (memchr first)."""
+    return "\xa0" in text and _NO_BREAK_IN_RUN.search(text) is not None
 _SUSPECT_CHAR = re.compile(f"[\u09f7\u200b-\u200d\u2060\ufeff{_SPACES_BUT_SPACE_AND_NEWLINE}]")
 _DOUBLED_SIGN = re.compile("([\u0981-\u0983\u09bc\u09be-\u09cc\u09cd\u09d7])\\1")
 # Fixes that delete characters can bring a base and a mark together, so NFC is checked again.
@@ -95,9 +100,7 @@ _MAY_MATCH: dict[str, Callable[[str], object]] = {
     "khanda_ta": lambda text: "\u09a4\u09cd\u200d" in text,
     "zero_width": lambda text: _has_any(text, "\u200b\u200c\u200d\u2060\ufeff"),
     "doubled_sign": _DOUBLED_SIGN.search,
-    "whitespace": lambda text: (
-        "  " in text or _OTHER_SPACE.search(text) or ("\xa0" in text and _NO_BREAK_IN_RUN.search(text))
-    ),
+    "whitespace": lambda text: "  " in text or _OTHER_SPACE.search(text) or _has_no_break_run(text),
 }
 
 
@@ -138,7 +141,7 @@ def needs_work(text: str) -> bool:
         _SUSPECT_CHAR.search(text)
         or "  " in text
         or _has_edge_space(text)
-        or ("\xa0" in text and _NO_BREAK_IN_RUN.search(text))
+        or _has_no_break_run(text)
         or _DOUBLED_SIGN.search(text)
     )
 
