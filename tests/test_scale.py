@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsingest import parallel
+from newsingest import parallel, pipeline
 from newsingest.cli import cli
 from newsingest.errors import InputError, Reason
 from newsingest.pipeline import Failure
@@ -74,13 +74,31 @@ def test_a_bug_on_one_input_is_reported_not_fatal(tmp_path: Path, monkeypatch: p
     corpus(tmp_path, 3)
 
     def parse(paths: list[str]):
-        if paths[0].endswith("00001.txt"):
+        if any(path.endswith("00001.txt") for path in paths):
             raise IndexError("list index out of range")
         yield from __import__("newsingest").parse_paths(paths)
 
     results = list(parallel.Runner(parse, jobs=1).run([str(tmp_path)]))
     assert isinstance(results[0], bytes) and isinstance(results[2], bytes)
     assert results[1].error.reason == Reason.INTERNAL and "IndexError" in results[1].error.message
+
+
+def test_a_bug_inside_a_batch_costs_only_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pipeline analyses a batch of files at once; a bug on one of them fails that file only."""
+    corpus(tmp_path, 5)
+    real = pipeline._article
+
+    def article(document, *rest):
+        if document.headline == "শিরোনাম 3":
+            raise ZeroDivisionError("division by zero")
+        return real(document, *rest)
+
+    monkeypatch.setattr(pipeline, "_article", article)
+    results = list(parallel.Runner(pipeline.parse_paths, jobs=1).run([str(tmp_path)]))
+    assert [json.loads(r)["headline"] for r in results if isinstance(r, bytes)] == [
+        f"শিরোনাম {i}" for i in (0, 1, 2, 4)
+    ]
+    assert results[3].path.endswith("00003.txt") and "ZeroDivisionError" in results[3].error.message
 
 
 def test_no_progress_display_on_a_pipe(tmp_path: Path) -> None:
@@ -125,7 +143,7 @@ def test_jobs_option_is_checked() -> None:
 
 def _parse_or_die(paths: list[str]):
     """A parse that kills its worker process on one file, as the OOM killer or a crash would."""
-    if paths[0].endswith("00050.txt"):
+    if any(path.endswith("00050.txt") for path in paths):
         os._exit(9)
     from newsingest import parse_paths
 

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsingest import InputError, parse_paths, parse_text
+from newsingest import InputError, parse_paths, parse_text, pipeline
 from newsingest.cli import cli
 from newsingest.errors import Reason
 from newsingest.models import Article
@@ -127,12 +127,15 @@ def test_corrupted_corpus_is_accounted_for_exactly(tmp_path: Path) -> None:
 
 
 def test_a_file_that_vanishes_mid_run(tmp_path: Path) -> None:
-    for name in ("a.txt", "b.txt"):
+    # One file more than a batch: the last is read only after the first batch is out.
+    names = [f"{i:03}.txt" for i in range(pipeline.BATCH_DOCUMENTS + 1)]
+    for name in names:
         (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
     results = parse_paths([str(tmp_path)])
     assert isinstance(next(results), Article)
-    (tmp_path / "b.txt").unlink()  # listed by the walk, gone before it is read
-    (failure,) = list(results)
+    (tmp_path / names[-1]).unlink()  # listed by the walk, gone before it is read
+    *articles, failure = list(results)
+    assert len(articles) == len(names) - 2 and all(isinstance(a, Article) for a in articles)
     assert isinstance(failure, Failure) and failure.error.reason == Reason.VANISHED
 
 

@@ -18,7 +18,7 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import InputError, Reason
 
@@ -29,9 +29,14 @@ if TYPE_CHECKING:
 
     Parse = Callable[[list[str]], Iterable[Any]]
 
+T = TypeVar("T")
+
 # Files per batch: large enough that sending a batch costs little next to parsing it,
 # small enough that workers stay evenly loaded and results flow out steadily.
 BATCH_FILES = 48
+# Records serialised together: JSON is a stage of its own, run over many records at once
+# (pipeline.build_articles says why).
+SERIALISE_RECORDS = 16
 # Fewer files than this are parsed in the main process: starting workers would cost more.
 MIN_FILES_FOR_WORKERS = 2 * BATCH_FILES
 # Batches in flight per worker: enough to keep every worker busy, few enough to bound memory.
@@ -47,7 +52,7 @@ def default_jobs() -> int:
 
 
 class Runner:
-    """Parses `paths` with `parse` (called with a one-file list) and yields, in input order,
+    """Parses `paths` with `parse` (called with a batch of paths) and yields, in input order,
     each article's JSON line (bytes) or a pipeline.Failure. `files` counts the files walked."""
 
     def __init__(self, parse: Parse, jobs: int = 1) -> None:
@@ -149,14 +154,39 @@ def _died(path: str) -> Failure:
     return Failure(path, InputError(Reason.INTERNAL, message))
 
 
-def _batches(paths: Iterator[str], size: int) -> Iterator[list[str]]:
-    while batch := list(itertools.islice(paths, size)):
+def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    while batch := list(itertools.islice(items, size)):
         yield batch
 
 
 def _parse_files(paths: Iterable[str], parse: Parse) -> Iterator[bytes | Failure]:
-    for path in paths:
-        yield from _parse_file(path, parse)
+    for batch in _batches(iter(paths), BATCH_FILES):
+        yield from _parse_batch(batch, parse)
+
+
+def _parse_batch(paths: list[str], parse: Parse) -> list[bytes | Failure]:
+    """The results of a batch of input files as JSON lines and failures; never raises for a bad input.
+
+    The batch is parsed in one call, so the pipeline can run each stage over many articles;
+    should an input trigger a bug there, the batch is parsed again a file at a time, and
+    only that file fails.
+    """
+    from .pipeline import Failure
+    from .write import to_json_line
+
+    results: list[bytes | Failure] = []
+    try:
+        for chunk in _batches(iter(parse(paths)), SERIALISE_RECORDS):
+            results.extend(
+                result if isinstance(result, Failure) else to_json_line(result) for result in chunk
+            )
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception:
+        if len(paths) == 1:
+            return _parse_file(paths[0], parse)
+        return [result for path in paths for result in _parse_file(path, parse)]
+    return results
 
 
 def _parse_file(path: str, parse: Parse) -> list[bytes | Failure]:
@@ -196,7 +226,4 @@ def _start_worker(parse: Parse) -> None:
 
 def _work(batch: list[str]) -> list[bytes | Failure]:
     assert _worker_parse is not None
-    results: list[bytes | Failure] = []
-    for path in batch:
-        results.extend(_parse_file(path, _worker_parse))
-    return results
+    return _parse_batch(batch, _worker_parse)

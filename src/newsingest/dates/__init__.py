@@ -96,7 +96,22 @@ def find_dates(fields: dict[str, str], reference: ReferenceDate | None) -> Found
     Without a reference date, the latest fully known date the article reports as past or
     present becomes the reference (source "inferred") and the rest resolve against it.
     """
-    by_field = {name: _find(name, text) for name, text in fields.items()}
+    return find_dates_batch([fields], [reference])[0]
+
+
+def find_dates_batch(
+    articles: list[dict[str, str]], references: list[ReferenceDate | None]
+) -> list[FoundDates]:
+    """find_dates for each of a batch of articles, each with its reference date.
+
+    Each stage (finding the expressions, resolving them) runs over all the articles before
+    the next begins, which keeps each stage's code in the processor's caches.
+    """
+    found = [{name: _find(name, text) for name, text in fields.items()} for fields in articles]
+    return [_resolve_all(by_field, reference) for by_field, reference in zip(found, references, strict=True)]
+
+
+def _resolve_all(by_field: dict[str, list[_Found]], reference: ReferenceDate | None) -> FoundDates:
     found = [item for items in by_field.values() for item in items]
     if not found:
         return FoundDates([], reference)
