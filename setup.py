@@ -3,8 +3,8 @@
 Two kinds, both `optional=True`: where they cannot be compiled (no compiler, no Python
 headers) the install still succeeds and the same Python code runs, more slowly.
 
-- Four C extensions written by hand, each the fast path of a Python function that stays its
-  specification (tokens.py, dates/__init__.py, segment.py and normalise.py choose).
+- Five C extensions written by hand, each the fast path of a Python function that stays its
+  specification (tokens.py, dates/__init__.py, segment.py, normalise.py and read.py choose).
 - The date finder itself (COMPILED_MODULES) compiled by mypyc from its own typed Python:
   there is no second source, the .py files are the code. Set NEWSINGEST_PURE_PYTHON=1 when
   installing to skip it (an editable install then runs edits to those files at once).
@@ -123,6 +123,7 @@ setup(
     ext_modules=[
         Extension("newsingest.dates._tokenize", ["src/newsingest/dates/_tokenize.c"], optional=True),
         Extension("newsingest._counts", ["src/newsingest/_counts.c"], optional=True),
+        Extension("newsingest._read", ["src/newsingest/_read.c"], optional=True),
         Extension("newsingest._normalise", ["src/newsingest/_normalise.c"], optional=True),
         Extension("newsingest.dates._tense", ["src/newsingest/dates/_tense.c"], optional=True),
         *compiled_modules(),

@@ -30,6 +30,21 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Control characters that never occur in text; any of them marks a binary file.
 _BINARY_MARKS = frozenset(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F]))
 _BINARY_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # the same set, searched in C
+# Characters read for binary marks; a NUL is looked for in the whole text.
+_BINARY_HEAD = 4096
+
+
+def has_binary_mark_python(text: str) -> bool:
+    """A binary mark among the first characters of `text`, or a NUL anywhere in it."""
+    return _BINARY_CHAR.search(text, 0, _BINARY_HEAD) is not None or "\x00" in text
+
+
+# The C loop of the optional extension _read.c, when it was built: the function above
+# stays the specification; tests/test_read_native.py compares the two on random text.
+try:
+    from . import _read
+except ImportError:  # pragma: no cover - only where the extension could not be compiled
+    _read = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +69,7 @@ def decode(data: bytes) -> Decoded:
             Reason.ENCODING,
             f"not UTF-8 or UTF-16 with a BOM: invalid byte 0x{data[exc.start]:02x} at offset {exc.start}",
         ) from None
-    if _BINARY_CHAR.search(text, 0, 4096) or "\x00" in text:
+    if _read.has_binary_mark(text, _BINARY_HEAD) if _read else has_binary_mark_python(text):
         raise InputError(Reason.BINARY, "binary file (control characters), not text")
     return Decoded(text, encoding)
 
