@@ -55,6 +55,12 @@ _FUTURE_TENSE_BEHIND = dt.timedelta(days=7)
 # (value, earliest, latest). Cleared when full, so a long run's memory stays flat.
 _ISO_DAYS: dict[dt.date, str] = {}
 _ISO_DAYS_MAX = 4096
+# The weekday on or after (+1) or on or before (-1) a day, as dateutil gave it: its addition
+# runs in Python (3 us, two per bare weekday), and a corpus names the same weekdays against
+# the same few reference days. Cleared when full, as _ISO_DAYS.
+_NEAREST_WEEKDAYS: dict[tuple[dt.date, int, int], dt.date] = {}
+# The days of each (year, month) resolved so far, for _month.
+_MONTH_DAYS: dict[tuple[int, int], int] = {}
 
 
 # Resolved and Context are built for every date: plain classes with their own __init__,
@@ -380,12 +386,28 @@ def iso_day(day: dt.date) -> str:
     return text
 
 
+def _nearest_weekday(day: dt.date, weekday: int, direction: int) -> dt.date:
+    """The `weekday` (0 is Monday) on or after `day` (direction 1) or on or before it (-1)."""
+    key = (day, weekday, direction)
+    found = _NEAREST_WEEKDAYS.get(key)
+    if found is None:
+        if len(_NEAREST_WEEKDAYS) >= _ISO_DAYS_MAX:
+            _NEAREST_WEEKDAYS.clear()
+        offset = _ON_OR_AFTER[weekday] if direction > 0 else _ON_OR_BEFORE[weekday]
+        found = _NEAREST_WEEKDAYS[key] = day + offset
+    return found
+
+
 def _day(d: dt.date) -> Resolved:
     return Resolved("DATE", iso_day(d), d, d, d)
 
 
 def _month(year: int, month: int) -> Resolved:
-    last = pycal.monthrange(year, month)[1]
+    last = _MONTH_DAYS.get((year, month))
+    if last is None:  # (calendar.monthrange works out the month's first weekday too: 2 us)
+        if len(_MONTH_DAYS) >= _ISO_DAYS_MAX:
+            _MONTH_DAYS.clear()
+        last = _MONTH_DAYS[year, month] = pycal.monthrange(year, month)[1]
     return _span(f"{year:04d}-{month:02d}", dt.date(year, month, 1), dt.date(year, month, last))
 
 
@@ -712,16 +734,16 @@ def _weekday(s: Slots, ctx: Context) -> Resolved:
         return Resolved("DATE", f"XXXX-WXX-{weekday + 1}")
     one = dt.timedelta(days=1)
     if s.rel is not None and s.rel < 0:
-        first = ref - one + _ON_OR_BEFORE[weekday]  # the latest before the reference
+        first = _nearest_weekday(ref - one, weekday, -1)  # the latest before the reference
     elif s.rel is not None and s.rel > 0:
-        first = ref + one + _ON_OR_AFTER[weekday]  # the next after it
+        first = _nearest_weekday(ref + one, weekday, 1)  # the next after it
     else:
-        ahead = ref + _ON_OR_AFTER[weekday]
-        back = ref + _ON_OR_BEFORE[weekday]
+        ahead = _nearest_weekday(ref, weekday, 1)
+        back = _nearest_weekday(ref, weekday, -1)
         nearer_ahead = (ctx.verbless or ctx.progressive) and (ahead - ref) < (ref - back)
         first = ahead if ctx.future or nearer_ahead else back
     if s.weekday_end is not None:
-        last = first + _ON_OR_AFTER[s.weekday_end]
+        last = _nearest_weekday(first, s.weekday_end, 1)
         return _days(first, last)
     return _day(first)
 
