@@ -101,6 +101,16 @@ def test_a_bug_inside_a_batch_costs_only_its_file(tmp_path: Path, monkeypatch: p
     assert results[3].path.endswith("00003.txt") and "ZeroDivisionError" in results[3].error.message
 
 
+def test_parse_files_reads_what_it_is_given_and_lists_nothing(tmp_path: Path) -> None:
+    """The runner walks once and hands parse_files the files (no second stat of each)."""
+    folder = corpus(tmp_path / "in", 3)
+    files = sorted(str(p) for p in folder.rglob("*.txt"))
+    walked = [a.source.path for a in pipeline.parse_paths([str(folder)])]
+    assert walked == files == [a.source.path for a in pipeline.parse_files(files)]
+    (failure,) = pipeline.parse_files([str(folder)])
+    assert isinstance(failure, Failure) and failure.error.reason == Reason.UNREADABLE
+
+
 def test_no_progress_display_on_a_pipe(tmp_path: Path) -> None:
     folder = corpus(tmp_path / "in", 5)
     done = newsingest("parse", str(folder), "-v")

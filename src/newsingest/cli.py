@@ -202,7 +202,7 @@ def parse(
     from .accounting import Tally
     from .formats import Options
     from .parallel import Runner, default_jobs
-    from .pipeline import parse_paths
+    from .pipeline import parse_files
     from .progress import Progress
     from .write import open_output
 
@@ -213,8 +213,9 @@ def parse(
         bijoy=bijoy,
         max_decompressed=max_decompressed_bytes,
     )
+    # The runner walks the paths and hands over files.
     parse_batch = functools.partial(
-        parse_paths, reference_date=reference_date, max_bytes=max_bytes, options=options
+        parse_files, reference_date=reference_date, max_bytes=max_bytes, options=options
     )
     _collect_garbage_for_a_long_run()
     runner = Runner(parse_batch, jobs or default_jobs())

@@ -116,12 +116,23 @@ def parse_paths(
     max_bytes: int = MAX_BYTES,
     options: Options | None = None,
 ) -> Iterator[Article | Failure]:
-    """Every input under `paths` (files, directories, "-"), in order: an Article or a Failure.
+    """Every input under `paths` (files, directories, "-"), in order: an Article or a Failure."""
+    return parse_files(walk(list(paths)), reference_date, max_bytes=max_bytes, options=options)
+
+
+def parse_files(
+    files: Iterable[str],
+    reference_date: dt.date | None = None,
+    *,
+    max_bytes: int = MAX_BYTES,
+    options: Options | None = None,
+) -> Iterator[Article | Failure]:
+    """parse_paths for paths already walked: each is read as a file (or "-"), none listed.
 
     Documents are analysed BATCH_DOCUMENTS at a time (see build_articles), so nothing but a
     batch is held; a run yields its first article after its first batch.
     """
-    documents = _read_documents(walk(list(paths)), max_bytes, options)
+    documents = _read_documents(files, max_bytes, options)
     while batch := list(itertools.islice(documents, BATCH_DOCUMENTS)):
         articles = iter(
             build_articles([item for item in batch if isinstance(item, Document)], reference_date)
