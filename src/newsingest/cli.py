@@ -223,17 +223,19 @@ def parse(
     progress = Progress(Progress.wanted(quiet))
     try:
         with open_output(output) as out:
-            for result in runner.run(list(paths)):
-                if isinstance(result, bytes):
-                    out.write(result)
-                    tally.written += 1
-                    if output is None:
-                        out.flush()
-                else:
-                    tally.fail(result)
+            # A batch of files' lines in one write, flushed at once so a reader down a pipe
+            # sees each batch as it is done.
+            for batch in runner.run_batches(list(paths)):
+                lines = [result for result in batch if isinstance(result, bytes)]
+                out.write(b"".join(lines))
+                if output is None:
+                    out.flush()
+                tally.written += len(lines)
+                for failure in (result for result in batch if not isinstance(result, bytes)):
+                    tally.fail(failure)
                     if not quiet:
                         progress.close()
-                        click.echo(f"newsingest: {result}", err=True)
+                        click.echo(f"newsingest: {failure}", err=True)
                 progress.update(runner.files, tally.written, tally.failed)
     except KeyboardInterrupt:
         progress.close()

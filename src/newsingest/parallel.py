@@ -62,6 +62,10 @@ class Runner:
         self.workers = 0
 
     def run(self, paths: list[str]) -> Iterator[bytes | Failure]:
+        return itertools.chain.from_iterable(self.run_batches(paths))
+
+    def run_batches(self, paths: list[str]) -> Iterator[list[bytes | Failure]]:
+        """run's results a batch of files at a time, for a caller that writes them at once."""
         from .read import STDIN, walk
 
         walked = self._count(walk(paths))
@@ -79,7 +83,7 @@ class Runner:
             self.files += 1
             yield path
 
-    def _in_workers(self, paths: Iterator[str]) -> Iterator[bytes | Failure]:
+    def _in_workers(self, paths: Iterator[str]) -> Iterator[list[bytes | Failure]]:
         from concurrent.futures.process import BrokenProcessPool
 
         pool = self._start_pool()
@@ -109,7 +113,7 @@ class Runner:
                     elif len(batch) > 1:
                         retry.extend(([path], False) for path in batch)
                     else:
-                        yield _died(batch[0])
+                        yield [_died(batch[0])]
                     retry.extend((waiting, was) for waiting, _, was in pending)
                     pending = deque((b, _submit(pool, b), was) for b, was in retry)
                     continue
@@ -117,7 +121,7 @@ class Runner:
                 batch = next(batches, None)
                 if batch is not None:
                     pending.append((batch, _submit(pool, batch), False))
-                yield from done
+                yield done
         finally:
             # On Ctrl-C or a closed pipe: drop queued batches and let running ones end.
             pool.shutdown(wait=True, cancel_futures=True)
@@ -159,9 +163,9 @@ def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def _parse_files(paths: Iterable[str], parse: Parse) -> Iterator[bytes | Failure]:
+def _parse_files(paths: Iterable[str], parse: Parse) -> Iterator[list[bytes | Failure]]:
     for batch in _batches(iter(paths), BATCH_FILES):
-        yield from _parse_batch(batch, parse)
+        yield _parse_batch(batch, parse)
 
 
 def _parse_batch(paths: list[str], parse: Parse) -> list[bytes | Failure]:
