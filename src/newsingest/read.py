@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -113,9 +114,12 @@ def _read_file(path: str, max_bytes: int) -> bytes:
     """
     fd = os.open(path, _OPEN_FLAGS)
     try:
-        size = os.fstat(fd).st_size
+        info = os.fstat(fd)
+        # A regular file reads short only at its end (POSIX), so one read tells; a pipe or
+        # a /proc file may read short anywhere and is read until a read returns nothing.
+        regular = stat.S_ISREG(info.st_mode)
         chunks = []
-        total, want = 0, min(size, max_bytes) + 1
+        total, want = 0, min(info.st_size, max_bytes) + 1
         while total <= max_bytes:
             chunk = os.read(fd, want - total)
             if not chunk:
@@ -124,6 +128,8 @@ def _read_file(path: str, max_bytes: int) -> bytes:
             total += len(chunk)
             if total == want:
                 want = max_bytes + 1
+            elif regular:
+                break
         return b"".join(chunks)  # one chunk, as a rule: join returns it as it is
     finally:
         os.close(fd)
