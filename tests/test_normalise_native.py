@@ -218,6 +218,7 @@ def test_native_normalise_nfc_is_unicodedatas(text: str) -> None:
             native.nfc(text)
     else:
         assert native.nfc(text) == unicodedata.normalize("NFC", text)
+    assert module.nfc(text) == unicodedata.normalize("NFC", text)  # the C scan or unicodedata
 
 
 @needs_native

