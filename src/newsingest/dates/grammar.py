@@ -18,17 +18,20 @@ from .lexicon import (
     CLOCK_CASE_ENDINGS,
     DEMONSTRATIVES,
     GENITIVE_ENDINGS,
+    GENITIVE_LOOKING_NAMES,
     INTERVAL_WORDS,
     LOCATIVE_ENDINGS,
     PERSON_AGE_WORDS,
 )
-from .tokens import Token, genitive_ending, nfc
+from .tokens import Token, nfc
 
 _GENITIVE = frozenset(map(nfc, GENITIVE_ENDINGS))
 _AGO_WORDS = frozenset(map(nfc, AGO_WORDS))
 _INTERVAL_WORDS = frozenset(map(nfc, INTERVAL_WORDS))
 _LOCATIVE = frozenset(map(nfc, LOCATIVE_ENDINGS))
 _DEMONSTRATIVES = frozenset(map(nfc, DEMONSTRATIVES))
+_NOT_GENITIVE = frozenset(map(nfc, GENITIVE_LOOKING_NAMES))
+_VOWEL_SIGNS = frozenset("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc")
 _AGE_COMPARATIVES = frozenset(map(nfc, AGE_COMPARATIVES))
 _PERSON_AGE_WORDS = frozenset(map(nfc, PERSON_AGE_WORDS))
 # Tokens of a range of counts before the last one (২০ থেকে, ২০-), which an age word may precede.
@@ -266,6 +269,16 @@ def _genitive_before(tokens: list[Token], j: int) -> bool:
     if before.cls == "o":
         return isinstance(before.value, str) and bool(genitive_ending(before.value))
     return before.ending in _GENITIVE
+
+
+def genitive_ending(word: str) -> str:
+    """The genitive ending of an ordinary word (সফরের, সভার), so the grammar can tell an
+    offset from an event (সফরের এক মাস পরে) from one from today."""
+    if word.endswith("ের"):
+        return "ের"
+    if len(word) > 2 and word[-1] == "র" and word[-2] in _VOWEL_SIGNS and word not in _NOT_GENITIVE:
+        return "র"
+    return ""
 
 
 def _demonstrative_before(tokens: list[Token], j: int) -> bool:
