@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -150,6 +152,21 @@ def test_output_file_is_written_atomically(tmp_path: Path, article_file: Path) -
     assert result.exit_code == 0 and result.stdout == ""
     assert len(records(out.read_text(encoding="utf-8"))) == 1
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".newsingest-")]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_output_to_a_named_pipe_is_written_in_place(tmp_path: Path, article_file: Path) -> None:
+    """-o /dev/null or a pipe: written to as it is, never replaced by a renamed file."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    result = run("parse", str(article_file), "-o", str(fifo))
+    reader.join(timeout=30)
+    assert result.exit_code == 0 and stat.S_ISFIFO(fifo.stat().st_mode)
+    assert len(records(got[0].decode("utf-8"))) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "pipe"]
 
 
 def test_interrupted_run_leaves_previous_output(tmp_path: Path, article_file: Path, monkeypatch) -> None:

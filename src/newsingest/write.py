@@ -27,10 +27,15 @@ def open_output(path: str | None) -> Iterator[BinaryIO]:
 
     The file is written beside its destination under a temporary name and renamed into
     place at the end, so an interrupted run leaves the previous file (or none), never
-    half of a new one.
+    half of a new one. A destination that is not a regular file (/dev/null, a named pipe)
+    is written to as it is: renaming over it would replace the device or the pipe.
     """
     if path is None or path == "-":
         yield sys.stdout.buffer
+        return
+    if os.path.exists(path) and not os.path.isfile(path):
+        with open(path, "wb") as handle:
+            yield handle
         return
     directory = os.path.dirname(os.path.abspath(path))
     fd, temporary = tempfile.mkstemp(prefix=".newsingest-", suffix=".part", dir=directory)
