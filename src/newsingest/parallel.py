@@ -33,10 +33,10 @@ T = TypeVar("T")
 
 # Files per batch: large enough that sending a batch costs little next to parsing it,
 # small enough that workers stay evenly loaded and results flow out steadily.
-BATCH_FILES = 48
+BATCH_FILES = 64
 # Records serialised together: JSON is a stage of its own, run over many records at once
 # (pipeline.build_articles says why).
-SERIALISE_RECORDS = 16
+SERIALISE_RECORDS = 64
 # Fewer files than this are parsed in the main process: starting workers would cost more.
 MIN_FILES_FOR_WORKERS = 2 * BATCH_FILES
 # Batches in flight per worker: enough to keep every worker busy, few enough to bound memory.
