@@ -104,17 +104,27 @@ def find_dates_batch(
 ) -> list[FoundDates]:
     """find_dates for each of a batch of articles, each with its reference date.
 
-    Each stage (finding the expressions, resolving them) runs over all the articles before
-    the next begins, which keeps each stage's code in the processor's caches.
+    Each stage (finding the expressions, resolving them, making their records) runs over
+    all the articles before the next begins, which keeps each stage's code in the
+    processor's caches.
     """
     found = [{name: _find(name, text) for name, text in fields.items()} for fields in articles]
-    return [_resolve_all(by_field, reference) for by_field, reference in zip(found, references, strict=True)]
+    resolved = [
+        _resolve_all(by_field, reference) for by_field, reference in zip(found, references, strict=True)
+    ]
+    return [
+        FoundDates([_mention(item, item.resolved) for item in items if item.resolved is not None], reference)
+        for items, reference in resolved
+    ]
 
 
-def _resolve_all(by_field: dict[str, list[_Found]], reference: ReferenceDate | None) -> FoundDates:
+def _resolve_all(
+    by_field: dict[str, list[_Found]], reference: ReferenceDate | None
+) -> tuple[list[_Found], ReferenceDate | None]:
+    """Resolve every expression found (each _Found's `resolved`); the reference they took."""
     found = [item for items in by_field.values() for item in items]
     if not found:
-        return FoundDates([], reference)
+        return found, reference
     if reference is None:
         inferred = _infer_reference(found)
         if inferred is not None:
@@ -134,8 +144,7 @@ def _resolve_all(by_field: dict[str, list[_Found]], reference: ReferenceDate | N
             weekday = item.expression.slots.weekday
             if name != "headline" and weekday is not None and resolved.day is not None:
                 weekdays.setdefault(weekday, resolved.day)
-    mentions = [_mention(item, item.resolved) for item in found if item.resolved is not None]
-    return FoundDates(mentions, reference)
+    return found, reference
 
 
 def _read_weekday_as_body(item: _Found, weekdays: dict[int, dt.date], reference: dt.date) -> None:
