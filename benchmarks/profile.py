@@ -32,12 +32,12 @@ def main() -> None:
     from pyinstrument import Profiler
 
     from newsingest.parallel import Runner
-    from newsingest.pipeline import parse_paths
+    from newsingest.pipeline import parse_files
 
     folder = Path(tempfile.mkdtemp(prefix="newsingest-profile-"))
     try:
         build_corpus(folder, args.n)
-        runner = Runner(functools.partial(parse_paths), jobs=1)
+        runner = Runner(functools.partial(parse_files), jobs=1)
         profiler = Profiler(interval=0.0005)
         started = time.perf_counter()
         with profiler:
