@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .dates import FoundDates, find_dates, find_dates_batch
 from .errors import InputError
-from .models import Article, Cleaning, Dateline, ReferenceDate, Source, Stats
+from .models import Article, Cleaning, Dateline, ReferenceDate, Source, Stats, trusted
 from .read import MAX_BYTES, decode, read_bytes, walk
 from .segment import count_sentences, count_words
 
@@ -210,32 +210,38 @@ def _article(document: Document, fields: dict[str, str], found: FoundDates) -> A
     headline, body = fields["headline"], fields["body"]
     text = f"{headline}\n{body}"
     digest = hashlib.sha256(text.encode()).hexdigest()
-    stats = Stats(
-        characters=len(headline) + len(body),
+    stats = {
+        "characters": len(headline) + len(body),
         # No word spans whitespace, so the words of the lines are those of the text. A line
         # end closes a sentence, though, and a line could hold a "\n" of its own: by line.
-        words=count_words(text),
-        sentences=sum(map(count_sentences, (headline, *document.paragraphs))),
-        paragraphs=len(document.paragraphs),
-    )
-    return Article(
-        id=digest[:16],
-        source=document.source,
-        headline=headline,
-        body=body,
-        dates=found.mentions,
-        reference_date=found.reference,
-        stats=stats,
-        normalisation=document.fixes,
-        published=document.published,
-        updated=document.updated,
-        url=document.url,
-        author=document.author,
-        category=document.category,
-        tags=document.tags,
-        dateline=_resolve_dateline(document.dateline, found.reference),
-        byline=document.byline,
-        cleaning=document.cleaning,
+        "words": count_words(text),
+        "sentences": sum(map(count_sentences, (headline, *document.paragraphs))),
+        "paragraphs": len(document.paragraphs),
+    }
+    # Every value here is the pipeline's own (the Document's came through validated models
+    # or typed code), so the records are built unvalidated (models.trusted says why).
+    return trusted(
+        Article,
+        {
+            "id": digest[:16],
+            "source": document.source,
+            "headline": headline,
+            "body": body,
+            "language": "bn",
+            "dates": found.mentions,
+            "reference_date": found.reference,
+            "stats": trusted(Stats, stats),
+            "normalisation": document.fixes,
+            "published": document.published,
+            "updated": document.updated,
+            "url": document.url,
+            "author": document.author,
+            "category": document.category,
+            "tags": document.tags,
+            "dateline": _resolve_dateline(document.dateline, found.reference),
+            "byline": document.byline,
+            "cleaning": document.cleaning,
+        },
     )
 
 
