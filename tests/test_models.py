@@ -50,6 +50,11 @@ def _same(built: BaseModel, validated: BaseModel) -> None:
         (DateMention, MENTION),
         (DateMention, {**MENTION, "type": "DURATION", "value": "P3D", "earliest": None, "latest": None}),
         (Stats, {"characters": 120, "words": 20, "sentences": 3, "paragraphs": 2}),
+        (
+            Source,  # given in another order than the model's: JSON follows the model
+            {"record": 2, "sha256": "0" * 64, "bytes": 10, "path": "a.jsonl", "format": "jsonl"}
+            | {"encoding": "utf-8", "compression": None},
+        ),
     ],
 )
 def test_trusted_records_equal_validated_ones(model: type[BaseModel], values: dict) -> None:
@@ -66,3 +71,10 @@ def test_a_parsed_article_equals_its_validated_copy() -> None:
     assert article.reference_date is None or isinstance(article.reference_date, ReferenceDate)
     changed = article.model_copy(update={"headline": "অন্য"})
     assert changed.headline == "অন্য" and changed.body == article.body
+
+
+def test_a_record_missing_a_field_is_refused() -> None:
+    values = dict(MENTION)
+    del values["latest"]
+    with pytest.raises(KeyError):
+        trusted(DateMention, values)

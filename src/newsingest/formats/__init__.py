@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, Reason
-from ..models import Source
+from ..models import Source, trusted
 from ..read import Decoded, decode
 from .bijoy import looks_like_bijoy
 from .compressed import decompress
@@ -114,6 +114,8 @@ def read_documents(
     options = options or Options()
     unpacked = decompress(data, path, options.max_decompressed)
     fmt = options.format if options.format != "auto" else detect_format(unpacked.name, unpacked.data)
+    # The record's Source, but for encoding and record: every value is the reader's own
+    # (models.trusted builds the record unvalidated).
     base = {
         "path": path,
         "format": fmt,
@@ -128,7 +130,8 @@ def read_documents(
         return
     decoded = _decode(unpacked.data)
     if fmt == "text":
-        yield build_document(decoded.text, Source(encoding=decoded.encoding, **base), options)
+        source = trusted(Source, {**base, "encoding": decoded.encoding, "record": None})
+        yield build_document(decoded.text, source, options)
         return
     from .records import read_records
 
@@ -137,7 +140,7 @@ def read_documents(
         if record.error is not None:
             yield RecordFailure(record.index, record.error)
             continue
-        source = Source(encoding=decoded.encoding, record=record.index, **base)
+        source = trusted(Source, {**base, "encoding": decoded.encoding, "record": record.index})
         try:
             yield build_document(record.body or "", source, options, record.meta)
         except InputError as error:
