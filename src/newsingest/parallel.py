@@ -187,8 +187,6 @@ def _parse_batch(paths: list[str], parse: Parse) -> list[bytes | Failure]:
     except (KeyboardInterrupt, MemoryError):
         raise
     except Exception:
-        if len(paths) == 1:
-            return _parse_file(paths[0], parse)
         return [result for path in paths for result in _parse_file(path, parse)]
     return results
 

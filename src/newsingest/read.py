@@ -44,7 +44,7 @@ def has_binary_mark_python(text: str) -> bool:
 # stays the specification; tests/test_read_native.py compares the two on random text.
 try:
     from . import _read
-except ImportError:  # pragma: no cover - only where the extension could not be compiled
+except ImportError:  # built without a compiler: the regex serves
     _read = None
 
 
