@@ -48,3 +48,19 @@ def test_native_check_equals_the_python_check(text: str) -> None:
 def test_has_binary_mark_rejects_wrong_arguments(args: tuple) -> None:
     with pytest.raises(TypeError):
         native.has_binary_mark(*args)
+
+
+@needs_native
+@settings(max_examples=examples(1000), deadline=None)
+@given(st.one_of(st.text(), MARKED_TEXT))
+@example("ঢাকা, ১২ অক্টোবর")
+def test_utf8_is_str_encode(text: str) -> None:
+    assert read.utf8(text) == text.encode("utf-8") == read.utf8(text)  # (again: from the kept copy)
+
+
+@needs_native
+def test_utf8_refuses_a_lone_surrogate_as_encode_does() -> None:
+    with pytest.raises(UnicodeEncodeError):
+        read.utf8("ক\ud800")
+    with pytest.raises(TypeError):
+        read.utf8(b"bytes")  # type: ignore[arg-type]

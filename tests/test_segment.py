@@ -60,7 +60,7 @@ def test_every_punctuation_character_stands_alone(code: int) -> None:
 @settings(max_examples=examples(1000), deadline=None)
 @given(st.lists(TEXT, max_size=6))
 def test_count_words_is_the_sum_over_lines(lines: list[str]) -> None:
-    """pipeline.build_article counts the words of all lines at once, joined by line ends."""
+    """pipeline counts the words of the headline and of the body apart: a line end joins them."""
     assert segment.count_words("\n".join(lines)) == sum(map(segment.count_words, lines))
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .dates import FoundDates, find_dates, find_dates_batch
 from .errors import InputError
 from .models import Article, Cleaning, Dateline, ReferenceDate, Source, Stats, trusted
-from .read import MAX_BYTES, decode, read_bytes, walk
+from .read import MAX_BYTES, decode, read_bytes, utf8, walk
 from .segment import count_sentences, count_words
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -208,13 +208,14 @@ def _reference(document: Document, reference_date: dt.date | None) -> ReferenceD
 
 def _article(document: Document, fields: dict[str, str], found: FoundDates) -> Article:
     headline, body = fields["headline"], fields["body"]
-    text = f"{headline}\n{body}"
-    digest = hashlib.sha256(text.encode()).hexdigest()
+    digest = hashlib.sha256(utf8(headline))  # of headline + "\n" + body
+    digest.update(b"\n")
+    digest.update(utf8(body))
     stats = {
         "characters": len(headline) + len(body),
-        # No word spans whitespace, so the words of the lines are those of the text. A line
+        # No word spans whitespace, so the words of the lines are those of the two. A line
         # end closes a sentence, though, and a line could hold a "\n" of its own: by line.
-        "words": count_words(text),
+        "words": count_words(headline) + count_words(body),
         "sentences": sum(map(count_sentences, (headline, *document.paragraphs))),
         "paragraphs": len(document.paragraphs),
     }
@@ -223,7 +224,7 @@ def _article(document: Document, fields: dict[str, str], found: FoundDates) -> A
     return trusted(
         Article,
         {
-            "id": digest[:16],
+            "id": digest.hexdigest()[:16],
             "source": document.source,
             "headline": headline,
             "body": body,

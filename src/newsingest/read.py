@@ -12,7 +12,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .errors import InputError, Reason
@@ -46,6 +46,10 @@ try:
     from . import _read
 except ImportError:  # built without a compiler: the regex serves
     _read = None
+
+# text.encode("utf-8"); in C it goes through the UTF-8 copy CPython keeps in the str, where
+# pydantic's JSON serializer finds it: what is hashed and then written is encoded once.
+utf8: Callable[[str], bytes] = str.encode if _read is None else _read.utf8
 
 
 @dataclass(frozen=True)
