@@ -14,6 +14,24 @@ is_binary_mark(Py_UCS4 ch)
     return ch <= 0x08 || (ch >= 0x0E && ch <= 0x1F) || ch == 0x7F;
 }
 
+/* Whether units[0:head_end] hold a binary mark or units[head_end:length] a NUL. */
+#define SCAN_MARKS(name, unit)                                                              \
+    static int name(const unit *units, Py_ssize_t head_end, Py_ssize_t length)              \
+    {                                                                                       \
+        for (Py_ssize_t i = 0; i < head_end; i++) {                                         \
+            if (units[i] < 0x80 && is_binary_mark(units[i]))                                \
+                return 1;                                                                   \
+        }                                                                                   \
+        for (Py_ssize_t i = head_end; i < length; i++) {                                    \
+            if (units[i] == 0)                                                              \
+                return 1;                                                                   \
+        }                                                                                   \
+        return 0;                                                                           \
+    }
+SCAN_MARKS(scan_marks, Py_UCS1)
+SCAN_MARKS(scan_marks2, Py_UCS2)
+SCAN_MARKS(scan_marks4, Py_UCS4)
+
 /* has_binary_mark(text, head) -> bool: a binary mark among the first `head` characters of
  * `text`, or a NUL anywhere in it. */
 static PyObject *
@@ -28,20 +46,23 @@ has_binary_mark(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t n
     if (head == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text), i = 0;
-    for (; i < length && i < head; i++) {
-        if (is_binary_mark(PyUnicode_READ(kind, data, i))) {
-            Py_RETURN_TRUE;
-        }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t head_end = head < 0 ? 0 : (head < length ? head : length);
+    int found;
+    /* One loop per storage width, so the compiler reads the code units without a switch. */
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        found = scan_marks((const Py_UCS1 *)data, head_end, length);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        found = scan_marks2((const Py_UCS2 *)data, head_end, length);
+        break;
+    default:
+        found = scan_marks4((const Py_UCS4 *)data, head_end, length);
+        break;
     }
-    for (; i < length; i++) {
-        if (PyUnicode_READ(kind, data, i) == 0) {
-            Py_RETURN_TRUE;
-        }
-    }
-    Py_RETURN_FALSE;
+    return PyBool_FromLong(found);
 }
 
 /* utf8(text) -> bytes: text.encode("utf-8"), by way of the UTF-8 copy CPython keeps in the
