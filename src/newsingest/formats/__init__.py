@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Reason
 from ..models import Source, trusted
@@ -114,8 +114,6 @@ def read_documents(
     options = options or Options()
     unpacked = decompress(data, path, options.max_decompressed)
     fmt = options.format if options.format != "auto" else detect_format(unpacked.name, unpacked.data)
-    # The record's Source, but for encoding and record: every value is the reader's own
-    # (models.trusted builds the record unvalidated).
     base = {
         "path": path,
         "format": fmt,
@@ -130,8 +128,7 @@ def read_documents(
         return
     decoded = _decode(unpacked.data)
     if fmt == "text":
-        source = trusted(Source, {**base, "encoding": decoded.encoding, "record": None})
-        yield build_document(decoded.text, source, options)
+        yield build_document(decoded.text, _source(base, decoded.encoding, None), options)
         return
     from .records import read_records
 
@@ -140,11 +137,27 @@ def read_documents(
         if record.error is not None:
             yield RecordFailure(record.index, record.error)
             continue
-        source = trusted(Source, {**base, "encoding": decoded.encoding, "record": record.index})
+        source = _source(base, decoded.encoding, record.index)
         try:
             yield build_document(record.body or "", source, options, record.meta)
         except InputError as error:
             yield RecordFailure(record.index, error)
+
+
+def _source(base: dict[str, Any], encoding: str, record: int | None) -> Source:
+    """A record's Source: every value is the reader's own, so it is built unvalidated."""
+    return trusted(
+        Source,
+        {
+            "path": base["path"],
+            "format": base["format"],
+            "encoding": encoding,
+            "bytes": base["bytes"],
+            "sha256": base["sha256"],
+            "record": record,
+            "compression": base["compression"],
+        },
+    )
 
 
 def _decode(data: bytes) -> Decoded:
