@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from newsingest.formats.clean import (
@@ -18,6 +18,8 @@ from newsingest.formats.clean import (
     clean,
     is_boilerplate,
 )
+from newsingest.normalise import normalise
+from newsingest.segment import split_article
 
 from .conftest import examples
 
@@ -74,8 +76,34 @@ def _reference_clean(headline: str, paragraphs: list[str]) -> Cleaned:
 # Few pieces, so that sentences and paragraphs repeat often; spaces of several kinds, joiners,
 # all three sentence ends, and boilerplate words with separators.
 _PIECES = st.sampled_from(
-    ["সেতু", "খুলেছে", "বাস", "চলবে", "।", "।।", "?", "!", " ", "  ", "\t", "\xa0", "\u200d", "\u2028",
-     "শেয়ার", "করুন", "ফেসবুক", "Share", "FOLLOW", "|", "•", "আরও পড়ুন", "ſ", "K", "ı", "x"]
+    [
+        "সেতু",
+        "খুলেছে",
+        "বাস",
+        "চলবে",
+        "।",
+        "।।",
+        "?",
+        "!",
+        " ",
+        "  ",
+        "\t",
+        "\xa0",
+        "\u200d",
+        "\u2028",
+        "শেয়ার",
+        "করুন",
+        "ফেসবুক",
+        "Share",
+        "FOLLOW",
+        "|",
+        "•",
+        "আরও পড়ুন",
+        "ſ",
+        "K",
+        "ı",
+        "x",
+    ]
 )
 _TEXT = st.one_of(st.lists(_PIECES, max_size=24).map("".join), st.text(max_size=40))
 
@@ -109,3 +137,20 @@ _SENTENCES = st.sampled_from(
 @given(st.lists(st.lists(_SENTENCES, max_size=10).map(" ".join), max_size=4))
 def test_repeated_sentences_shortcuts_change_nothing(paragraphs: list[str]) -> None:
     assert clean("সেতু খুলেছে।", paragraphs) == _reference_clean("সেতু খুলেছে।", paragraphs)
+
+
+_LINES = st.lists(st.one_of(_PIECES, st.sampled_from(["\n", " \n ", "\xa0", "\r\n"])), max_size=30)
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(st.one_of(_TEXT, _LINES.map("".join)))
+def test_normalised_text_without_no_break_space_is_squeezed(text: str) -> None:
+    """What build_document tells clean (squeezed=True) of normalised text."""
+    normal = normalise(text)[0]
+    assume("\xa0" not in normal and normal.strip())
+    for line in normal.split("\n"):
+        assert _squeeze(line) == line
+    segments = split_article(normal)
+    assert clean(segments.headline, segments.paragraphs, squeezed=True) == clean(
+        segments.headline, segments.paragraphs
+    )

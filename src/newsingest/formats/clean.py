@@ -16,9 +16,7 @@ _SENTENCE = re.compile(r"[^।?!]*(?:[।?!]+|$)")
 _SEPARATOR = r"\s|•·/,:;()\[\]{}<>«»\-–—_*#@+=~'\"“”‘’!?।.\U0001F000-\U0001FFFF\u2600-\u27BF"
 _SEPARATORS = re.compile(f"[{_SEPARATOR}]+")
 _WORDS = sorted({w.casefold() for w in BOILERPLATE_WORDS}, key=len, reverse=True)
-_BOILERPLATE_ONLY = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in _WORDS) + r")+$", re.IGNORECASE
-)
+_BOILERPLATE_ONLY = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _WORDS) + r")+$", re.IGNORECASE)
 # A character in no boilerplate word and no separator: a line holding one is not made of
 # boilerplate words, and one short scan says so before separators are cut and words matched
 # (most short lines are real sentences).
@@ -38,26 +36,30 @@ class Cleaned:
     boilerplate: int
 
 
-def clean(headline: str, paragraphs: list[str]) -> Cleaned:
-    """Drop boilerplate lines and immediate repeats (of paragraphs, of the headline, of sentences)."""
+def clean(headline: str, paragraphs: list[str], squeezed: bool = False) -> Cleaned:
+    """Drop boilerplate lines and immediate repeats (of paragraphs, of the headline, of sentences).
+
+    `squeezed`: every line is already in the form in which two count as the same (one space
+    between words, none at the edges): so is normalised text without a no-break space.
+    """
     kept: list[str] = []
     repeated = boilerplate = 0
-    previous = _squeeze(headline)
+    previous = headline if squeezed else _squeeze(headline)
     for paragraph in paragraphs:
         if is_boilerplate(paragraph):
             boilerplate += 1
             continue
-        squeezed = _squeeze(paragraph)
+        key = paragraph if squeezed else _squeeze(paragraph)
         count = 0
-        if _may_repeat(squeezed):  # rarely: most paragraphs say nothing twice
+        if _may_repeat(key):  # rarely: most paragraphs say nothing twice
             paragraph, count = _drop_repeated_sentences(paragraph)
-            squeezed = _squeeze(paragraph)
-        if squeezed == previous:
+            key = _squeeze(paragraph)
+        if key == previous:
             repeated += 1
             continue
         repeated += count
         kept.append(paragraph)
-        previous = squeezed
+        previous = key
     return Cleaned(kept, repeated, boilerplate)
 
 

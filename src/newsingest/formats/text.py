@@ -80,7 +80,8 @@ def build_document(text: str, source: Source, options: Options, meta: Meta | Non
     paragraphs = segments.paragraphs
     cleaning = None
     if options.clean:
-        cleaned = clean(segments.headline, paragraphs)
+        # Normalising leaves single spaces only, but for a lone no-break space (normalise.py).
+        cleaned = clean(segments.headline, paragraphs, squeezed="\xa0" not in normal)
         paragraphs = cleaned.paragraphs
         cleaning = Cleaning(repeated=cleaned.repeated, boilerplate=cleaned.boilerplate)
     header = split_header(paragraphs, meta.published, meta.author)
