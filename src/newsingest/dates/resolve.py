@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar as pycal
 import datetime as dt
+import functools
 from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass
@@ -50,17 +51,11 @@ _TODAY = dt.date.today()
 # known the nearest date wins.
 _PAST_TENSE_AHEAD = dt.timedelta(days=21)
 _FUTURE_TENSE_BEHIND = dt.timedelta(days=7)
-# Days already written as ISO text: date.isoformat() goes through printf (~3,000 instructions),
-# a lookup costs a few hundred, and an article writes each of its days up to three times
-# (value, earliest, latest). Cleared when full, so a long run's memory stays flat.
-_ISO_DAYS: dict[dt.date, str] = {}
-_ISO_DAYS_MAX = 4096
-# The weekday on or after (+1) or on or before (-1) a day, as dateutil gave it: its addition
-# runs in Python (3 us, two per bare weekday), and a corpus names the same weekdays against
-# the same few reference days. Cleared when full, as _ISO_DAYS.
-_NEAREST_WEEKDAYS: dict[tuple[dt.date, int, int], dt.date] = {}
-# The days of each (year, month) resolved so far, for _month.
-_MONTH_DAYS: dict[tuple[int, int], int] = {}
+# Calendar answers asked again and again (an article writes each of its days up to three
+# times, a corpus names the same weekdays against the same few reference days) are
+# remembered, a bounded number of them: date.isoformat() goes through printf, dateutil's
+# addition runs in Python (3 us), calendar.monthrange works out the first weekday too (2 us).
+_REMEMBERED = 4096
 
 
 # Resolved and Context are built for every date: plain classes with their own __init__,
@@ -376,26 +371,21 @@ def _span(value: str, first: dt.date, last: dt.date, kind: str = "DATE") -> Reso
     return Resolved(kind, value, first, last)
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def iso_day(day: dt.date) -> str:
-    """day.isoformat(), remembered (see _ISO_DAYS)."""
-    text = _ISO_DAYS.get(day)
-    if text is None:
-        if len(_ISO_DAYS) >= _ISO_DAYS_MAX:
-            _ISO_DAYS.clear()
-        text = _ISO_DAYS[day] = day.isoformat()
-    return text
+    """day.isoformat(), remembered (see _REMEMBERED)."""
+    return day.isoformat()
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def _nearest_weekday(day: dt.date, weekday: int, direction: int) -> dt.date:
     """The `weekday` (0 is Monday) on or after `day` (direction 1) or on or before it (-1)."""
-    key = (day, weekday, direction)
-    found = _NEAREST_WEEKDAYS.get(key)
-    if found is None:
-        if len(_NEAREST_WEEKDAYS) >= _ISO_DAYS_MAX:
-            _NEAREST_WEEKDAYS.clear()
-        offset = _ON_OR_AFTER[weekday] if direction > 0 else _ON_OR_BEFORE[weekday]
-        found = _NEAREST_WEEKDAYS[key] = day + offset
-    return found
+    return day + (_ON_OR_AFTER[weekday] if direction > 0 else _ON_OR_BEFORE[weekday])
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _days_in_month(year: int, month: int) -> int:
+    return pycal.monthrange(year, month)[1]
 
 
 def _day(d: dt.date) -> Resolved:
@@ -403,11 +393,7 @@ def _day(d: dt.date) -> Resolved:
 
 
 def _month(year: int, month: int) -> Resolved:
-    last = _MONTH_DAYS.get((year, month))
-    if last is None:  # (calendar.monthrange works out the month's first weekday too: 2 us)
-        if len(_MONTH_DAYS) >= _ISO_DAYS_MAX:
-            _MONTH_DAYS.clear()
-        last = _MONTH_DAYS[year, month] = pycal.monthrange(year, month)[1]
+    last = _days_in_month(year, month)
     return _span(f"{year:04d}-{month:02d}", dt.date(year, month, 1), dt.date(year, month, last))
 
 
