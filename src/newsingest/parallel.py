@@ -18,7 +18,7 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, Reason
 
@@ -29,14 +29,9 @@ if TYPE_CHECKING:
 
     Parse = Callable[[list[str]], Iterable[Any]]
 
-T = TypeVar("T")
-
 # Files per batch: large enough that sending a batch costs little next to parsing it,
 # small enough that workers stay evenly loaded and results flow out steadily.
 BATCH_FILES = 64
-# Records serialised together: JSON is a stage of its own, run over many records at once
-# (pipeline.build_articles says why).
-SERIALISE_RECORDS = 64
 # Fewer files than this are parsed in the main process: starting workers would cost more.
 MIN_FILES_FOR_WORKERS = 2 * BATCH_FILES
 # Batches in flight per worker: enough to keep every worker busy, few enough to bound memory.
@@ -158,8 +153,8 @@ def _died(path: str) -> Failure:
     return Failure(path, InputError(Reason.INTERNAL, message))
 
 
-def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
-    while batch := list(itertools.islice(items, size)):
+def _batches(paths: Iterator[str], size: int) -> Iterator[list[str]]:
+    while batch := list(itertools.islice(paths, size)):
         yield batch
 
 
@@ -178,17 +173,14 @@ def _parse_batch(paths: list[str], parse: Parse) -> list[bytes | Failure]:
     from .pipeline import Failure
     from .write import to_json_line
 
-    results: list[bytes | Failure] = []
     try:
-        for chunk in _batches(iter(parse(paths)), SERIALISE_RECORDS):
-            results.extend(
-                result if isinstance(result, Failure) else to_json_line(result) for result in chunk
-            )
+        # (The pipeline hands over a batch's articles one after another, so serialising
+        # them as they come is a stage of its own already.)
+        return [result if isinstance(result, Failure) else to_json_line(result) for result in parse(paths)]
     except (KeyboardInterrupt, MemoryError):
         raise
     except Exception:
         return [result for path in paths for result in _parse_file(path, parse)]
-    return results
 
 
 def _parse_file(path: str, parse: Parse) -> list[bytes | Failure]:
