@@ -35,9 +35,9 @@ _BINARY_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # the same set, searched 
 _BINARY_HEAD = 4096
 
 
-def has_binary_mark_python(text: str) -> bool:
-    """A binary mark among the first characters of `text`, or a NUL anywhere in it."""
-    return _BINARY_CHAR.search(text, 0, _BINARY_HEAD) is not None or "\x00" in text
+def has_binary_mark_python(text: str, head: int = _BINARY_HEAD) -> bool:
+    """A binary mark among the first `head` characters of `text`, or a NUL anywhere in it."""
+    return _BINARY_CHAR.search(text, 0, head) is not None or "\x00" in text
 
 
 # The C loop of the optional extension _read.c, when it was built: the function above
@@ -47,6 +47,9 @@ try:
 except ImportError:  # built without a compiler: the regex serves
     _read = None
 
+has_binary_mark: Callable[[str, int], bool] = (
+    has_binary_mark_python if _read is None else _read.has_binary_mark
+)
 # text.encode("utf-8"); in C it goes through the UTF-8 copy CPython keeps in the str, where
 # pydantic's JSON serializer finds it: what is hashed and then written is encoded once.
 utf8: Callable[[str], bytes] = str.encode if _read is None else _read.utf8
@@ -74,7 +77,7 @@ def decode(data: bytes) -> Decoded:
             Reason.ENCODING,
             f"not UTF-8 or UTF-16 with a BOM: invalid byte 0x{data[exc.start]:02x} at offset {exc.start}",
         ) from None
-    if _read.has_binary_mark(text, _BINARY_HEAD) if _read else has_binary_mark_python(text):
+    if has_binary_mark(text, _BINARY_HEAD):
         raise InputError(Reason.BINARY, "binary file (control characters), not text")
     return Decoded(text, encoding)
 
