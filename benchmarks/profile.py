@@ -11,7 +11,6 @@ the `bench` extra: pip install -e ".[bench]".
 from __future__ import annotations
 
 import argparse
-import functools
 import shutil
 import sys
 import tempfile
@@ -37,7 +36,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="newsingest-profile-"))
     try:
         build_corpus(folder, args.n)
-        runner = Runner(functools.partial(parse_files), jobs=1)
+        runner = Runner(parse_files, jobs=1)
         profiler = Profiler(interval=0.0005)
         started = time.perf_counter()
         with profiler:
