@@ -253,7 +253,7 @@ def test_ctrl_c_exits_130_and_keeps_the_previous_output(tmp_path: Path, jobs: st
     folder = tmp_path / "in"
     folder.mkdir()
     seed = SEED.read_bytes()
-    for i in range(3000):
+    for i in range(5000):
         (folder / f"{i:05d}.txt").write_bytes(seed)
     out = tmp_path / "out.jsonl"
     out.write_text("previous\n")
@@ -276,11 +276,12 @@ def test_ctrl_c_exits_130_and_keeps_the_previous_output(tmp_path: Path, jobs: st
         stderr=subprocess.PIPE,
         start_new_session=True,  # a Ctrl-C reaches the whole process group, workers included
     )
+    # Interrupted once the first lines are written: a run of a few thousand files takes well
+    # under a second now, so a fixed wait after the start could find it already done.
     deadline = time.monotonic() + 30
-    while not [p for p in tmp_path.iterdir() if p.name.startswith(".newsingest-")]:
+    while not [p for p in tmp_path.iterdir() if p.name.startswith(".newsingest-") and p.stat().st_size]:
         assert process.poll() is None and time.monotonic() < deadline, "the run never started writing"
-        time.sleep(0.02)
-    time.sleep(0.3)
+        time.sleep(0.005)
     os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130, stderr
