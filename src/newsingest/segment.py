@@ -14,11 +14,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
+from typing import Final
 
 from .errors import InputError, Reason
 
 # A sentence from its first word character to the next ।, ? or ! (or the line's end).
-_SENTENCE = re.compile(r"\w[^।?!]*")
+_SENTENCE: Final = re.compile(r"\w[^।?!]*")
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,8 @@ def tokenize(text: str) -> list[str]:
 # points (hex ranges) below are those of the Unicode version named; under another version
 # (another Python) they are computed once from unicodedata. tests/test_segment.py checks both
 # against bnlp itself.
-_PUNCTUATION_UNICODE = "14.0.0"
-_PUNCTUATION = """
+_PUNCTUATION_UNICODE: Final = "14.0.0"
+_PUNCTUATION: Final = """
 21-2D 2F 3A-40 5B-60 7B-7E A1 A7 AB B6-B7 BB BF 37E 387 55A-55F 589-58A 5BE 5C0 5C3 5C6 5F3-5F4
 609-60A 60C-60D 61B 61D-61F 66A-66D 6D4 700-70D 7F7-7F9 830-83E 85E 964-965 970 9FD A76 AF0 C77
 C84 DF4 E4F E5A-E5B F04-F12 F14 F3A-F3D F85 FD0-FD4 FD9-FDA 104A-104F 10FB 1360-1368 1400 166E

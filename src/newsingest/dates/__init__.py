@@ -12,7 +12,7 @@ import datetime as dt
 import importlib
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from ..models import DateMention, ReferenceDate, trusted
 from .grammar import Expression, find_expressions
@@ -32,11 +32,11 @@ from .tokens import WORDS, Token, nfc, tokenize
 
 Tense = Literal["future", "past", "progressive", "present", "none"]
 
-_CLAUSE_END = re.compile(r"[।?!\n]")  # _tense_python looks back for the same marks
-_CLAUSE_BREAK = re.compile(r"[,;]")
+_CLAUSE_END: Final = re.compile(r"[।?!\n]")  # _tense_python looks back for the same marks
+_CLAUSE_BREAK: Final = re.compile(r"[,;]")
 # Verb endings by the tense they mark, in the order that decides between equal endings
 # ("perfect" is reported as past, or as future beside a scheduling word).
-_ENDINGS_BY_TENSE: tuple[tuple[str, tuple[str, ...]], ...] = (
+_ENDINGS_BY_TENSE: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("future", tuple(map(nfc, FUTURE_VERB_ENDINGS))),
     ("perfect", tuple(map(nfc, PERFECT_VERB_ENDINGS))),
     ("past", tuple(map(nfc, PAST_VERB_ENDINGS))),
@@ -44,26 +44,28 @@ _ENDINGS_BY_TENSE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("present", tuple(map(nfc, PRESENT_VERB_ENDINGS))),
 )
 # A verb's ending, longest first wherever they overlap (করেছেন is past, not present ছেন).
-_VERB_ENDING = re.compile(
+_VERB_ENDING: Final = re.compile(
     ".*?(?:{})".format("|".join(f"(?P<{tense}>{'|'.join(endings)})" for tense, endings in _ENDINGS_BY_TENSE))
 )
 # Any of the endings above: most words have none, and str.endswith says so fastest.
-_VERB_ENDINGS = tuple(ending for _, endings in _ENDINGS_BY_TENSE for ending in endings)
-_FUTURE_WORDS = frozenset(map(nfc, FUTURE_WORDS))
-_SCHEDULING_WORDS = frozenset(map(nfc, SCHEDULING_WORDS))
+_VERB_ENDINGS: Final = tuple(ending for _, endings in _ENDINGS_BY_TENSE for ending in endings)
+_FUTURE_WORDS: Final = frozenset(map(nfc, FUTURE_WORDS))
+_SCHEDULING_WORDS: Final = frozenset(map(nfc, SCHEDULING_WORDS))
 # A clause whose last word ends so is in the simple present (আগুন লাগে, সে খায়).
-_SIMPLE_PRESENT_ENDINGS = tuple(map(nfc, ("ে", "য়", "েন")))
+_SIMPLE_PRESENT_ENDINGS: Final = tuple(map(nfc, ("ে", "য়", "েন")))
 # Whole words with a tense of their own (were a word in both lists, present would win).
-_TENSE_WORDS: dict[str, Tense] = {
+_TENSE_WORDS: Final[dict[str, Tense]] = {
     **dict.fromkeys(map(nfc, BEING_WORDS), "progressive"),
     **dict.fromkeys(map(nfc, PRESENT_WORDS), "present"),
 }
 # The lexicon's words (dates, units, parts of day, postpositions) and numbers (৪টে) are never
 # the clause's verb, though বিকেলে ends like a simple present (লাগে) and রমজান like a present
 # verb (জানান).
-_NOT_VERBS = frozenset(word for word in WORDS if " " not in word).difference(_FUTURE_WORDS, _TENSE_WORDS)
+_NOT_VERBS: Final = frozenset(word for word in WORDS if " " not in word).difference(
+    _FUTURE_WORDS, _TENSE_WORDS
+)
 # What a word may have around it that is not part of it.
-_QUOTES = "'\"’”)("
+_QUOTES: Final = "'\"’”)("
 
 
 @dataclass(frozen=True)
@@ -355,7 +357,7 @@ def _mention(item: _Found, resolved: Resolved) -> DateMention:
 
 
 # What _tense.c is given at import: the data of the rules above, in configure's order.
-_TENSE_CONFIGURATION = (
+_TENSE_CONFIGURATION: Final = (
     _FUTURE_WORDS,
     _TENSE_WORDS,
     _ENDINGS_BY_TENSE,

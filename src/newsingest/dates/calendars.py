@@ -26,16 +26,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import MAXYEAR, date, timedelta
 from itertools import accumulate
+from typing import Final
 
 # Days per month, Boishakh (1) to Chaitra (12), in a year whose Falgun has no leap day.
-_REVISED_MONTH_DAYS: tuple[int, ...] = (31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 29, 30)
-_RULES_1987_MONTH_DAYS: tuple[int, ...] = (31, 31, 31, 31, 31, 30, 30, 30, 30, 30, 30, 30)
-_REVISION_YEAR = 1426
-_FALGUN = 11
-_NEW_YEAR = (4, 14)  # 1 Boishakh as (Gregorian month, day)
-_GREGORIAN_OFFSET = 593  # Gregorian year of 1 Boishakh minus the BS year
-_MIN_BS_YEAR = 1
-_MAX_BS_YEAR = MAXYEAR - _GREGORIAN_OFFSET - 1  # the year's last day must still be a valid date
+_REVISED_MONTH_DAYS: Final[tuple[int, ...]] = (31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 29, 30)
+_RULES_1987_MONTH_DAYS: Final[tuple[int, ...]] = (31, 31, 31, 31, 31, 30, 30, 30, 30, 30, 30, 30)
+_REVISION_YEAR: Final = 1426
+_FALGUN: Final = 11
+_NEW_YEAR: Final = (4, 14)  # 1 Boishakh as (Gregorian month, day)
+_GREGORIAN_OFFSET: Final = 593  # Gregorian year of 1 Boishakh minus the BS year
+_MIN_BS_YEAR: Final = 1
+_MAX_BS_YEAR: Final = MAXYEAR - _GREGORIAN_OFFSET - 1  # the year's last day must still be a valid date
 
 
 def _check_bengali_year(year: int) -> None:

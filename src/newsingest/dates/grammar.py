@@ -10,7 +10,7 @@ borrowing what it lacks from the last (১০ থেকে ১২ অক্ট�
 from __future__ import annotations
 
 from copy import copy
-from typing import Any
+from typing import Any, Final
 
 from .lexicon import (
     AGE_COMPARATIVES,
@@ -25,26 +25,26 @@ from .lexicon import (
 )
 from .tokens import Token, nfc
 
-_GENITIVE = frozenset(map(nfc, GENITIVE_ENDINGS))
-_AGO_WORDS = frozenset(map(nfc, AGO_WORDS))
-_INTERVAL_WORDS = frozenset(map(nfc, INTERVAL_WORDS))
-_LOCATIVE = frozenset(map(nfc, LOCATIVE_ENDINGS))
-_DEMONSTRATIVES = frozenset(map(nfc, DEMONSTRATIVES))
-_NOT_GENITIVE = frozenset(map(nfc, GENITIVE_LOOKING_NAMES))
-_VOWEL_SIGNS = frozenset("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc")
-_AGE_COMPARATIVES = frozenset(map(nfc, AGE_COMPARATIVES))
-_PERSON_AGE_WORDS = frozenset(map(nfc, PERSON_AGE_WORDS))
+_GENITIVE: Final = frozenset(map(nfc, GENITIVE_ENDINGS))
+_AGO_WORDS: Final = frozenset(map(nfc, AGO_WORDS))
+_INTERVAL_WORDS: Final = frozenset(map(nfc, INTERVAL_WORDS))
+_LOCATIVE: Final = frozenset(map(nfc, LOCATIVE_ENDINGS))
+_DEMONSTRATIVES: Final = frozenset(map(nfc, DEMONSTRATIVES))
+_NOT_GENITIVE: Final = frozenset(map(nfc, GENITIVE_LOOKING_NAMES))
+_VOWEL_SIGNS: Final = frozenset("\u09be\u09bf\u09c0\u09c1\u09c2\u09c3\u09c7\u09c8\u09cb\u09cc")
+_AGE_COMPARATIVES: Final = frozenset(map(nfc, AGE_COMPARATIVES))
+_PERSON_AGE_WORDS: Final = frozenset(map(nfc, PERSON_AGE_WORDS))
 # Tokens of a range of counts before the last one (২০ থেকে, ২০-), which an age word may precede.
-_COUNT_RANGE = ("N", "d", ">", "-")
-_CLOCK_CASED = frozenset(map(nfc, CLOCK_CASE_ENDINGS))
+_COUNT_RANGE: Final = ("N", "d", ">", "-")
+_CLOCK_CASED: Final = frozenset(map(nfc, CLOCK_CASE_ENDINGS))
 
-_CALENDARS = {"M": "gregorian", "B": "bengali", "H": "hijri"}
-_DATE_CLASSES = frozenset("dDMBHrX")
+_CALENDARS: Final = {"M": "gregorian", "B": "bengali", "H": "hijri"}
+_DATE_CLASSES: Final = frozenset("dDMBHrX")
 # What may follow a bracketed restatement: the time of that day.
-_AFTER_BRACKET = frozenset("PhtcdNTv~")
+_AFTER_BRACKET: Final = frozenset("PhtcdNTv~")
 
 # Units a count in a compound length may follow (দুই বছর ছয় মাস, এক ঘণ্টা ২০ মিনিট).
-_SMALLER_UNITS = {
+_SMALLER_UNITS: Final = {
     "Y": ("M", "W", "D"),
     "M": ("W", "D"),
     "W": ("D",),
@@ -54,12 +54,12 @@ _SMALLER_UNITS = {
 }
 
 # The slots that say which day, as opposed to how the expression says it.
-_DATE_SLOTS = ("weekday", "day", "month", "year", "era", "date_value")
+_DATE_SLOTS: Final = ("weekday", "day", "month", "year", "era", "date_value")
 
 # Classes that can begin an expression.
-_STARTERS = frozenset("MBHWAaRLnUuVPhNYydDtcXFrKzZfewsCO")
+_STARTERS: Final = frozenset("MBHWAaRLnUuVPhNYydDtcXFrKzZfewsCO")
 # Classes no branch of _take accepts: ranges, lists and look-ahead handle them elsewhere.
-_NEVER_TAKEN = frozenset("owg><&T)-.:")
+_NEVER_TAKEN: Final = frozenset("owg><&T)-.:")
 
 
 class Slots:
@@ -168,8 +168,8 @@ class Slots:
 
 # Every slot, for copying one expression's slots onto another. Compiled, the class lists its
 # attributes in __mypyc_attrs__ and keeps no annotations (mypyc refuses either name as such).
-_SLOT_NAMES: tuple[str, ...] = (
-    getattr(Slots, "__mypyc_attrs__", None) or tuple(vars(Slots)["__annotations__"])
+_SLOT_NAMES: tuple[str, ...] = getattr(Slots, "__mypyc_attrs__", None) or tuple(
+    vars(Slots)["__annotations__"]
 )
 
 

@@ -13,6 +13,7 @@ import functools
 from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass
+from typing import Final
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
@@ -20,18 +21,18 @@ from . import calendars
 from .grammar import Expression, Slots
 from .lexicon import PART_OF_DAY_HOURS
 
-_ISO_UNIT = {"D": "D", "W": "W", "M": "M", "Y": "Y"}
-_TIME_UNIT = {"H": "H", "MIN": "M", "S": "S"}
-_WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
+_ISO_UNIT: Final = {"D": "D", "W": "W", "M": "M", "Y": "Y"}
+_TIME_UNIT: Final = {"H": "H", "MIN": "M", "S": "S"}
+_WEEKDAYS: Final = (MO, TU, WE, TH, FR, SA, SU)
 # For each weekday, the offset to that weekday on or after a day and on or before it (built
 # once: a relativedelta costs more to build than to add).
-_ON_OR_AFTER = tuple(relativedelta(weekday=day(+1)) for day in _WEEKDAYS)
-_ON_OR_BEFORE = tuple(relativedelta(weekday=day(-1)) for day in _WEEKDAYS)
+_ON_OR_AFTER: Final = tuple(relativedelta(weekday=day(+1)) for day in _WEEKDAYS)
+_ON_OR_BEFORE: Final = tuple(relativedelta(weekday=day(-1)) for day in _WEEKDAYS)
 # relativedelta's argument for each unit of a date offset.
-_CALENDAR_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
+_CALENDAR_UNITS: Final = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
 # A fraction of a unit is written in the next smaller one: দেড় বছর is P18M, দেড় মাস P45D
 # (a month counted as 30 days, as the held-out annotators did).
-_SMALLER_UNIT = {
+_SMALLER_UNIT: Final = {
     "Y": (12, "M"),
     "M": (30, "D"),
     "W": (7, "D"),
@@ -41,21 +42,21 @@ _SMALLER_UNIT = {
     "DE": (10, "Y"),
     "CE": (100, "Y"),
 }
-_SET_VALUES = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
+_SET_VALUES: Final = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
 # The last year a weekday-with-date is looked for in when there is no reference date.
-_TODAY = dt.date.today()
+_TODAY: Final = dt.date.today()
 # How far a day named without a year may lie on the "wrong" side of the reference for its
 # clause's tense: a clause's verb is often about something else than the date beside it
 # ("the final has been scheduled for 18 August", "the ban was extended to 31 July"). An
 # explicit past verb allows three weeks ahead, a future verb a week behind; with no tense
 # known the nearest date wins.
-_PAST_TENSE_AHEAD = dt.timedelta(days=21)
-_FUTURE_TENSE_BEHIND = dt.timedelta(days=7)
+_PAST_TENSE_AHEAD: Final = dt.timedelta(days=21)
+_FUTURE_TENSE_BEHIND: Final = dt.timedelta(days=7)
 # Calendar answers asked again and again (an article writes each of its days up to three
 # times, a corpus names the same weekdays against the same few reference days) are
 # remembered, a bounded number of them: date.isoformat() goes through printf, dateutil's
 # addition runs in Python (3 us), calendar.monthrange works out the first weekday too (2 us).
-_REMEMBERED = 4096
+_REMEMBERED: Final = 4096
 
 
 # Resolved and Context are built for every date: plain classes with their own __init__,
@@ -678,7 +679,7 @@ class _Calendar:
     from_gregorian: Callable[[dt.date], tuple[int, int, int]]
 
 
-_CALENDARS = {
+_CALENDARS: Final = {
     "bengali": _Calendar(
         calendars.bengali_to_gregorian, calendars.bengali_month_span, calendars.gregorian_to_bengali
     ),

@@ -9,24 +9,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from .vocabulary import BOILERPLATE_MAX_CHARS, BOILERPLATE_PHRASES, BOILERPLATE_WORDS
 
-_SENTENCE = re.compile(r"[^।?!]*(?:[।?!]+|$)")
-_SEPARATOR = r"\s|•·/,:;()\[\]{}<>«»\-–—_*#@+=~'\"“”‘’!?।.\U0001F000-\U0001FFFF\u2600-\u27BF"
-_SEPARATORS = re.compile(f"[{_SEPARATOR}]+")
-_WORDS = sorted({w.casefold() for w in BOILERPLATE_WORDS}, key=len, reverse=True)
-_BOILERPLATE_ONLY = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _WORDS) + r")+$", re.IGNORECASE)
+_SENTENCE: Final = re.compile(r"[^।?!]*(?:[।?!]+|$)")
+_SEPARATOR: Final = r"\s|•·/,:;()\[\]{}<>«»\-–—_*#@+=~'\"“”‘’!?।.\U0001F000-\U0001FFFF\u2600-\u27BF"
+_SEPARATORS: Final = re.compile(f"[{_SEPARATOR}]+")
+_WORDS: Final = sorted({w.casefold() for w in BOILERPLATE_WORDS}, key=len, reverse=True)
+_BOILERPLATE_ONLY: Final = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in _WORDS) + r")+$", re.IGNORECASE
+)
 # A character in no boilerplate word and no separator: a line holding one is not made of
 # boilerplate words, and one short scan says so before separators are cut and words matched
 # (most short lines are real sentences).
-_FOREIGN = re.compile(f"[^{re.escape(''.join(sorted(set(''.join(_WORDS)))))}{_SEPARATOR}]", re.IGNORECASE)
-_PHRASES = tuple(p.casefold() for p in BOILERPLATE_PHRASES)
+_FOREIGN: Final = re.compile(
+    f"[^{re.escape(''.join(sorted(set(''.join(_WORDS)))))}{_SEPARATOR}]", re.IGNORECASE
+)
+_PHRASES: Final = tuple(p.casefold() for p in BOILERPLATE_PHRASES)
 
 
 # Longest run of sentences looked for as a repeat: scrapers repeat a sentence or a few, and
 # the bound keeps a paragraph of thousands of sentences linear.
-_MAX_RUN = 8
+_MAX_RUN: Final = 8
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from ..dates.lexicon import WEEKDAYS
 from ..models import Dateline, ReferenceDate
@@ -29,7 +30,7 @@ from .vocabulary import (
 )
 
 # How many leading paragraphs may be header lines.
-_HEADER_LINES = 4
+_HEADER_LINES: Final = 4
 
 
 def alternation(words: tuple[str, ...]) -> str:
@@ -39,24 +40,26 @@ def alternation(words: tuple[str, ...]) -> str:
     return "|".join(escaped)
 
 
-_STAMP = re.compile(
+_STAMP: Final = re.compile(
     rf"(?P<label>{alternation(PUBLISHED_LABELS)}|{alternation(UPDATED_LABELS)})\s*[:ঃ]\s*",
     re.IGNORECASE,
 )
-UPDATED_LABEL = re.compile(rf"^(?:{alternation(UPDATED_LABELS)})$", re.IGNORECASE)
-_DASHES = "".join(re.escape(c) for c in DATELINE_ENDS)
+UPDATED_LABEL: Final = re.compile(rf"^(?:{alternation(UPDATED_LABELS)})$", re.IGNORECASE)
+_DASHES: Final = "".join(re.escape(c) for c in DATELINE_ENDS)
 # `ঢাকা, ১২ অক্টোবর (বাসস) –`, `ওয়াশিংটন, ১২ অক্টোবর, ২০২৩ (এএফপি):`
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     r"^(?P<place>[^\s,()০-৯\d।:–—-][^,()০-৯\d।:–—-]{0,30}?)\s*,\s*"
     r"(?P<date>[^()।:–—-]{3,40}?)\s*"
     r"(?:\(\s*(?P<agency>[^()]{1,40}?)\s*\)\s*)?"
     rf"(?:[{_DASHES}]+\s*|$)"
 )
-_DATE_START = re.compile(rf"^(?:[০-৯0-9]|{alternation(tuple(WEEKDAYS))})")
-_SENTENCE_MARK = re.compile(r"[।?!:;\d০-৯\"“”]")
-_STAFF = re.compile(rf"^(?:.{{0,40}},\s*)?(?:{alternation(STAFF_BYLINES)})(?:\s*,\s*.{{0,40}})?$")
-_SUFFIX = re.compile(rf"^[^।?!:]{{0,40}}\s(?:{alternation(BYLINE_SUFFIXES)})(?:\s*,\s*[^।?!:]{{0,40}})?$")
-_PREFIX = re.compile(rf"^(?:{alternation(BYLINE_PREFIXES)})\s*\S")
+_DATE_START: Final = re.compile(rf"^(?:[০-৯0-9]|{alternation(tuple(WEEKDAYS))})")
+_SENTENCE_MARK: Final = re.compile(r"[।?!:;\d০-৯\"“”]")
+_STAFF: Final = re.compile(rf"^(?:.{{0,40}},\s*)?(?:{alternation(STAFF_BYLINES)})(?:\s*,\s*.{{0,40}})?$")
+_SUFFIX: Final = re.compile(
+    rf"^[^।?!:]{{0,40}}\s(?:{alternation(BYLINE_SUFFIXES)})(?:\s*,\s*[^।?!:]{{0,40}})?$"
+)
+_PREFIX: Final = re.compile(rf"^(?:{alternation(BYLINE_PREFIXES)})\s*\S")
 
 
 @dataclass(frozen=True)

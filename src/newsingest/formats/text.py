@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ..errors import InputError, Reason
 from ..models import Cleaning, Source
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ..pipeline import Document
 
 
-_BENGALI = re.compile("[\u0985-\u09b9\u09dc-\u09df]")  # Bengali letters
+_BENGALI: Final = re.compile("[\u0985-\u09b9\u09dc-\u09df]")  # Bengali letters
 
 
 @dataclass(frozen=True)
