@@ -8,7 +8,7 @@ SHARED := ../shared
 # The C extensions, and the modules mypyc compiles (read from setup.py's COMPILED_MODULES):
 # an editable install runs their .so, so an edit to one must rebuild it.
 COMPILED_MODULES := $(shell sed -n 's/^    "\(src\/newsingest\/.*\.py\)",$$/\1/p' setup.py)
-BUILD_INPUTS := pyproject.toml setup.py src/newsingest/dates/_tokenize.c src/newsingest/_counts.c src/newsingest/_read.c \
+BUILD_INPUTS := pyproject.toml setup.py src/newsingest/dates/_tokenize.c src/newsingest/_counts.c src/newsingest/_read.c src/newsingest/_models.c \
 	src/newsingest/_normalise.c src/newsingest/dates/_tense.c $(COMPILED_MODULES)
 
 .PHONY: run test lint eval bench fuzz clean

@@ -1,7 +1,8 @@
 """models.trusted builds the same records as validation does, for the pipeline's own values.
 
 trusted takes the values as they are, in the order given: these tests hold every record the
-pipeline builds with it equal to a validated copy, JSON key order included."""
+pipeline builds with it equal to a validated copy, JSON key order included, for both the C
+build (newsingest._models) and its Python specification, trusted_python."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ import pickle
 import pytest
 from pydantic import BaseModel
 
+from newsingest import models
 from newsingest.formats import Options
-from newsingest.models import Article, DateMention, ReferenceDate, Source, Stats, trusted
+from newsingest.models import Article, DateMention, ReferenceDate, Source, Stats, trusted_python
 from newsingest.pipeline import parse_file, parse_text
 
 from .conftest import ARTICLE
@@ -62,8 +64,24 @@ def _same(built: BaseModel, validated: BaseModel) -> None:
         ),
     ],
 )
-def test_trusted_records_equal_validated_ones(model: type[BaseModel], values: dict) -> None:
-    _same(trusted(model, dict(values)), model.model_validate(values))
+@pytest.mark.parametrize("build", [models.trusted, trusted_python], ids=["trusted", "trusted_python"])
+def test_trusted_records_equal_validated_ones(model: type[BaseModel], values: dict, build) -> None:
+    _same(build(model, dict(values)), model.model_validate(values))
+
+
+def test_the_c_builder_is_built_and_used() -> None:
+    assert models.trusted is not trusted_python, (
+        "newsingest._models was not built, so records are built by trusted_python (slower). "
+        "The editable install compiles src/newsingest/_models.c (setup.py, optional=True); "
+        "install a C compiler and the Python headers, then run `make clean test`."
+    )
+
+
+def test_the_c_builder_refuses_what_is_not_a_model_and_a_dict() -> None:
+    with pytest.raises(TypeError):
+        models.trusted(Stats, [("words", 1)])
+    with pytest.raises(TypeError):
+        models.trusted("Stats", {})
 
 
 def _records() -> list[Article]:

@@ -127,15 +127,15 @@ class Article(_Record):
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def trusted(model: type[Model], values: dict[str, Any]) -> Model:
+def trusted_python(model: type[Model], values: dict[str, Any]) -> Model:
     """An instance of `model` holding `values`, unvalidated: every field, in the model's types
     and in the model's order (JSON writes the keys as the dict holds them).
 
     For records the pipeline builds from values it made itself, as pydantic's model_construct
     does, but directly: model_construct runs in Python and costs more than validating (3 us
-    against 1.2 for a DateMention), this 0.6. tests/test_models.py holds what it builds
-    equal to what validation builds, field for field and in JSON, for every record the
-    pipeline makes so.
+    against 1.2 for a DateMention), this 0.7, and `trusted` (the same in _models.c) 0.15.
+    tests/test_models.py holds what they build equal to what validation builds, field for
+    field and in JSON, for every record the pipeline makes so.
     """
     instance = object.__new__(model)
     object.__setattr__(instance, "__dict__", values)
@@ -143,3 +143,11 @@ def trusted(model: type[Model], values: dict[str, Any]) -> Model:
     object.__setattr__(instance, "__pydantic_extra__", None)
     object.__setattr__(instance, "__pydantic_private__", None)
     return instance
+
+
+try:
+    from ._models import trusted as _trusted_native
+except ImportError:  # built without a compiler: the Python specification serves
+    trusted = trusted_python
+else:
+    trusted = _trusted_native
