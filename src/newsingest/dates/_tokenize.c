@@ -21,11 +21,18 @@
 #include <datetime.h>
 #include <stdint.h>
 
-/* Trigger-word pre-filter: a Bloom filter (two bits per word) over a hash of the code points
- * of every trigger word. A word with a bit clear cannot be in the set, so most words of a
- * sentence are rejected without making a str of them (about 2% of other words get through
- * with 10,000 trigger words). */
-#define FILTER_BITS (1 << 17)
+/* Pre-filters: Bloom filters (two bits per word) over a hash of the code points of a set of
+ * words. A word with a bit clear cannot be in the set, so most words are rejected without a
+ * str or a dict lookup. The trigger filter holds the trigger words (about 2% of other words
+ * get through with 10,000 of them); the lexicon filter every key of WORDS and every phrase
+ * start (about 1% of other words get through with 30,000 keys). */
+#define TRIGGER_FILTER_BITS (1 << 17)
+#define LEXICON_FILTER_BITS (1 << 19)
+
+/* Offsets below this are kept as int objects once made, as CPython keeps ints below 257:
+ * every token holds two, and a field of a few thousand characters would otherwise make a
+ * new int for each (a sixth of tokenize's time). At most 16,384 ints, ~0.6 MB. */
+#define KEPT_OFFSETS 16384
 
 typedef struct {
     PyObject *words;            /* dict: surface form -> (class, value, ending) */
@@ -42,7 +49,9 @@ typedef struct {
     long long last_year;
     PyObject *empty;            /* "" */
     PyObject *other;            /* "o" */
-    unsigned char filter[FILTER_BITS / 8];
+    unsigned char trigger_filter[TRIGGER_FILTER_BITS / 8];
+    unsigned char lexicon_filter[LEXICON_FILTER_BITS / 8];
+    PyObject *offsets[KEPT_OFFSETS]; /* int objects of offsets, made when first needed */
 } State;
 
 static State *
@@ -74,13 +83,13 @@ is_sentence_end(Py_UCS4 c)
 /* FNV-1a over code points, fed one at a time as a run is scanned. */
 #define HASH_START 0xCBF29CE484222325ull
 #define HASH_STEP(h, c) (((h) ^ (uint64_t)(c)) * 0x100000001B3ull)
-#define SLOT1(h) ((size_t)((h) >> 7) & (FILTER_BITS - 1))
-#define SLOT2(h) ((size_t)((h) >> 37) & (FILTER_BITS - 1))
+#define SLOT1(h, bits) ((size_t)((h) >> 7) & ((bits)-1))
+#define SLOT2(h, bits) ((size_t)((h) >> 37) & ((bits)-1))
 
 static inline int
-filter_has(const unsigned char *filter, uint64_t h)
+filter_has(const unsigned char *filter, size_t bits, uint64_t h)
 {
-    size_t a = SLOT1(h), b = SLOT2(h);
+    size_t a = SLOT1(h, bits), b = SLOT2(h, bits);
     return (filter[a / 8] >> (a % 8)) & (filter[b / 8] >> (b % 8)) & 1;
 }
 
@@ -91,6 +100,16 @@ typedef struct {
 } Text;
 
 #define AT(t, i) PyUnicode_READ((t)->kind, (t)->data, (i))
+
+/* The filter hash of text[start:end]. */
+static inline uint64_t
+hash_span(const Text *t, Py_ssize_t start, Py_ssize_t end)
+{
+    uint64_t h = HASH_START;
+    for (Py_ssize_t i = start; i < end; i++)
+        h = HASH_STEP(h, AT(t, i));
+    return h;
+}
 
 static Py_ssize_t
 skip_bn(const Text *t, Py_ssize_t i, Py_ssize_t limit)
@@ -203,13 +222,24 @@ next_match(const Text *t, Py_ssize_t pos, Py_ssize_t limit)
 #define DIRECT_TOKENS 1
 #endif
 
+/* A new reference to int(offset): one kept in st->offsets below KEPT_OFFSETS. */
+static PyObject *
+offset_object(State *st, Py_ssize_t offset)
+{
+    if (offset >= KEPT_OFFSETS)
+        return PyLong_FromSsize_t(offset);
+    if (st->offsets[offset] == NULL)
+        st->offsets[offset] = PyLong_FromSsize_t(offset);
+    return Py_XNewRef(st->offsets[offset]);
+}
+
 static PyObject *
 make_token(State *st, Py_ssize_t start, Py_ssize_t end, PyObject *cls, PyObject *value, PyObject *ending)
 {
-    PyObject *a = PyLong_FromSsize_t(start);
+    PyObject *a = offset_object(st, start);
     if (a == NULL)
         return NULL;
-    PyObject *b = PyLong_FromSsize_t(end);
+    PyObject *b = offset_object(st, end);
     if (b == NULL) {
         Py_DECREF(a);
         return NULL;
@@ -576,6 +606,16 @@ tokenize_span(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssi
             PyObject *word = PyUnicode_Substring(text, m.start, m.end);
             if (word == NULL)
                 return -1;
+            /* (An ASCII word is looked up lower-cased too: the filter holds the keys as written.) */
+            if (!is_ascii_letter(AT(t, m.start)) &&
+                !filter_has(st->lexicon_filter, LEXICON_FILTER_BITS, hash_span(t, m.start, m.end))) {
+                /* In no entry of the lexicon and opening no phrase: an ordinary word. */
+                PyObject *token = make_token(st, m.start, m.end, st->other, word, st->empty);
+                Py_DECREF(word);
+                if (append_new(tokens, token))
+                    return -1;
+                continue;
+            }
             Py_ssize_t phrase_end;
             int phrase = try_phrase(st, t, text, word, m.start, m.end, limit, tokens, &phrase_end);
             if (phrase != 0) {
@@ -642,7 +682,7 @@ has_trigger(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssize
             i++;
             continue;
         }
-        if (filter_has(st->filter, h)) {
+        if (filter_has(st->trigger_filter, TRIGGER_FILTER_BITS, h)) {
             PyObject *word = PyUnicode_Substring(text, i, end);
             if (word == NULL)
                 return -1;
@@ -707,7 +747,30 @@ PyDoc_STRVAR(configure_doc,
              "_TRIGGERS (frozensets of str), _PUNCT (dict), _number_token and the Token class;\n"
              "for numbers, the suffix sets _CLOCK_SUFFIXES, _COUNT_SUFFIXES and _ORDINAL_SUFFIXES,\n"
              "_COUNTED_SUFFIX and (_FIRST_YEAR, _LAST_YEAR).\n"
-             "The objects are kept, not copied; the trigger pre-filter is computed here.");
+             "The objects are kept, not copied; the trigger and lexicon pre-filters are computed here.");
+
+/* Add the str members of `words` (any iterable; a dict's keys) to a filter; -1 on error. */
+static int
+fill_filter(unsigned char *filter, size_t bits, PyObject *words)
+{
+    PyObject *iterator = PyObject_GetIter(words);
+    if (iterator == NULL)
+        return -1;
+    PyObject *word;
+    while ((word = PyIter_Next(iterator)) != NULL) {
+        if (PyUnicode_Check(word)) { /* a non-str member can never equal a word */
+            uint64_t h = HASH_START;
+            for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(word); i++)
+                h = HASH_STEP(h, PyUnicode_READ_CHAR(word, i));
+            size_t a = SLOT1(h, bits), b = SLOT2(h, bits);
+            filter[a / 8] |= (unsigned char)(1u << (a % 8));
+            filter[b / 8] |= (unsigned char)(1u << (b % 8));
+        }
+        Py_DECREF(word);
+    }
+    Py_DECREF(iterator);
+    return PyErr_Occurred() ? -1 : 0;
+}
 
 static PyObject *
 configure(PyObject *module, PyObject *args, PyObject *kwargs)
@@ -732,35 +795,21 @@ configure(PyObject *module, PyObject *args, PyObject *kwargs)
         PyErr_SetString(PyExc_TypeError, "token_type must be a tuple subclass");
         return NULL;
     }
-    unsigned char *filter = PyMem_Calloc(FILTER_BITS / 8, 1);
-    if (filter == NULL)
-        return PyErr_NoMemory();
-    PyObject *iterator = PyObject_GetIter(triggers);
-    if (iterator == NULL) {
-        PyMem_Free(filter);
-        return NULL;
+    unsigned char *trigger_filter = PyMem_Calloc(TRIGGER_FILTER_BITS / 8, 1);
+    unsigned char *lexicon_filter = PyMem_Calloc(LEXICON_FILTER_BITS / 8, 1);
+    if (trigger_filter == NULL || lexicon_filter == NULL ||
+        fill_filter(trigger_filter, TRIGGER_FILTER_BITS, triggers) ||
+        fill_filter(lexicon_filter, LEXICON_FILTER_BITS, words) ||
+        fill_filter(lexicon_filter, LEXICON_FILTER_BITS, phrase_starts)) {
+        PyMem_Free(trigger_filter);
+        PyMem_Free(lexicon_filter);
+        return PyErr_Occurred() ? NULL : PyErr_NoMemory();
     }
-    PyObject *word;
-    while ((word = PyIter_Next(iterator)) != NULL) {
-        if (PyUnicode_Check(word)) { /* a non-str member can never equal a word */
-            uint64_t h = HASH_START;
-            for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(word); i++)
-                h = HASH_STEP(h, PyUnicode_READ_CHAR(word, i));
-            size_t a = SLOT1(h), b = SLOT2(h);
-            filter[a / 8] |= (unsigned char)(1u << (a % 8));
-            filter[b / 8] |= (unsigned char)(1u << (b % 8));
-        }
-        Py_DECREF(word);
-    }
-    Py_DECREF(iterator);
-    if (PyErr_Occurred()) {
-        PyMem_Free(filter);
-        return NULL;
-    }
-
     State *st = get_state(module);
-    memcpy(st->filter, filter, FILTER_BITS / 8);
-    PyMem_Free(filter);
+    memcpy(st->trigger_filter, trigger_filter, TRIGGER_FILTER_BITS / 8);
+    memcpy(st->lexicon_filter, lexicon_filter, LEXICON_FILTER_BITS / 8);
+    PyMem_Free(trigger_filter);
+    PyMem_Free(lexicon_filter);
     Py_XSETREF(st->words, Py_NewRef(words));
     Py_XSETREF(st->phrase_starts, Py_NewRef(phrase_starts));
     Py_XSETREF(st->triggers, Py_NewRef(triggers));
@@ -827,6 +876,8 @@ module_clear(PyObject *module)
     Py_CLEAR(st->counted_suffix);
     Py_CLEAR(st->empty);
     Py_CLEAR(st->other);
+    for (Py_ssize_t i = 0; i < KEPT_OFFSETS; i++)
+        Py_CLEAR(st->offsets[i]);
     return 0;
 }
 
