@@ -7,7 +7,9 @@ counted, so the record can say what was taken out.
 
 from __future__ import annotations
 
+import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -93,7 +95,7 @@ def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-def _may_repeat(squeezed: str) -> bool:
+def may_repeat_python(squeezed: str) -> bool:
     """Whether two sentences of a paragraph could have the same key (False: surely none do).
 
     Two sentences with one key have the same words before the same ।, so in the paragraph's
@@ -105,6 +107,18 @@ def _may_repeat(squeezed: str) -> bool:
         return True
     pieces = squeezed.split("।")
     return len(set(map(str.strip, pieces))) < len(pieces)
+
+
+def _native_may_repeat() -> Callable[[str], bool]:
+    """may_repeat_python in C (_clean.c), when it was built; the Python otherwise. (Imported
+    by name: this module may itself be compiled.)"""
+    try:
+        return importlib.import_module("newsingest.formats._clean").may_repeat  # type: ignore[no-any-return]
+    except ImportError:
+        return may_repeat_python
+
+
+_may_repeat: Final = _native_may_repeat()
 
 
 def _drop_repeated_sentences(paragraph: str) -> tuple[str, int]:
