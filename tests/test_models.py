@@ -7,6 +7,7 @@ build (newsingest._models) and its Python specification, trusted_python."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import pickle
 
@@ -88,7 +89,8 @@ def _records() -> list[Article]:
     """Articles from each path that builds records with trusted: a text, JSON Lines records."""
     lines = [{"title": "শিরোনাম", "body": ARTICLE, "date": "2023-10-12"}, {"title": "খ", "body": "২০২৩ সালে।"}]
     data = "\n".join(json.dumps(line, ensure_ascii=False) for line in lines).encode()
-    return [parse_text(ARTICLE), *parse_file(data, "dump.jsonl", None, Options())]
+    on_a_day = parse_text(ARTICLE, dt.date(2024, 2, 29))  # reference date "option"
+    return [parse_text(ARTICLE), on_a_day, *parse_file(data, "dump.jsonl", None, Options())]
 
 
 @pytest.mark.parametrize("article", _records())

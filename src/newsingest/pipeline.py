@@ -198,11 +198,12 @@ def build_articles(documents: Sequence[Document], reference_date: dt.date | None
 
 
 def _reference(document: Document, reference_date: dt.date | None) -> ReferenceDate | None:
+    # (date.isoformat() is a valid value: these records need no validation; models.trusted)
     if reference_date:
-        return ReferenceDate(value=reference_date.isoformat(), source="option")
+        return trusted(ReferenceDate, {"value": reference_date.isoformat(), "source": "option"})
     published = _day(document.published)
     if published:
-        return ReferenceDate(value=published.isoformat(), source="published")
+        return trusted(ReferenceDate, {"value": published.isoformat(), "source": "published"})
     return _dateline_reference(document.dateline)
 
 

@@ -130,7 +130,7 @@ def _resolve_all(
     if reference is None:
         inferred = _infer_reference(found)
         if inferred is not None:
-            reference = ReferenceDate(value=inferred.isoformat(), source="inferred")
+            reference = trusted(ReferenceDate, {"value": inferred.isoformat(), "source": "inferred"})
     ref_date = dt.date.fromisoformat(reference.value) if reference else None
     weekdays: dict[int, dt.date] = {}  # the day the body gave each weekday first
     # The body first: a headline's bare weekday is read as the body reads it (below).

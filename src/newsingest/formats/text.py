@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from ..errors import InputError, Reason
-from ..models import Cleaning, Source
+from ..models import Cleaning, Source, trusted
 from ..normalise import normalise
 from ..segment import split_article
 from .bijoy import convert_bijoy, looks_like_bijoy
@@ -40,6 +40,9 @@ class Meta:
     author: str | None = None
     category: str | None = None
     tags: tuple[str, ...] = ()
+
+
+_NO_META: Final = Meta()  # (a frozen dataclass, made once: building one costs ~1 us)
 
 
 def repair(text: str, options: Options) -> tuple[str, list[str]]:
@@ -70,7 +73,7 @@ def build_document(text: str, source: Source, options: Options, meta: Meta | Non
     """One Document from an article's text: headline on the first line unless `meta` gives it."""
     from ..pipeline import Document
 
-    meta = meta or Meta()
+    meta = meta or _NO_META
     if meta.headline is not None:
         text = " ".join(meta.headline.split()) + "\n" + text  # a headline is one line
     text, fixes = repair(text, options)
@@ -83,7 +86,7 @@ def build_document(text: str, source: Source, options: Options, meta: Meta | Non
         # Normalising leaves single spaces only, but for a lone no-break space (normalise.py).
         cleaned = clean(segments.headline, paragraphs, squeezed="\xa0" not in normal)
         paragraphs = cleaned.paragraphs
-        cleaning = Cleaning(repeated=cleaned.repeated, boilerplate=cleaned.boilerplate)
+        cleaning = trusted(Cleaning, {"repeated": cleaned.repeated, "boilerplate": cleaned.boilerplate})
     header = split_header(paragraphs, meta.published, meta.author)
     paragraphs = header.paragraphs
     return Document(
