@@ -1450,6 +1450,19 @@ def test_values_are_timex3_and_spans_ordered(body: str, reference: dt.date | Non
             assert date.earliest <= date.latest, (date.text, date.value)
 
 
+@pytest.mark.parametrize("reference", [dt.date(999, 1, 5), dt.date(2024, 1, 5)])
+def test_clock_times_carry_into_the_next_day_and_keep_a_four_digit_year(reference: dt.date) -> None:
+    """পৌনে takes a quarter off the hour, রাত ১২টা is the next day's midnight, and a year
+    before 1000 is written 0999 in a TIME as in a DATE (TIMEX3 has four-digit years)."""
+    body = "সকাল পৌনে ১০টায় সভা শুরু হয়। রাত ১২টায় শেষ হয়।"
+    article = newsingest.parse_text("শিরোনাম\n" + body, reference_date=reference)
+    day, next_day = reference.isoformat(), (reference + dt.timedelta(days=1)).isoformat()
+    assert [(d.text, d.value, d.earliest) for d in article.dates] == [
+        ("সকাল পৌনে ১০টায়", f"{day}T09:45", day),
+        ("রাত ১২টায়", f"{next_day}T00:00", next_day),
+    ]
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
