@@ -11,7 +11,7 @@ import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from .vocabulary import BOILERPLATE_MAX_CHARS, BOILERPLATE_PHRASES, BOILERPLATE_WORDS
 
@@ -109,16 +109,19 @@ def may_repeat_python(squeezed: str) -> bool:
     return len(set(map(str.strip, pieces))) < len(pieces)
 
 
-def _native_may_repeat() -> Callable[[str], bool]:
-    """may_repeat_python in C (_clean.c), when it was built; the Python otherwise. (Imported
-    by name: this module may itself be compiled.)"""
+def _native_scan() -> Any:
+    """The C checks of this module and text.py (_scan.c), when they were built; else None.
+    (Imported by name: this module may itself be compiled.)"""
     try:
-        return importlib.import_module("newsingest.formats._clean").may_repeat  # type: ignore[no-any-return]
+        return importlib.import_module("newsingest.formats._scan")
     except ImportError:
-        return may_repeat_python
+        return None
 
 
-_may_repeat: Final = _native_may_repeat()
+native_scan: Final = _native_scan()
+_may_repeat: Final[Callable[[str], bool]] = (
+    may_repeat_python if native_scan is None else native_scan.may_repeat
+)
 
 
 def _drop_repeated_sentences(paragraph: str) -> tuple[str, int]:

@@ -9,6 +9,7 @@ found once the share buttons above it are gone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -17,7 +18,7 @@ from ..models import Cleaning, Source, trusted
 from ..normalise import normalise
 from ..segment import split_article
 from .bijoy import convert_bijoy, looks_like_bijoy
-from .clean import clean
+from .clean import clean, native_scan
 from .dateline import split_header
 from .mojibake import repair_mojibake
 from .options import Options
@@ -53,8 +54,8 @@ def repair(text: str, options: Options) -> tuple[str, list[str]]:
         fixes.append("mojibake")
     # Lines already in Unicode Bengali stay as they are: a Unicode headline over a Bijoy body
     # (a common half-converted archive) is judged, and converted, by its other lines.
-    lines = text.split("\n")
-    legacy = [i for i, line in enumerate(lines) if line.strip() and not _BENGALI.search(line)]
+    legacy = _legacy_lines(text)
+    lines = text.split("\n") if legacy else []
     if legacy and looks_like_bijoy("\n".join(lines[i] for i in legacy)):
         if not options.bijoy:
             raise InputError(
@@ -67,6 +68,17 @@ def repair(text: str, options: Options) -> tuple[str, list[str]]:
         text = "\n".join(lines)
         fixes.append("bijoy")
     return text, fixes
+
+
+def legacy_lines_python(text: str) -> list[int]:
+    """The indices of the lines of `text` that hold something but no Bengali letter."""
+    return [i for i, line in enumerate(text.split("\n")) if line.strip() and not _BENGALI.search(line)]
+
+
+# The C loop (_scan.c) when it was built: the function above stays the specification.
+_legacy_lines: Final[Callable[[str], list[int]]] = (
+    legacy_lines_python if native_scan is None else native_scan.legacy_lines
+)
 
 
 def build_document(text: str, source: Source, options: Options, meta: Meta | None = None) -> Document:
