@@ -652,33 +652,39 @@ tokenize_span(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssi
     }
 }
 
-/* _has_trigger: text[begin:limit] holds a decimal digit, or a run of BN letters or of ASCII
- * letters (_WORD) that is in the trigger set. 1, 0, or -1 on error. */
+/* The sentence that begins at `begin`: *stop is set past its end mark (or to `length`), and
+ * the result says whether it holds a trigger (_has_trigger: a decimal digit, or a run of BN
+ * letters or of ASCII letters (_WORD) in the trigger set): 1, 0, or -1 on error. One pass
+ * finds both: no end mark is a letter, so no word run crosses a sentence's end. */
 static int
-has_trigger(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssize_t limit)
+scan_sentence(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssize_t length, Py_ssize_t *stop)
 {
     Py_ssize_t i = begin;
-    while (i < limit) {
+    int found = 0;
+    while (i < length && !found) {
         Py_UCS4 c = AT(t, i);
         Py_ssize_t end = i + 1;
         uint64_t h = HASH_STEP(HASH_START, c);
         /* BN letters and ASCII letters are never decimal digits, so testing them first
          * keeps the (function-call) decimal test off most characters. */
         if (is_bn(c)) {
-            while (end < limit && is_bn(c = AT(t, end))) {
+            while (end < length && is_bn(c = AT(t, end))) {
                 h = HASH_STEP(h, c);
                 end++;
             }
         }
         else if (is_ascii_letter(c)) {
-            while (end < limit && is_ascii_letter(c = AT(t, end))) {
+            while (end < length && is_ascii_letter(c = AT(t, end))) {
                 h = HASH_STEP(h, c);
                 end++;
             }
         }
-        else if (Py_UNICODE_ISDECIMAL(c))
-            return 1;
+        else if (is_sentence_end(c)) {
+            *stop = i + 1; /* the mark stays in the sentence it ends */
+            return 0;
+        }
         else {
+            found = Py_UNICODE_ISDECIMAL(c);
             i++;
             continue;
         }
@@ -686,14 +692,18 @@ has_trigger(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssize
             PyObject *word = PyUnicode_Substring(text, i, end);
             if (word == NULL)
                 return -1;
-            int found = PySet_Contains(st->triggers, word);
+            found = PySet_Contains(st->triggers, word);
             Py_DECREF(word);
-            if (found != 0)
-                return found;
+            if (found < 0)
+                return -1;
         }
         i = end;
     }
-    return 0;
+    /* (found: the rest of the sentence needs no reading but for its end) */
+    while (i < length && !is_sentence_end(AT(t, i)))
+        i++;
+    *stop = i < length ? i + 1 : length;
+    return found;
 }
 
 /* ---- module functions --------------------------------------------------------------- */
@@ -725,12 +735,8 @@ tokenize(PyObject *module, PyObject *text)
         return NULL;
     Py_ssize_t begin = 0;
     while (begin < length) {
-        Py_ssize_t stop = begin;
-        while (stop < length && !is_sentence_end(AT(&t, stop)))
-            stop++;
-        if (stop < length)
-            stop++; /* the mark stays in the sentence it ends */
-        int trigger = has_trigger(st, &t, text, begin, stop);
+        Py_ssize_t stop;
+        int trigger = scan_sentence(st, &t, text, begin, length, &stop);
         if (trigger < 0 || (trigger && tokenize_span(st, &t, text, begin, stop, tokens) < 0)) {
             Py_DECREF(tokens);
             return NULL;
