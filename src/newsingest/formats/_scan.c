@@ -35,17 +35,23 @@ may_repeat(PyObject *Py_UNUSED(module), PyObject *text)
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    /* (the sentence regex splits at ? and ! too: such a paragraph is left to it) */
+    Py_ssize_t question = PyUnicode_FindChar(text, '?', 0, length, 1);
+    Py_ssize_t exclamation = question == -1 ? PyUnicode_FindChar(text, '!', 0, length, 1) : -1;
+    if (question == -2 || exclamation == -2)
+        return NULL;
+    if (question >= 0 || exclamation >= 0)
+        Py_RETURN_TRUE;
     Piece pieces[MAX_PIECES];
-    Py_ssize_t count = 0, begin = 0;
-    for (Py_ssize_t i = 0; i <= length; i++) {
-        Py_UCS4 ch = i < length ? PyUnicode_READ(kind, data, i) : DANDA;
-        if (ch == '?' || ch == '!')
-            Py_RETURN_TRUE; /* (the sentence regex splits there too: left to it) */
-        if (ch != DANDA)
-            continue;
+    Py_ssize_t count = 0;
+    for (Py_ssize_t begin = 0; begin <= length;) {
+        /* The next piece ends at the next । (PyUnicode_FindChar's fast search) or the end. */
+        Py_ssize_t danda = PyUnicode_FindChar(text, DANDA, begin, length, 1);
+        if (danda == -2)
+            return NULL;
         if (count == MAX_PIECES)
             Py_RETURN_TRUE;
-        Py_ssize_t start = begin, end = i; /* str.strip(): whitespace off both ends */
+        Py_ssize_t start = begin, end = danda < 0 ? length : danda; /* str.strip(): both ends */
         while (start < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start)))
             start++;
         while (end > start && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)))
@@ -57,7 +63,9 @@ may_repeat(PyObject *Py_UNUSED(module), PyObject *text)
                 Py_RETURN_TRUE;
         }
         pieces[count++] = (Piece){start, end - start};
-        begin = i + 1;
+        if (danda < 0)
+            break;
+        begin = danda + 1;
     }
     Py_RETURN_FALSE;
 }
