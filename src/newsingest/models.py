@@ -146,8 +146,6 @@ def trusted_python(model: type[Model], values: dict[str, Any]) -> Model:
 
 
 try:
-    from ._models import trusted as _trusted_native
+    from ._models import trusted
 except ImportError:  # built without a compiler: the Python specification serves
     trusted = trusted_python
-else:
-    trusted = _trusted_native
