@@ -248,6 +248,17 @@ def test_output_validates_against_the_schema_and_is_deterministic(data: bytes, r
 # --- interruption ----------------------------------------------------------------------------
 
 
+def _writing(folder: Path) -> bool:
+    """Whether a run's temporary output in `folder` holds its first lines yet."""
+    for path in folder.glob(".newsingest-*"):
+        try:
+            if path.stat().st_size:
+                return True
+        except FileNotFoundError:  # renamed into place meanwhile: the run is over
+            pass
+    return False
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_exits_130_and_keeps_the_previous_output(tmp_path: Path, jobs: str) -> None:
     folder = tmp_path / "in"
@@ -279,8 +290,9 @@ def test_ctrl_c_exits_130_and_keeps_the_previous_output(tmp_path: Path, jobs: st
     # Interrupted once the first lines are written: a run of a few thousand files takes well
     # under a second now, so a fixed wait after the start could find it already done.
     deadline = time.monotonic() + 30
-    while not [p for p in tmp_path.iterdir() if p.name.startswith(".newsingest-") and p.stat().st_size]:
-        assert process.poll() is None and time.monotonic() < deadline, "the run never started writing"
+    while not _writing(tmp_path):
+        assert process.poll() is None, "the run ended before it could be interrupted"
+        assert time.monotonic() < deadline, "the run never started writing"
         time.sleep(0.005)
     os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
