@@ -765,9 +765,9 @@ fill_filter(unsigned char *filter, size_t bits, PyObject *words)
     PyObject *word;
     while ((word = PyIter_Next(iterator)) != NULL) {
         if (PyUnicode_Check(word)) { /* a non-str member can never equal a word */
-            uint64_t h = HASH_START;
-            for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(word); i++)
-                h = HASH_STEP(h, PyUnicode_READ_CHAR(word, i));
+            /* (hashed as tokenize hashes the text's words, so a member always passes) */
+            Text chars = {PyUnicode_KIND(word), PyUnicode_DATA(word)};
+            uint64_t h = hash_span(&chars, 0, PyUnicode_GET_LENGTH(word));
             size_t a = SLOT1(h, bits), b = SLOT2(h, bits);
             filter[a / 8] |= (unsigned char)(1u << (a % 8));
             filter[b / 8] |= (unsigned char)(1u << (b % 8));

@@ -54,9 +54,11 @@ def repair(text: str, options: Options) -> tuple[str, list[str]]:
         fixes.append("mojibake")
     # Lines already in Unicode Bengali stay as they are: a Unicode headline over a Bijoy body
     # (a common half-converted archive) is judged, and converted, by its other lines.
-    legacy = _legacy_lines(text)
-    lines = text.split("\n") if legacy else []
-    if legacy and looks_like_bijoy("\n".join(lines[i] for i in legacy)):
+    legacy = _legacy_lines(text)  # (nearly always none: the text is split only for some)
+    if not legacy:
+        return text, fixes
+    lines = text.split("\n")
+    if looks_like_bijoy("\n".join(lines[i] for i in legacy)):
         if not options.bijoy:
             raise InputError(
                 Reason.BIJOY,
