@@ -125,6 +125,7 @@ setup(
         Extension("newsingest._counts", ["src/newsingest/_counts.c"], optional=True),
         Extension("newsingest._read", ["src/newsingest/_read.c"], optional=True),
         Extension("newsingest._models", ["src/newsingest/_models.c"], optional=True),
+        Extension("newsingest._write", ["src/newsingest/_write.c"], optional=True),
         Extension("newsingest.formats._scan", ["src/newsingest/formats/_scan.c"], optional=True),
         Extension("newsingest._normalise", ["src/newsingest/_normalise.c"], optional=True),
         Extension("newsingest.dates._tense", ["src/newsingest/dates/_tense.c"], optional=True),

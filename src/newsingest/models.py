@@ -124,6 +124,12 @@ class Article(_Record):
     )
 
 
+# Every record above: their fields are plain (str, int, None, lists, records), with no
+# serializer of their own, so newsingest.write may write their JSON itself.
+RECORDS: tuple[type[BaseModel], ...] = (
+    Source, DateMention, ReferenceDate, Stats, Dateline, Cleaning, Article
+)
+
 Model = TypeVar("Model", bound=BaseModel)
 
 
