@@ -90,6 +90,8 @@ COMPILED_MODULES = [
     "src/newsingest/formats/text.py",
     "src/newsingest/formats/dateline.py",
     "src/newsingest/segment.py",
+    "src/newsingest/read.py",
+    "src/newsingest/formats/__init__.py",
 ]
 
 
