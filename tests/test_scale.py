@@ -160,7 +160,15 @@ def _parse_or_die(paths: list[str]):
     yield from parse_paths(paths)
 
 
-def test_a_worker_that_dies_costs_only_its_file(tmp_path: Path) -> None:
+# Forked workers where the system can fork (Linux), a ProcessPoolExecutor elsewhere: both here.
+BOTH_POOLS = pytest.mark.parametrize("forked", [True, False], ids=["forked", "executor"])
+
+
+@BOTH_POOLS
+def test_a_worker_that_dies_costs_only_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked
+) -> None:
+    monkeypatch.setattr(parallel, "FORKED_WORKERS", forked)
     count = 2 * parallel.MIN_FILES_FOR_WORKERS
     corpus(tmp_path, count)
     results = list(parallel.Runner(_parse_or_die, jobs=2).run([str(tmp_path)]))
@@ -171,3 +179,21 @@ def test_a_worker_that_dies_costs_only_its_file(tmp_path: Path) -> None:
     assert error.reason == Reason.INTERNAL and "worker process died" in error.message
     headlines = [json.loads(r)["headline"] for r in results if isinstance(r, bytes)]
     assert headlines == [f"শিরোনাম {i}" for i in range(count) if i != 50]
+
+
+@BOTH_POOLS
+def test_workers_give_one_process_results_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked
+) -> None:
+    monkeypatch.setattr(parallel, "FORKED_WORKERS", forked)
+    # Batches of uneven cost (a file of 40 articles' text among single ones), so workers
+    # finish out of order; and failures among the results.
+    folder = corpus(tmp_path, 3 * parallel.MIN_FILES_FOR_WORKERS + 5, bad=(7, 200))
+    (folder / "00" / "00010.txt").write_text("শিরোনাম\n" + "\n".join(PARAGRAPHS * 40), encoding="utf-8")
+    one = list(parallel.Runner(pipeline.parse_files, jobs=1).run([str(folder)]))
+    runner = parallel.Runner(pipeline.parse_files, jobs=3)
+    three = list(runner.run([str(folder)]))
+    assert runner.workers == 3
+    assert [r if isinstance(r, bytes) else str(r) for r in three] == [
+        r if isinstance(r, bytes) else str(r) for r in one
+    ]
