@@ -11,12 +11,13 @@ import hashlib
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .dates import FoundDates, find_dates, find_dates_batch
 from .errors import InputError
-from .models import Article, Cleaning, Dateline, ReferenceDate, Source, Stats, trusted
+from .formats.text import Document
+from .models import Article, Dateline, ReferenceDate, Source, Stats, trusted
 from .read import MAX_BYTES, decode, read_bytes, utf8, walk
 from .segment import count_sentences, count_words
 
@@ -27,26 +28,6 @@ BATCH_DOCUMENTS = 64
 
 if TYPE_CHECKING:
     from .formats import Options
-
-
-@dataclass(frozen=True)
-class Document:
-    """An article's text after reading and normalising, before any analysis."""
-
-    headline: str
-    paragraphs: list[str]
-    source: Source
-    fixes: list[str] = field(default_factory=list)
-    # What the container or the lines above the body said (newsingest.formats).
-    published: str | None = None
-    updated: str | None = None
-    url: str | None = None
-    author: str | None = None
-    category: str | None = None
-    tags: list[str] = field(default_factory=list)
-    dateline: Dateline | None = None
-    byline: str | None = None
-    cleaning: Cleaning | None = None
 
 
 @dataclass(frozen=True)
