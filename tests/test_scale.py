@@ -173,12 +173,17 @@ def test_a_worker_that_dies_costs_only_its_file(
     corpus(tmp_path, count)
     results = list(parallel.Runner(_parse_or_die, jobs=2).run([str(tmp_path)]))
     assert len(results) == count
-    failures = [(i, r) for i, r in enumerate(results) if not isinstance(r, bytes)]
-    assert [i for i, _ in failures] == [50]
-    error = failures[0][1].error
-    assert error.reason == Reason.INTERNAL and "worker process died" in error.message
+    failed = {i: r for i, r in enumerate(results) if not isinstance(r, bytes)}
+    if forked:
+        assert list(failed) == [50]  # a forked worker's death is laid on the batch it was on
+    else:
+        # The executor only says that the pool broke, not which worker died on what: a
+        # file whose result it had not yet collected then may be blamed beside the culprit.
+        assert 50 in failed and len(failed) <= 3
+    for failure in failed.values():
+        assert failure.error.reason == Reason.INTERNAL and "worker process died" in failure.error.message
     headlines = [json.loads(r)["headline"] for r in results if isinstance(r, bytes)]
-    assert headlines == [f"শিরোনাম {i}" for i in range(count) if i != 50]
+    assert headlines == [f"শিরোনাম {i}" for i in range(count) if i not in failed]
 
 
 @BOTH_POOLS
