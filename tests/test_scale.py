@@ -202,3 +202,19 @@ def test_workers_give_one_process_results_in_order(
     assert [r if isinstance(r, bytes) else str(r) for r in three] == [
         r if isinstance(r, bytes) else str(r) for r in one
     ]
+
+
+def test_a_system_that_cannot_fork_parses_in_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = corpus(tmp_path, parallel.MIN_FILES_FOR_WORKERS + 3)
+    expected = list(parallel.Runner(pipeline.parse_files, jobs=1).run([str(folder)]))
+
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(parallel, "FORKED_WORKERS", True)
+    monkeypatch.setattr(parallel.os, "fork", no_fork)
+    runner = parallel.Runner(pipeline.parse_files, jobs=2)
+    assert list(runner.run([str(folder)])) == expected
+    assert runner.workers == 0

@@ -102,12 +102,18 @@ class Runner:
         file that kills a worker twice is reported as an internal failure.
         """
         workers = _Workers(self.parse)
-        self.workers = self.jobs
         order: deque[_Job] = deque()  # batches sent and not yet yielded, in input order
         batches = _batches(paths, BATCH_FILES)
         try:
             for _ in range(self.jobs):
-                workers.start()
+                try:
+                    workers.start()
+                except OSError:  # out of processes or memory: fewer workers, or none
+                    break
+            self.workers = len(workers.all)
+            if not workers.all:
+                yield from (_parse_batch(batch, self.parse) for batch in batches)
+                return
             for _ in range(IN_FLIGHT_PER_WORKER):
                 for worker in workers.all:
                     batch = next(batches, None)
@@ -254,11 +260,16 @@ class _Workers:
             import fcntl
 
             fcntl.fcntl(result_out, _F_SETPIPE_SZ, _PIPE_BYTES)
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (task_in, task_out, result_in, result_out):
+                os.close(fd)
+            raise
         if pid == 0:  # the worker: it never returns from here
             try:
-                # Only its own ends stay open: another worker's end kept open here would
-                # hide that worker's exit from the main process (no end of file).
+                # Only its own ends stay open: another worker's task pipe kept open here
+                # would keep that worker from reading the end of it, and waiting at the end.
                 for fd in (task_out, result_in, *(f for w in self.all for f in (w.tasks, w.results))):
                     os.close(fd)
                 _serve(self.parse, task_in, result_out)
