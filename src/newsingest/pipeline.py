@@ -149,7 +149,9 @@ def _documents(data: bytes, path: str, options: Options | None) -> Iterator[Docu
     """The documents of one input file's bytes, a bad record as a Failure (see parse_file)."""
     from .formats import RecordFailure, read_documents
 
-    for document in read_documents(data, path, options):
+    documents = read_documents(data, path, options)
+    del data  # read_documents lets go of the bytes once decoded: a dump's need not stay
+    for document in documents:
         yield (
             Failure(path, document.error, document.record)
             if isinstance(document, RecordFailure)

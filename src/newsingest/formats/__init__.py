@@ -17,13 +17,13 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import InputError, Reason
 from ..models import Source, trusted
 from ..read import Decoded, decode
 from .bijoy import looks_like_bijoy
-from .compressed import decompress
+from .compressed import Decompressed, decompress
 from .options import FIELDS, FORMATS, MAX_DECOMPRESSED, Options
 
 if TYPE_CHECKING:
@@ -56,6 +56,9 @@ _EXTENSIONS: dict[str, str] = {
 _HTML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
+
+
+_NOTHING: Final = Decompressed(b"", None, "")
 
 
 @dataclass(frozen=True)
@@ -127,12 +130,16 @@ def read_documents(
         yield read_html(unpacked.data, base, options)
         return
     decoded = _decode(unpacked.data)
+    tabs = unpacked.name.lower().endswith(".tsv")
+    # The records are read from the text: a dump's bytes need not stay beside it (the
+    # caller lets go of its own reference too: pipeline._documents). Rebound, not
+    # deleted: mypyc cannot delete an argument.
+    data, unpacked = b"", _NOTHING
     if fmt == "text":
         yield build_document(decoded.text, _source(base, decoded.encoding, None), options)
         return
     from .records import read_records
 
-    tabs = unpacked.name.lower().endswith(".tsv")
     for record in read_records(decoded.text, fmt, options, tabs=tabs):
         if record.error is not None:
             yield RecordFailure(record.index, record.error)
