@@ -218,3 +218,84 @@ def test_a_system_that_cannot_fork_parses_in_this_process(
     runner = parallel.Runner(pipeline.parse_files, jobs=2)
     assert list(runner.run([str(folder)])) == expected
     assert runner.workers == 0
+
+
+def _dump(folder: Path, records: int) -> Path:
+    """A JSON Lines dump of `records` articles beside the text files of `corpus`."""
+    path = folder / "00" / "00000-dump.jsonl"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [
+        json.dumps({"title": f"রেকর্ড {i}", "body": PARAGRAPHS[i % len(PARAGRAPHS)]}, ensure_ascii=False)
+        for i in range(records)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _flat(chunks) -> list[bytes | str]:
+    return [r if isinstance(r, bytes) else str(r) for chunk in chunks for r in chunk]
+
+
+def test_a_dump_is_handed_on_as_it_is_parsed(tmp_path: Path) -> None:
+    dump = _dump(tmp_path, 5 * parallel.CHUNK_RESULTS)
+    parsed = []
+
+    def parse(paths: list[str]):
+        yield from pipeline.parse_files(paths)
+        parsed.append(paths)
+
+    chunks = parallel.Runner(parse, jobs=1).run_batches([str(dump)])
+    first = next(chunks)
+    assert len(first) == parallel.CHUNK_RESULTS and not parsed  # before the file's end
+    rest = list(chunks)
+    assert all(len(chunk) <= parallel.CHUNK_RESULTS for chunk in rest)
+    assert sum(map(len, rest)) == 4 * parallel.CHUNK_RESULTS and parsed
+
+
+def test_a_bug_after_results_were_given_repeats_none(tmp_path: Path) -> None:
+    """The batch is parsed again a file at a time past what was given: nothing twice."""
+    corpus(tmp_path, 5)
+    _dump(tmp_path, 3 * parallel.CHUNK_RESULTS)
+    expected = _flat(parallel.Runner(pipeline.parse_files, jobs=1).run_batches([str(tmp_path)]))
+
+    def parse(paths: list[str]):
+        for count, result in enumerate(pipeline.parse_files(paths)):
+            if len(paths) > 1 and count == parallel.CHUNK_RESULTS + 10:
+                raise RuntimeError("a bug in the batch, past its first chunk")
+            yield result
+
+    assert _flat(parallel.Runner(parse, jobs=1).run_batches([str(tmp_path)])) == expected
+
+
+def _parse_or_die_in_the_dump(paths: list[str]):
+    """Kill the worker 100 records into the dump, on the first attempt only (a marker file
+    beside the corpus says it happened), or on every attempt when the marker is a folder."""
+    marker = Path(paths[0]).parents[2] / "died"  # beside the corpus, out of its walk
+    for result in pipeline.parse_files(paths):
+        dump = not isinstance(result, Failure) and result.source.path.endswith("dump.jsonl")
+        if dump and result.source.record == 100 and not marker.is_file():
+            if not marker.exists():
+                marker.write_text("once")
+            os._exit(9)
+        yield result
+
+
+@pytest.mark.parametrize("always", [False, True], ids=["once", "always"])
+def test_a_worker_that_dies_inside_a_dump_repeats_none(tmp_path: Path, always: bool) -> None:
+    folder = corpus(tmp_path / "in", parallel.MIN_FILES_FOR_WORKERS + 20)
+    _dump(folder, 3 * parallel.CHUNK_RESULTS)
+    if always:
+        (tmp_path / "died").mkdir()
+    expected = _flat(parallel.Runner(pipeline.parse_files, jobs=1).run_batches([str(folder)]))
+    got = _flat(parallel.Runner(_parse_or_die_in_the_dump, jobs=2).run_batches([str(folder)]))
+    if not always:
+        assert got == expected  # the retry gives the rest of the dump, nothing twice
+        return
+    # The records handed on before the one it dies on (whole chunks of them) are written
+    # once; then the dump is reported, and the files after it are all there.
+    died = [i for i, r in enumerate(got) if isinstance(r, str)]
+    assert len(died) == 1 and "worker process died" in got[died[0]] and "dump.jsonl" in got[died[0]]
+    records = [json.loads(r)["source"]["record"] for r in got[: died[0]] if b"dump.jsonl" in r]
+    assert records == list(range(parallel.CHUNK_RESULTS))
+    after = died[0] - len(records) + 3 * parallel.CHUNK_RESULTS  # past the dump in `expected`
+    assert got[: died[0]] == expected[: died[0]] and got[died[0] + 1 :] == expected[after:]

@@ -46,6 +46,9 @@ BATCH_FILES = 64
 MIN_FILES_FOR_WORKERS = 2 * BATCH_FILES
 # Batches in flight per worker: enough to keep every worker busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 3
+# Results handed over at a time: a dump file's thousands of records are written as they
+# are parsed, not held until their batch ends.
+CHUNK_RESULTS = 64
 # Forked workers need os.fork; on Linux it is safe to fork a process that runs no threads.
 FORKED_WORKERS = sys.platform == "linux"
 
@@ -72,7 +75,8 @@ class Runner:
         return itertools.chain.from_iterable(self.run_batches(paths))
 
     def run_batches(self, paths: list[str]) -> Iterator[list[bytes | Failure]]:
-        """run's results a batch of files at a time, for a caller that writes them at once."""
+        """run's results a few at a time (at most a batch of files', CHUNK_RESULTS where
+        the files hold more), for a caller that writes them at once."""
         from .read import STDIN, walk
 
         walked = self._count(walk(paths))
@@ -112,43 +116,51 @@ class Runner:
                     break
             self.workers = len(workers.all)
             if not workers.all:
-                yield from (_parse_batch(batch, self.parse) for batch in batches)
+                for batch in batches:
+                    yield from _parse_batch(batch, self.parse)
                 return
             for _ in range(IN_FLIGHT_PER_WORKER):
                 for worker in workers.all:
                     batch = next(batches, None)
                     if batch is not None:
-                        order.append(_Job(batch, worker))
+                        order.append(_Job(batch, worker, _Share()))
                         worker.send(batch)
             while order:
-                job = order.popleft()
-                done = job.worker.receive()
-                if done is None:
+                job = order[0]
+                if job.start < 0:
+                    job.start = job.share.seen
+                chunk = job.worker.receive()
+                if chunk is None:
+                    order.popleft()
                     yield from self._replace(workers, order, job)
-                    continue
-                batch = next(batches, None)
-                if batch is not None:
-                    order.append(_Job(batch, job.worker))
-                    job.worker.send(batch)
-                yield done
+                elif chunk is _END:
+                    order.popleft()
+                    batch = next(batches, None)
+                    if batch is not None:
+                        order.append(_Job(batch, job.worker, _Share()))
+                        job.worker.send(batch)
+                elif new := job.share.take(chunk):
+                    yield new
         finally:
             # On Ctrl-C or a closed output pipe: workers end at their next result.
             workers.stop()
 
     def _replace(self, workers: _Workers, order: deque[_Job], died: _Job) -> Iterator[list[bytes | Failure]]:
         """A new worker for one that died on `died`'s batch; it takes that worker's batches."""
-        dead = died.worker
+        dead, share = died.worker, died.share
         workers.bury(dead)
         worker = workers.start()
+        share.seen = died.start  # its results are read again from where it began
         if not died.retried:
-            order.appendleft(_Job(died.batch, dead, retried=True))
+            order.appendleft(_Job(died.batch, dead, share, retried=True))
         elif len(died.batch) > 1:
-            order.extendleft(_Job([path], dead) for path in reversed(died.batch))
+            order.extendleft(_Job([path], dead, share) for path in reversed(died.batch))
         for job in order:
             if job.worker is dead:
                 job.worker = worker
                 worker.send(job.batch)
         if died.retried and len(died.batch) == 1:
+            share.seen = share.written  # what it wrote stands; the next file's results are new
             yield [_died(died.batch[0])]
 
     def _in_workers(self, paths: Iterator[str]) -> Iterator[list[bytes | Failure]]:
@@ -206,15 +218,45 @@ class Runner:
         )
 
 
+class _Share:
+    """How far the results of a batch of files have been read and written.
+
+    A worker may die after some of a batch's results were written; its batch is parsed
+    again (whole, or a file at a time), and the results an earlier attempt wrote are
+    dropped by their count, as parsing gives the same results in the same order.
+    """
+
+    __slots__ = ("seen", "written")
+
+    def __init__(self) -> None:
+        self.seen = 0  # results read in the current attempt
+        self.written = 0  # results handed on, over all attempts
+
+    def take(self, chunk: list[bytes | Failure]) -> list[bytes | Failure]:
+        """The results of `chunk`, read next, that no attempt has handed on yet."""
+        first = self.seen
+        self.seen += len(chunk)
+        new = chunk[max(0, self.written - first) :]
+        self.written = max(self.written, self.seen)
+        return new
+
+
 class _Job:
-    """A batch of paths, the worker it was sent to, and whether it already killed one."""
+    """A batch of paths (or one of a batch's files), the worker it was sent to, the share
+    of the batch it parses, and whether it already killed a worker."""
 
-    __slots__ = ("batch", "retried", "worker")
+    __slots__ = ("batch", "retried", "share", "start", "worker")
 
-    def __init__(self, batch: list[str], worker: _Worker, retried: bool = False) -> None:
+    def __init__(self, batch: list[str], worker: _Worker, share: _Share, retried: bool = False) -> None:
         self.batch = batch
         self.worker = worker
+        self.share = share
         self.retried = retried
+        self.start = -1  # share.seen when its results began to be read
+
+
+# What a worker sends after a batch's last results (an empty message).
+_END: list[bytes | Failure] = []
 
 
 # Each message on a worker's pipes: its length, then a pickle (a batch, or its results).
@@ -241,9 +283,12 @@ class _Worker:
             _write_message(self.tasks, pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
 
     def receive(self) -> list[bytes | Failure] | None:
-        """The results of the oldest batch sent; None if the worker died before giving them."""
+        """The next results of the oldest batch sent, _END after its last; None if the worker
+        died before giving them."""
         message = _read_message(self.results)
-        return None if message is None else pickle.loads(message)  # type: ignore[no-any-return]
+        if message is None:
+            return None
+        return pickle.loads(message) if message else _END  # type: ignore[no-any-return]
 
 
 class _Workers:
@@ -299,8 +344,9 @@ def _serve(parse: Parse, tasks: int, results: int) -> None:
     # Ctrl-C reaches the whole process group: the main process stops the run.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while (message := _read_message(tasks)) is not None:
-        done = _parse_batch(pickle.loads(message), parse)
-        _write_message(results, pickle.dumps(done, pickle.HIGHEST_PROTOCOL))
+        for chunk in _parse_batch(pickle.loads(message), parse):
+            _write_message(results, pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
+        _write_message(results, b"")
 
 
 def _write_message(fd: int, payload: bytes) -> None:
@@ -356,30 +402,49 @@ def _batches(paths: Iterator[str], size: int) -> Iterator[list[str]]:
 
 def _parse_files(paths: Iterable[str], parse: Parse) -> Iterator[list[bytes | Failure]]:
     for batch in _batches(iter(paths), BATCH_FILES):
-        yield _parse_batch(batch, parse)
+        yield from _parse_batch(batch, parse)
 
 
-def _parse_batch(paths: list[str], parse: Parse) -> list[bytes | Failure]:
-    """The results of a batch of input files as JSON lines and failures; never raises for a bad input.
+def _parse_batch(paths: list[str], parse: Parse) -> Iterator[list[bytes | Failure]]:
+    """The results of a batch of input files as JSON lines and failures, CHUNK_RESULTS at a
+    time; never raises for a bad input.
 
     The batch is parsed in one call, so the pipeline can run each stage over many articles;
-    should an input trigger a bug there, the batch is parsed again a file at a time, and
-    only that file fails.
+    should an input trigger a bug there, the batch is parsed again a file at a time, past
+    the results already given (the same ones, in the same order), and only that file fails.
     """
     from .pipeline import Failure
     from .write import to_json_line
 
+    chunk: list[bytes | Failure] = []
+    given = 0
     try:
         # (The pipeline hands over a batch's articles one after another, so serialising
         # them as they come is a stage of its own already.)
-        return [result if isinstance(result, Failure) else to_json_line(result) for result in parse(paths)]
+        for result in parse(paths):
+            chunk.append(result if isinstance(result, Failure) else to_json_line(result))
+            if len(chunk) == CHUNK_RESULTS:
+                given += len(chunk)
+                yield chunk
+                chunk = []
     except (KeyboardInterrupt, MemoryError):
         raise
     except Exception:
-        return [result for path in paths for result in _parse_file(path, parse)]
+        skip = given + len(chunk)  # (the results in `chunk` stand: it is given below)
+        for path in paths:
+            for result in _parse_file(path, parse):
+                if skip:
+                    skip -= 1
+                    continue
+                chunk.append(result)
+                if len(chunk) == CHUNK_RESULTS:
+                    yield chunk
+                    chunk = []
+    if chunk:
+        yield chunk
 
 
-def _parse_file(path: str, parse: Parse) -> list[bytes | Failure]:
+def _parse_file(path: str, parse: Parse) -> Iterator[bytes | Failure]:
     """One input file's results as JSON lines and failures; never raises for a bad input.
 
     A bug the input triggers (any exception but an InputError, which the pipeline reports
@@ -388,10 +453,9 @@ def _parse_file(path: str, parse: Parse) -> list[bytes | Failure]:
     from .pipeline import Failure
     from .write import to_json_line
 
-    results: list[bytes | Failure] = []
     try:
         for result in parse([path]):
-            results.append(result if isinstance(result, Failure) else to_json_line(result))
+            yield result if isinstance(result, Failure) else to_json_line(result)
     except (KeyboardInterrupt, MemoryError):
         raise
     except Exception as exc:
@@ -399,8 +463,7 @@ def _parse_file(path: str, parse: Parse) -> list[bytes | Failure]:
         # cannot go on past it.
         detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200] if str(exc) else type(exc).__name__
         error = InputError(Reason.INTERNAL, f"internal error ({detail}); please report it")
-        results.append(Failure(path, error))
-    return results
+        yield Failure(path, error)
 
 
 _worker_parse: Parse | None = None
@@ -415,5 +478,6 @@ def _start_worker(parse: Parse) -> None:
 
 
 def _work(batch: list[str]) -> list[bytes | Failure]:
+    """A batch's results, whole: the executor hands back one result per batch."""
     assert _worker_parse is not None
-    return _parse_batch(batch, _worker_parse)
+    return [result for chunk in _parse_batch(batch, _worker_parse) for result in chunk]
