@@ -98,15 +98,16 @@ class Runner:
     def _in_forked_workers(self, paths: Iterator[str]) -> Iterator[list[bytes | Failure]]:
         """_in_workers with forked children, each with a pipe of its own each way.
 
-        Batches go out to the workers in input order, a few in flight each, and results are
-        read back in that order from the pipe of the worker that has each; a worker gets its
-        next batch when one of its results has been read. A worker that dies (killed, out of
-        memory, a crash in C code) is replaced and its batches sent to the new one, as
-        _in_workers does: the batch it died on is retried once, then a file at a time, and a
-        file that kills a worker twice is reported as an internal failure.
+        Batches go out to the workers in input order, a few in flight each, and their results
+        are read back in that order, a chunk at a time, from the pipe of the worker that has
+        each; a worker gets its next batch when its last one has been read. A worker that
+        dies (killed, out of memory, a crash in C code) is replaced and its batches sent to
+        the new one, as _in_workers does: the batch it died on is retried once, then a file
+        at a time, and a file that kills a worker twice is reported as an internal failure;
+        results written before it died are not written again (_Share).
         """
         workers = _Workers(self.parse)
-        order: deque[_Job] = deque()  # batches sent and not yet yielded, in input order
+        order: deque[_Job] = deque()  # batches sent and not yet read to the end, in input order
         batches = _batches(paths, BATCH_FILES)
         try:
             for _ in range(self.jobs):
