@@ -152,15 +152,13 @@ class Runner:
         workers.bury(dead)
         worker = workers.start()
         share.seen = died.start  # its results are read again from where it began
-        if not died.retried:
-            order.appendleft(_Job(died.batch, dead, share, retried=True))
-        elif len(died.batch) > 1:
-            order.extendleft(_Job([path], dead, share) for path in reversed(died.batch))
+        retry = _after_death(died.batch, died.retried)
+        order.extendleft(_Job(batch, dead, share, retried) for batch, retried in reversed(retry))
         for job in order:
             if job.worker is dead:
                 job.worker = worker
                 worker.send(job.batch)
-        if died.retried and len(died.batch) == 1:
+        if not retry:
             share.seen = share.written  # what it wrote stands; the next file's results are new
             yield [_died(died.batch[0])]
 
@@ -188,12 +186,8 @@ class Runner:
                     pool.shutdown(wait=True, cancel_futures=True)
                     pool = self._start_pool()
                     pending.popleft()
-                    retry: list[tuple[list[str], bool]] = []
-                    if not retried:
-                        retry.append((batch, True))
-                    elif len(batch) > 1:
-                        retry.extend(([path], False) for path in batch)
-                    else:
+                    retry = _after_death(batch, retried)
+                    if not retry:
                         yield [_died(batch[0])]
                     retry.extend((waiting, was) for waiting, _, was in pending)
                     pending = deque((b, _submit(pool, b), was) for b, was in retry)
@@ -387,6 +381,17 @@ def _submit(pool: ProcessPoolExecutor, batch: list[str]) -> Future[list[bytes | 
         future: Future[list[bytes | Failure]] = Future()
         future.set_exception(exc)
         return future
+
+
+def _after_death(batch: list[str], retried: bool) -> list[tuple[list[str], bool]]:
+    """What to parse again after a worker died on `batch`, each with whether it already
+    killed one: the batch once more, then its files one at a time; nothing for a single
+    file that killed two (it is reported as an internal failure)."""
+    if not retried:
+        return [(batch, True)]
+    if len(batch) > 1:
+        return [([path], False) for path in batch]
+    return []
 
 
 def _died(path: str) -> Failure:
