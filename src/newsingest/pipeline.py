@@ -9,25 +9,23 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from .dates import FoundDates, find_dates, find_dates_batch
-from .errors import InputError
+from .errors import InputError, Reason
+from .formats import Options, RecordFailure
 from .formats.text import Document
 from .models import Article, Dateline, ReferenceDate, Source, Stats, trusted
-from .read import MAX_BYTES, decode, read_bytes, utf8, walk
+from .read import MAX_BYTES, STDIN, decode, read_bytes, utf8, walk
 from .segment import count_sentences, count_words
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Documents analysed together by parse_files (build_articles says why; 48-96 measure alike,
 # a few % faster than 16).
 BATCH_DOCUMENTS = 64
-
-if TYPE_CHECKING:
-    from .formats import Options
 
 
 @dataclass(frozen=True)
@@ -69,13 +67,7 @@ def parse_text(
             bytes=len(data),
             sha256=hashlib.sha256(data).hexdigest(),
         )
-    return build_article(build_document(text, source, options or _default_options()), reference_date)
-
-
-def _default_options() -> Options:
-    from .formats import Options
-
-    return Options()
+    return build_article(build_document(text, source, options or Options()), reference_date)
 
 
 def parse_bytes(data: bytes, path: str = "-", reference_date: dt.date | None = None) -> Article:
@@ -128,7 +120,14 @@ def _read_documents(
 ) -> Iterator[Document | Failure]:
     for path in paths:
         try:
-            yield from _documents(read_bytes(path, max_bytes), path, options)
+            documents = _documents(read_bytes(path, max_bytes), path, options, max_bytes)
+        except InputError as error:
+            if error.reason != Reason.TOO_LARGE or path == STDIN or not os.path.isfile(path):
+                yield Failure(path, error)
+                continue
+            documents = _streamed(path, max_bytes, options)
+        try:
+            yield from documents
         except InputError as error:
             yield Failure(path, error)
 
@@ -145,12 +144,27 @@ def parse_file(
         yield item if isinstance(item, Failure) else build_article(item, reference_date)
 
 
-def _documents(data: bytes, path: str, options: Options | None) -> Iterator[Document | Failure]:
-    """The documents of one input file's bytes, a bad record as a Failure (see parse_file)."""
-    from .formats import RecordFailure, read_documents
+def _documents(
+    data: bytes, path: str, options: Options | None, max_bytes: int = MAX_BYTES
+) -> Iterator[Document | Failure]:
+    """The documents of one input file's bytes, a bad record as a Failure (see parse_file).
 
-    documents = read_documents(data, path, options)
-    del data  # read_documents lets go of the bytes once decoded: a dump's need not stay
+    Nothing is read until the first is asked for; the caller's `data` is all that holds the
+    bytes then (read_documents lets go of them once decoded: a dump's need not stay).
+    """
+    from .formats import read_documents
+
+    return _named(read_documents(data, path, options, max_bytes), path)
+
+
+def _streamed(path: str, max_bytes: int, options: Options | None) -> Iterator[Document | Failure]:
+    """The documents of a JSON Lines or CSV file larger than `max_bytes`, read a record at a time."""
+    from .formats.streamed import stream_file
+
+    return _named(stream_file(path, max_bytes, options or Options()), path)
+
+
+def _named(documents: Iterator[Document | RecordFailure], path: str) -> Iterator[Document | Failure]:
     for document in documents:
         yield (
             Failure(path, document.error, document.record)

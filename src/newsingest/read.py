@@ -63,13 +63,16 @@ class Decoded:
     encoding: str
 
 
-def decode(data: bytes) -> Decoded:
-    """Decode an input's bytes; raise InputError when they are not text we support."""
+def decode(data: bytes, final: bool = True) -> Decoded:
+    """Decode an input's bytes; raise InputError when they are not text we support.
+
+    `final=False` decodes the start of a stream: a character cut off at its end is left out.
+    """
     if not data or data.isspace():  # (data.strip() would copy the whole file)
         raise InputError(Reason.EMPTY, "empty file")
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
     try:
-        text = data.decode(encoding)
+        text = data.decode(encoding) if final else codecs.getincrementaldecoder(encoding)().decode(data)
     except UnicodeDecodeError as exc:
         if b"\x00" in data[:4096]:
             raise InputError(Reason.BINARY, "binary file (NUL bytes), not text") from None
@@ -91,7 +94,8 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
 
 def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
     """The bytes of a file, or of standard input for "-"; InputError when unreadable or
-    larger than `max_bytes` (never more than `max_bytes` + 1 bytes are read)."""
+    larger than `max_bytes` (a regular file that large is not read at all, others no more
+    than `max_bytes` + 1 bytes)."""
     try:
         data = sys.stdin.buffer.read(max_bytes + 1) if path == STDIN else _read_file(path, max_bytes)
     except FileNotFoundError:
@@ -107,8 +111,12 @@ def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
     except OSError as exc:
         raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise InputError(Reason.TOO_LARGE, f"larger than --max-bytes ({max_bytes:,} bytes)")
+        raise _too_large(max_bytes)
     return data
+
+
+def _too_large(max_bytes: int) -> InputError:
+    return InputError(Reason.TOO_LARGE, f"larger than --max-bytes ({max_bytes:,} bytes)")
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:
@@ -125,6 +133,8 @@ def _read_file(path: str, max_bytes: int) -> bytes:
         # A regular file reads short only at its end (POSIX), so one read tells; a pipe or
         # a /proc file may read short anywhere and is read until a read returns nothing.
         regular = stat.S_ISREG(info.st_mode)
+        if regular and info.st_size > max_bytes:
+            raise _too_large(max_bytes)  # unread: the caller may stream it instead
         chunks = []
         total, want = 0, min(info.st_size, max_bytes) + 1
         while total <= max_bytes:

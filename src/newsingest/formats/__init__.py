@@ -15,19 +15,20 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import InputError, Reason
 from ..models import Source, trusted
-from ..read import Decoded, decode
+from ..read import MAX_BYTES, Decoded, decode
 from .bijoy import looks_like_bijoy
-from .compressed import Decompressed, decompress
+from .compressed import Decompressed, compression_of, decompress
 from .options import FIELDS, FORMATS, MAX_DECOMPRESSED, Options
 
 if TYPE_CHECKING:
     from ..pipeline import Document
+    from .records import Record
 
 __all__ = [
     "FIELDS",
@@ -37,6 +38,7 @@ __all__ = [
     "RecordFailure",
     "detect_format",
     "read_documents",
+    "record_documents",
 ]
 
 _EXTENSIONS: dict[str, str] = {
@@ -106,15 +108,24 @@ def _is_json_lines(data: bytes) -> bool:
 
 
 def read_documents(
-    data: bytes, path: str, options: Options | None = None
+    data: bytes, path: str, options: Options | None = None, max_record: int = MAX_BYTES
 ) -> Iterator[Document | RecordFailure]:
     """The articles of one input file's bytes, in order: a Document, or a RecordFailure per bad record.
 
-    Raises InputError when the file as a whole cannot be read (corrupt, too large, not text).
+    A compressed JSON Lines or CSV dump is decompressed a record at a time (streamed.py), each
+    record up to `max_record` characters. Raises InputError when the file as a whole cannot
+    be read (corrupt, too large, not text).
     """
     from .text import build_document
 
     options = options or Options()
+    if compression_of(data) is not None:
+        from .streamed import stream_bytes
+
+        streamed = stream_bytes(data, path, max_record, options)
+        if streamed is not None:
+            yield from streamed
+            return
     unpacked = decompress(data, path, options.max_decompressed)
     fmt = options.format if options.format != "auto" else detect_format(unpacked.name, unpacked.data)
     base = {
@@ -140,11 +151,21 @@ def read_documents(
         return
     from .records import read_records
 
-    for record in read_records(decoded.text, fmt, options, tabs=tabs):
+    records = read_records(decoded.text, fmt, options, tabs=tabs)
+    yield from record_documents(records, base, decoded.encoding, options)
+
+
+def record_documents(
+    records: Iterable[Record], base: dict[str, Any], encoding: str, options: Options
+) -> Iterator[Document | RecordFailure]:
+    """The Document of each record of a dump (`base` holds its Source's fields), or its RecordFailure."""
+    from .text import build_document
+
+    for record in records:
         if record.error is not None:
             yield RecordFailure(record.index, record.error)
             continue
-        source = _source(base, decoded.encoding, record.index)
+        source = _source(base, encoding, record.index)
         try:
             yield build_document(record.body or "", source, options, record.meta)
         except InputError as error:

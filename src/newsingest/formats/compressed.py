@@ -8,11 +8,14 @@ small file that expands to gigabytes (a decompression bomb) never reaches memory
 from __future__ import annotations
 
 import bz2
+import gzip
+import io
 import lzma
 import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, BinaryIO
 
 from ..errors import InputError, Reason
 
@@ -41,11 +44,74 @@ _KINDS: tuple[tuple[str, bytes, tuple[str, ...]], ...] = (
 
 def decompress(data: bytes, name: str, max_bytes: int) -> Decompressed:
     """`data` decompressed when it is compressed (by its magic bytes), else as it is."""
-    for kind, magic, suffixes in _KINDS:
+    kind = compression_of(data)
+    if kind is None:
+        return Decompressed(data, None, name)
+    return Decompressed(_stream(kind, data, max_bytes), kind, inner_name(name))
+
+
+def compression_of(data: bytes) -> str | None:
+    """The compression `data` (a file's first bytes will do) is in, by its magic bytes."""
+    for kind, magic, _ in _KINDS:
         if data.startswith(magic) and (kind != "bzip2" or _BZIP2_BLOCK.match(data)):
-            inner = next((name[: -len(s)] for s in suffixes if name.lower().endswith(s)), name)
-            return Decompressed(_stream(kind, data, max_bytes), kind, inner)
-    return Decompressed(data, None, name)
+            return kind
+    return None
+
+
+def inner_name(name: str) -> str:
+    """The name of what a compressed file holds: dump.jsonl.gz (or .bz2, .xz...) holds dump.jsonl."""
+    suffixes = (suffix for _, _, kind_suffixes in _KINDS for suffix in kind_suffixes)
+    return next((name[: -len(s)] for s in suffixes if name.lower().endswith(s)), name)
+
+
+# What a corrupt or truncated stream raises, by module: OSError (gzip's BadGzipFile, bz2),
+# EOFError (cut short), zlib.error, lzma.LZMAError; zstandard's errors are made ValueErrors.
+CORRUPT = (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError)
+
+
+def open_decompressed(file: BinaryIO, kind: str) -> BinaryIO:
+    """A reader of `file` decompressed, member after member, for streaming a large dump.
+
+    Reads raise one of CORRUPT on bad data.
+    """
+    reader: Any  # (each is a binary file object, though typeshed's classes do not say so)
+    if kind == "gzip":
+        reader = gzip.GzipFile(fileobj=file, mode="rb")
+    elif kind == "bzip2":
+        reader = bz2.BZ2File(file)
+    elif kind == "xz":
+        reader = lzma.LZMAFile(file)  # noqa: SIM115 (closing it would not close `file`)
+    else:
+        zstandard = _zstandard()
+        stream = zstandard.ZstdDecompressor().stream_reader(file, read_across_frames=True, closefd=False)
+        reader = io.BufferedReader(_ZstdErrors(stream, zstandard.ZstdError))
+    return reader
+
+
+class _ZstdErrors(io.RawIOBase):
+    """A zstandard reader whose errors are ValueErrors, like the other modules' (CORRUPT)."""
+
+    def __init__(self, reader: Any, error: type[Exception]) -> None:
+        self._reader, self._error = reader, error
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            return int(self._reader.readinto(buffer))
+        except self._error as exc:
+            raise ValueError(str(exc)) from None
+
+
+def _zstandard() -> Any:
+    try:
+        import zstandard
+    except ImportError:
+        raise InputError(
+            Reason.MISSING_EXTRA, "zstd-compressed: install the zstandard package (pip install zstandard)"
+        ) from None
+    return zstandard
 
 
 def _stream(kind: str, data: bytes, max_bytes: int) -> bytes:
@@ -59,7 +125,7 @@ def _stream(kind: str, data: bytes, max_bytes: int) -> bytes:
                     f"{kind} data expands past {max_bytes:,} bytes (a decompression bomb?); "
                     "raise the cap with --max-decompressed-bytes",
                 )
-    except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError) as exc:
+    except CORRUPT as exc:
         raise InputError(Reason.MALFORMED, f"corrupt {kind} data: {exc}") from None
     return bytes(out)
 
@@ -67,12 +133,7 @@ def _stream(kind: str, data: bytes, max_bytes: int) -> bytes:
 def _chunks(kind: str, data: bytes):  # type: ignore[no-untyped-def]
     """Decompressed pieces of at most _CHUNK bytes each; multi-member gzip/bzip2/xz/zstd too."""
     if kind == "zstd":
-        try:
-            import zstandard
-        except ImportError:
-            raise InputError(
-                Reason.MISSING_EXTRA, "zstd-compressed: install the zstandard package (pip install zstandard)"
-            ) from None
+        zstandard = _zstandard()
         # Fed a little at a time: one zstd byte can stand for thousands, so small input
         # steps keep each step's output far below the cap.
         rest = data

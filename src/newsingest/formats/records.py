@@ -13,7 +13,7 @@ import html
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,9 @@ from .options import Options
 from .published import parse_published
 from .text import Meta
 from .vocabulary import RECORD_KEYS, RECORD_LIST_KEYS
+
+# Characters the CSV dialect is guessed from.
+_SNIFFED = 8192
 
 
 @dataclass(frozen=True)
@@ -38,13 +41,36 @@ class Record:
 def read_records(text: str, fmt: str, options: Options, *, tabs: bool = False) -> Iterator[Record]:
     """Every record of a JSON Lines, JSON or CSV text (tab-separated when `tabs`), in order."""
     if fmt == "jsonl":
-        rows: Iterator[tuple[int, Any]] = _jsonl(text)
+        rows: Iterator[tuple[int, Any]] = _jsonl(_lines(text))
     elif fmt == "json":
         rows = _json(text)
     elif fmt == "csv":
-        rows = _csv(text, tabs, options.fields)
+        rows = _csv(io.StringIO(text, newline=""), text[:_SNIFFED], tabs, options.fields, 1 << 28)
     else:
         raise ValueError(f"not a record format: {fmt}")
+    yield from _records(rows, options)
+
+
+def stream_records(
+    lines: Iterable[str | InputError], head: str, fmt: str, options: Options, *, tabs: bool, max_field: int
+) -> Iterator[Record]:
+    """read_records for a JSON Lines or CSV dump given a line at a time (streamed.py), with
+    their ends: one too large to hold whole.
+
+    A line the reader could not give (too long, not text) is an InputError in `lines`: it
+    fails its record in JSON Lines, and ends a CSV, where a record may span lines. `head` is
+    the dump's first characters, which the CSV dialect is guessed from.
+    """
+    if fmt == "jsonl":
+        rows: Iterator[tuple[int, Any]] = _jsonl(lines)
+    elif fmt == "csv":
+        rows = _csv(_csv_lines(lines), head[:_SNIFFED], tabs, options.fields, max_field)
+    else:
+        raise ValueError(f"not a streamed record format: {fmt}")
+    yield from _records(rows, options)
+
+
+def _records(rows: Iterator[tuple[int, Any]], options: Options) -> Iterator[Record]:
     for index, row in rows:
         if isinstance(row, InputError):
             yield Record(index, error=row)
@@ -57,13 +83,17 @@ def read_records(text: str, fmt: str, options: Options, *, tabs: bool = False) -
         yield Record(index, body, meta)
 
 
-def _jsonl(text: str) -> Iterator[tuple[int, Any]]:
+def _jsonl(lines: Iterable[str | InputError]) -> Iterator[tuple[int, Any]]:
     index = 0
-    for number, line in enumerate(_lines(text), 1):
+    for number, line in enumerate(lines, 1):
+        if isinstance(line, InputError):
+            yield index, InputError(line.reason, f"line {number}: {line.message}")
+            index += 1
+            continue
         if not line.strip():
             continue
         try:
-            yield index, json.loads(line)
+            yield index, json.loads(line.removesuffix("\n"))
         except RecursionError:
             yield index, InputError(Reason.MALFORMED, f"line {number}: JSON nested too deeply")
         except json.JSONDecodeError as exc:
@@ -84,6 +114,21 @@ def _lines(text: str) -> Iterator[str]:
         start = end + 1
 
 
+# Where a line ends at a "\r" of its own: the csv module's lines end at "\r", "\n" or "\r\n".
+_BARE_CR = re.compile("(?<=\r)(?!\n)")
+
+
+def _csv_lines(lines: Iterable[str | InputError]) -> Iterator[str]:
+    """The lines of a CSV as the csv module reads them (`lines` end at "\n" alone)."""
+    for number, line in enumerate(lines, 1):
+        if isinstance(line, InputError):
+            raise InputError(line.reason, f"line {number}: {line.message}")
+        if "\r" in line[:-2]:
+            yield from filter(None, _BARE_CR.split(line))
+        else:
+            yield line
+
+
 def _json(text: str) -> Iterator[tuple[int, Any]]:
     try:
         document = json.loads(text)
@@ -102,13 +147,15 @@ def _json(text: str) -> Iterator[tuple[int, Any]]:
     yield from enumerate(document)
 
 
-def _csv(text: str, tabs: bool, overrides: dict[str, str]) -> Iterator[tuple[int, Any]]:
+def _csv(
+    lines: Iterable[str], head: str, tabs: bool, overrides: dict[str, str], max_field: int
+) -> Iterator[tuple[int, Any]]:
     dialect: type[csv.Dialect] | csv.Dialect = csv.excel_tab if tabs else csv.excel
     if not tabs:
         with contextlib.suppress(csv.Error):
-            dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
-    csv.field_size_limit(1 << 28)
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+            dialect = csv.Sniffer().sniff(head, delimiters=",;\t|")
+    csv.field_size_limit(max_field)
+    reader = csv.DictReader(lines, dialect=dialect)
     try:
         _check_columns(reader.fieldnames or [], overrides)
     except csv.Error as exc:
@@ -129,7 +176,7 @@ def _csv(text: str, tabs: bool, overrides: dict[str, str]) -> Iterator[tuple[int
         yield index, InputError(Reason.MALFORMED, f"line {reader.line_num}: invalid CSV: {exc}")
 
 
-def _check_columns(columns: list[str], overrides: dict[str, str]) -> None:
+def _check_columns(columns: Sequence[str], overrides: dict[str, str]) -> None:
     """A CSV whose header names no headline or no body column fails once, not on every row."""
     present = {_key(column) for column in columns}
     for name, reason in (("headline", Reason.NO_HEADLINE), ("body", Reason.NO_BODY)):

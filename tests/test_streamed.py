@@ -1,0 +1,219 @@
+"""Dumps read a record at a time: JSON Lines and CSV larger than --max-bytes, and compressed ones."""
+
+from __future__ import annotations
+
+import bz2
+import csv
+import gzip
+import io
+import json
+import lzma
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pytest
+import zstandard
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsingest.cli import cli
+from newsingest.errors import InputError, Reason
+from newsingest.formats import Options
+from newsingest.formats.records import read_records, stream_records
+from newsingest.models import Article
+from newsingest.pipeline import Failure, parse_file, parse_paths
+
+from .conftest import examples
+
+
+def record(index: int) -> dict[str, str]:
+    return {
+        "title": f"সেতু নিয়ে প্রতিবেদন {index}",
+        "body": f"গতকাল বুধবার সেতুটি খুলে দেওয়া হয়।\nআগামী ১২ মার্চ দ্বিতীয় সেতুর কাজ শুরু হবে। ({index})",
+        "date": "2024-02-15",
+    }
+
+
+RECORDS = [record(index) for index in range(40)]
+JSONL = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in RECORDS).encode()
+
+
+def as_csv(rows: list[dict[str, str]], delimiter: str = ",") -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, ["title", "body", "date"], delimiter=delimiter)
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+def parse(path: Path, max_bytes: int) -> list[Article | Failure]:
+    return list(parse_paths([str(path)], max_bytes=max_bytes))
+
+
+def dumped(results: list[Article | Failure]) -> list[str]:
+    return [
+        result.model_dump_json() if isinstance(result, Article) else f"{result}|{result.error.reason}"
+        for result in results
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("dump.jsonl", JSONL),
+        ("dump.json", JSONL),  # JSON Lines under a .json name, told by its content
+        ("dump.csv", as_csv(RECORDS)),
+        ("dump.tsv", as_csv(RECORDS, "\t")),
+        ("dump.csv", b"\xef\xbb\xbf" + as_csv(RECORDS).replace(b"\r\n", b"\n")),
+        ("dump.jsonl", "\ufeff".encode("utf-16-le") + JSONL.decode().encode("utf-16-le")),
+    ],
+)
+def test_a_dump_over_max_bytes_reads_as_it_would_whole(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    whole = parse(path, len(data))
+    assert len(whole) == 40 and all(isinstance(item, Article) for item in whole)
+    assert dumped(parse(path, 1000)) == dumped(whole)  # source.bytes and sha256 are the file's
+
+
+@pytest.mark.parametrize(
+    "pack",
+    [
+        gzip.compress,
+        bz2.compress,
+        lzma.compress,
+        zstandard.ZstdCompressor().compress,
+        lambda data: gzip.compress(data[:5000]) + gzip.compress(data[5000:]),  # two members
+    ],
+)
+def test_a_compressed_dump_is_decompressed_as_it_is_read(pack: Callable[[bytes], bytes]) -> None:
+    packed = pack(JSONL)
+    # Far below the decompressed size: a streamed dump is capped per record, not as a whole.
+    results = list(parse_file(packed, "dump.jsonl.gz", options=Options(max_decompressed=1000)))
+    assert outcomes(results) == outcomes(parse_file(JSONL, "dump.jsonl"))
+    assert {(item.source.bytes, item.source.format) for item in results} == {(len(packed), "jsonl")}
+
+
+def test_a_compressed_article_is_still_read_whole_within_its_cap() -> None:
+    packed = gzip.compress(("শিরোনাম\n" + "দেহ " * 1000).encode())
+    with pytest.raises(InputError) as caught:
+        list(parse_file(packed, "a.txt.gz", options=Options(max_decompressed=1000)))
+    assert caught.value.reason == Reason.DECOMPRESSED_TOO_LARGE
+
+
+def test_an_overlong_json_line_fails_alone(tmp_path: Path) -> None:
+    long = json.dumps({**record(1), "body": "দীর্ঘ লেখা। " * 500}, ensure_ascii=False)
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join([json.dumps(record(0)), long, json.dumps(record(2))]) + "\n", encoding="utf-8")
+    first, failure, last = parse(path, 2000)
+    assert isinstance(first, Article) and isinstance(last, Article)
+    assert (first.source.record, last.source.record) == (0, 2)
+    assert isinstance(failure, Failure) and failure.record == 1
+    assert failure.error.reason == Reason.TOO_LARGE and "line 2" in failure.error.message
+
+
+def test_an_overlong_csv_line_ends_the_file_after_the_records_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "dump.csv"
+    path.write_bytes(as_csv([record(0), {**record(1), "body": "দীর্ঘ লেখা। " * 500}, record(2)]))
+    first, failure = parse(path, 2000)
+    assert isinstance(first, Article) and first.source.record == 0
+    assert isinstance(failure, Failure) and failure.record is None
+    assert failure.error.reason == Reason.TOO_LARGE and "line 4" in failure.error.message  # (2, 3: record 0)
+
+
+def test_a_line_with_a_bad_byte_fails_alone(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(JSONL * 10 + b'{"title": "\xff"}\n' + JSONL)
+    results = parse(path, 1000)
+    assert len(results) == 441
+    failure = results.pop(400)
+    assert all(isinstance(item, Article) for item in results)
+    assert isinstance(failure, Failure) and (failure.record, failure.error.reason) == (400, Reason.ENCODING)
+    assert failure.error.message == "line 401: not UTF-8: invalid byte 0xff"
+
+
+def test_a_bad_byte_at_the_start_fails_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(b'{"title": "\xff"}\n' + JSONL)
+    (failure,) = parse(path, 1000)
+    assert isinstance(failure, Failure) and failure.error.reason == Reason.ENCODING
+
+
+def test_corrupt_compressed_data_ends_the_file_after_the_records_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl.gz"
+    path.write_bytes(gzip.compress(JSONL * 30)[:-30])
+    results = parse(path, 1_000_000)
+    assert len(results) > 40 and all(isinstance(item, Article) for item in results[:-1])
+    assert isinstance(results[-1], Failure) and results[-1].error.reason == Reason.MALFORMED
+    assert "corrupt gzip data" in str(results[-1])
+
+
+def test_other_formats_over_max_bytes_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("শিরোনাম\n" + "দেহ " * 1000, encoding="utf-8")
+    (failure,) = parse(path, 1000)
+    assert isinstance(failure, Failure) and failure.error.reason == Reason.TOO_LARGE
+    assert "only JSON Lines and CSV" in failure.error.message
+
+
+def test_the_cli_streams_a_dump_over_max_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(JSONL)
+    result = CliRunner().invoke(cli, ["parse", str(path), "--max-bytes", "1000"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["source"]["record"] for line in result.stdout.splitlines()] == list(range(40))
+
+
+@pytest.mark.parametrize(
+    ("fmt", "line_end"),
+    [("jsonl", "\n"), ("jsonl", "\r\n"), ("csv", "\n"), ("csv", "\r\n"), ("csv", "\r")],
+)
+def test_stream_records_reads_what_read_records_reads(fmt: str, line_end: str) -> None:
+    text = (JSONL if fmt == "jsonl" else as_csv(RECORDS)).decode().replace("\r\n", "\n")
+    text = (text + "\n\n").replace("\n", line_end)  # blank lines are no records
+    lines = list(io.StringIO(text, newline="\n"))  # as the stream gives them: ended by \n alone
+    streamed = list(stream_records(lines, text[:100], fmt, Options(), tabs=False, max_field=1000))
+    assert streamed == list(read_records(text, fmt, Options()))
+    assert len(streamed) == 40 and all(item.error is None for item in streamed)
+
+
+FIELD = st.text(st.sampled_from("কখ ১২ অক্টোবর,\"'\n\r\t\\{}\u2028\x85a"), max_size=12)
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    st.lists(st.fixed_dictionaries({"title": FIELD, "body": FIELD}), min_size=1, max_size=6),
+    st.sampled_from(["jsonl", "csv"]),
+    st.sampled_from(["\n", "\r\n"]),
+)
+def test_any_dump_reads_streamed_as_it_reads_whole(rows: list[dict[str, str]], fmt: str, end: str) -> None:
+    if fmt == "jsonl":
+        text = "".join(json.dumps(row, ensure_ascii=False) + end for row in rows)
+    else:
+        out = io.StringIO(newline="")
+        writer = csv.DictWriter(out, ["title", "body"], lineterminator=end)
+        writer.writeheader()
+        writer.writerows(rows)
+        text = out.getvalue()
+    data = text.encode()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"dump.{fmt}"
+        path.write_bytes(data)
+        whole = dumped(parse(path, len(data)))
+        assert dumped(parse(path, max(1, len(data) - 1))) == whole  # over --max-bytes: streamed
+    packed = parse_file(gzip.compress(data), f"dump.{fmt}.gz")
+    assert outcomes(packed) == outcomes(parse_file(data, f"dump.{fmt}"))
+
+
+def outcomes(results: Iterable[Article | Failure]) -> list[object]:
+    """What each result says, but for where it was read from; then why the file failed, if it did."""
+    said: list[object] = []
+    try:
+        for item in results:
+            failed = isinstance(item, Failure)
+            said.append((item.record, item.error.message) if failed else item.model_dump(exclude={"source"}))
+    except InputError as error:
+        said.append(error.message)
+    return said
