@@ -13,6 +13,8 @@ machine even when the absolute rates move, and each timing is the fastest of --r
 
 - newsingest parse DIR --jobs J (a subprocess, stdout to /dev/null): articles/s, MB/s and the
   peak RSS of the largest process;
+- newsingest parse over the same articles as one JSON Lines dump (once, --jobs 1): a dump is
+  read a record at a time, so its peak RSS should not grow with N;
 - the I/O floor: a plain Python loop that reads each file and writes its text as a JSON line;
 - dateparser.search.search_dates(text, languages=["bn"]) per article, on a sample (it is slow).
 
@@ -153,7 +155,7 @@ class RssSampler(threading.Thread):
             self.total = max(self.total, sum(sizes))
 
 
-def run_newsingest(folder: Path, jobs: int) -> tuple[float, float, float, int, int]:
+def run_newsingest(inputs: Path, jobs: int) -> tuple[float, float, float, int, int]:
     """(seconds, peak RSS MB of the largest process, of all processes, exit status, articles).
 
     Output goes to /dev/null, as the floor's does: written to a file, its 70 MB would be
@@ -162,7 +164,7 @@ def run_newsingest(folder: Path, jobs: int) -> tuple[float, float, float, int, i
     with tempfile.TemporaryDirectory() as scratch:
         stats = Path(scratch) / "stats.json"
         command = [
-            *(str(Path(sys.executable).parent / "newsingest"), "parse", str(folder), "-q"),
+            *(str(Path(sys.executable).parent / "newsingest"), "parse", str(inputs), "-q"),
             *("-j", str(jobs), "--stats", str(stats)),
         ]
         started = time.perf_counter()
@@ -178,6 +180,14 @@ def run_newsingest(folder: Path, jobs: int) -> tuple[float, float, float, int, i
             sys.exit(f"newsingest failed ({process.returncode}): {stderr.decode(errors='replace')}")
         written = json.loads(stats.read_text(encoding="utf-8"))["articles"]
     return seconds, sampler.largest / 1024, sampler.total / 1024, process.returncode, written
+
+
+def write_dump(files: list[Path], path: Path) -> None:
+    """The corpus as one JSON Lines dump, a record per article, as a scraper writes it."""
+    with path.open("w", encoding="utf-8") as out:
+        for file in files:
+            headline, _, body = file.read_text(encoding="utf-8").partition("\n")
+            out.write(json.dumps({"title": headline, "body": body}, ensure_ascii=False) + "\n")
 
 
 def run_startup(path: Path) -> float:
@@ -253,6 +263,17 @@ def bench(count: int, jobs: list[int], sample: int, keep: bool, repeat: int) -> 
             label = f"newsingest --jobs {job}"
             memory = f"{rss:.0f} / {rss_all:.0f}"
             print(f"{label:<26}{seconds:>9.2f}{rate:>12,.0f}{megabytes / seconds:>8.1f}{memory:>27}")
+            if lines != count:
+                print(f"   note: {count - lines} articles not written (exit status {status})")
+        # The same articles as one dump: read a record at a time, its memory must stay flat.
+        with tempfile.TemporaryDirectory(prefix="newsingest-dump-") as scratch:
+            dump = Path(scratch) / "dump.jsonl"
+            write_dump(files, dump)
+            seconds, rss, _, status, lines = run_newsingest(dump, 1)
+            results["dump"] = {"seconds": seconds, "rate": count / seconds, "rss_mb": rss, "lines": lines}
+            label = "newsingest, one .jsonl"
+            size_mb = dump.stat().st_size / 1e6
+            print(f"{label:<26}{seconds:>9.2f}{count / seconds:>12,.0f}{size_mb / seconds:>8.1f}{rss:>27.0f}")
             if lines != count:
                 print(f"   note: {count - lines} articles not written (exit status {status})")
         dp = run_dateparser(files, sample)
