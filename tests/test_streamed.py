@@ -20,10 +20,11 @@ from hypothesis import strategies as st
 
 from newsingest.cli import cli
 from newsingest.errors import InputError, Reason
-from newsingest.formats import Options
+from newsingest.formats import Options, streamed
 from newsingest.formats.records import read_records, stream_records
+from newsingest.formats.streamed import split_dumps
 from newsingest.models import Article
-from newsingest.pipeline import Failure, parse_file, parse_paths
+from newsingest.pipeline import Failure, parse_file, parse_files, parse_paths
 
 from .conftest import examples
 
@@ -134,11 +135,12 @@ def test_a_line_with_a_bad_byte_fails_alone(tmp_path: Path) -> None:
     assert failure.error.message == "line 401: not UTF-8: invalid byte 0xff"
 
 
-def test_a_bad_byte_at_the_start_fails_the_file(tmp_path: Path) -> None:
+def test_a_bad_byte_in_the_first_line_fails_only_it(tmp_path: Path) -> None:
     path = tmp_path / "dump.jsonl"
     path.write_bytes(b'{"title": "\xff"}\n' + JSONL)
-    (failure,) = parse(path, 1000)
-    assert isinstance(failure, Failure) and failure.error.reason == Reason.ENCODING
+    failure, *articles = parse(path, 1000)
+    assert isinstance(failure, Failure) and (failure.record, failure.error.reason) == (0, Reason.ENCODING)
+    assert len(articles) == 40 and all(isinstance(item, Article) for item in articles)
 
 
 def test_corrupt_compressed_data_ends_the_file_after_the_records_before_it(tmp_path: Path) -> None:
@@ -217,3 +219,68 @@ def outcomes(results: Iterable[Article | Failure]) -> list[object]:
     except InputError as error:
         said.append(error.message)
     return said
+
+
+def pieces(path: Path, max_bytes: int = 10_000) -> list[str]:
+    return list(split_dumps([str(path)], max_bytes, Options()))
+
+
+@pytest.fixture
+def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pieces of about 2 KB (forked workers inherit it)."""
+    monkeypatch.setattr(streamed, "PIECE_BYTES", 2000)
+
+
+@pytest.mark.usefixtures("small_pieces")
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_the_pieces_of_a_dump_read_as_the_dump_does(tmp_path: Path, bom: bytes) -> None:
+    lines = [json.dumps(item, ensure_ascii=False).encode() for item in RECORDS]
+    # Lines that are no records (whitespace to str.strip) and records that fail, between them.
+    odd = [b"", b"  \r", "\u3000\u2028".encode(), b"\x1c\x1f", b"\xff{}", b'{"title": "x"}', b"[]"]
+    for position, line in zip(range(3, 40, 5), odd, strict=False):
+        lines.insert(position, line)
+    lines.insert(20, json.dumps({**record(99), "body": "দীর্ঘ " * 400}, ensure_ascii=False).encode())
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(bom + b"\n".join(lines) + b"\r\n")
+    cut = pieces(path, max_bytes=2000)
+    assert len(cut) > 4 and all(piece.startswith(f"{path}\x00") for piece in cut)
+    whole = dumped(parse(path, 2000))
+    assert dumped(list(parse_files(cut, max_bytes=2000))) == whole
+    assert len(whole) == 44 and sum(item.startswith("{") for item in whole) == 40  # 4 failed
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_files_that_are_not_cut(tmp_path: Path) -> None:
+    small = tmp_path / "small.jsonl"  # read whole, where pieces could differ (a bad byte fails it)
+    small.write_bytes(JSONL[:10_000])
+    packed = tmp_path / "dump.jsonl.gz"
+    packed.write_bytes(gzip.compress(JSONL))
+    table = tmp_path / "dump.csv"
+    table.write_bytes(as_csv(RECORDS))
+    odd = tmp_path / "odd.jsonl"  # a line that may be whitespace past what is read to tell
+    odd.write_bytes(JSONL + "\u3000".encode() * 400_000 + b"\n" + JSONL)
+    for path in (small, packed, table, odd):
+        assert pieces(path) == [str(path)]
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_workers_share_out_one_dump(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(JSONL * 5)
+    one = CliRunner().invoke(cli, ["parse", str(path), "-j", "1", "--max-bytes", "5000"])
+    stats = ["--stats", str(tmp_path / "stats.json")]
+    two = CliRunner().invoke(cli, ["parse", str(path), "-j", "2", "--max-bytes", "5000", *stats])
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert two.stdout == one.stdout and len(one.stdout.splitlines()) == 200
+    assert json.loads((tmp_path / "stats.json").read_text())["files"] == 1
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.binary(max_size=12) | st.text("\u3000\u2028\x1c\x85 \t\r{}a\x00", max_size=8).map(str.encode))
+def test_a_line_is_counted_a_record_as_the_reader_counts_it(line: bytes) -> None:
+    line = line.replace(b"\n", b"") + b"\n"
+    said = streamed._is_record(line, 8)
+    plan = streamed._Plan("jsonl", None, "utf-8", "", tabs=False)
+    lines = streamed._utf8_lines(io.BytesIO(line), 8, plan, skip_bom=False)
+    read = list(stream_records(lines, "", "jsonl", Options(), tabs=False, max_field=8))
+    assert said is None or said == bool(read)

@@ -205,6 +205,7 @@ def parse(
 
     from .accounting import Tally
     from .formats import Options
+    from .formats.streamed import split_dumps
     from .parallel import Runner, default_jobs
     from .pipeline import parse_files
     from .progress import Progress
@@ -222,7 +223,8 @@ def parse(
         parse_files, reference_date=reference_date, max_bytes=max_bytes, options=options
     )
     _collect_garbage_for_a_long_run()
-    runner = Runner(parse_batch, jobs or default_jobs())
+    split = functools.partial(split_dumps, max_bytes=max_bytes, options=options)
+    runner = Runner(parse_batch, jobs or default_jobs(), split)
     tally = Tally(errors_file)
     progress = Progress(Progress.wanted(quiet))
     try:

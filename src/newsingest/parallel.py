@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .pipeline import Failure
 
     Parse = Callable[[list[str]], Iterable[Any]]
+    Split = Callable[[Iterator[str]], Iterator[str]]
 
 # Files per batch: large enough that sending a batch costs little next to parsing it,
 # small enough that workers stay evenly loaded and results flow out steadily.
@@ -63,11 +64,16 @@ def default_jobs() -> int:
 
 class Runner:
     """Parses `paths` with `parse` (called with a batch of paths) and yields, in input order,
-    each article's JSON line (bytes) or a pipeline.Failure. `files` counts the files walked."""
+    each article's JSON line (bytes) or a pipeline.Failure. `files` counts the files walked.
 
-    def __init__(self, parse: Parse, jobs: int = 1) -> None:
+    With workers, `split` may replace a walked file by pieces that `parse` takes for paths
+    (formats.streamed.split_dumps cuts a large dump so that all workers parse it).
+    """
+
+    def __init__(self, parse: Parse, jobs: int = 1, split: Split | None = None) -> None:
         self.parse = parse
         self.jobs = max(1, jobs)
+        self.split = split
         self.files = 0
         self.workers = 0
 
@@ -77,14 +83,17 @@ class Runner:
     def run_batches(self, paths: list[str]) -> Iterator[list[bytes | Failure]]:
         """run's results a few at a time (at most a batch of files', CHUNK_RESULTS where
         the files hold more), for a caller that writes them at once."""
+        from .formats.streamed import PIECE
         from .read import STDIN, walk
 
         walked = self._count(walk(paths))
         if self.jobs == 1 or STDIN in paths:
             yield from _parse_files(walked, self.parse)
             return
+        if self.split is not None:
+            walked = self.split(walked)
         head = list(itertools.islice(walked, MIN_FILES_FOR_WORKERS))
-        if len(head) < MIN_FILES_FOR_WORKERS:
+        if len(head) < MIN_FILES_FOR_WORKERS and not any(PIECE in path for path in head):
             yield from _parse_files(head, self.parse)
             return
         in_workers = self._in_forked_workers if FORKED_WORKERS else self._in_workers
@@ -395,14 +404,33 @@ def _after_death(batch: list[str], retried: bool) -> list[tuple[list[str], bool]
 
 
 def _died(path: str) -> Failure:
+    from .formats.streamed import PIECE
     from .pipeline import Failure
 
     message = "a worker process died while parsing it (killed, out of memory or crashed)"
-    return Failure(path, InputError(Reason.INTERNAL, message))
+    name, _, piece = path.partition(PIECE)
+    if piece:  # a piece of a large dump (formats.streamed.split_dumps)
+        message += f": the piece of it from record {piece.split(PIECE)[2]}"
+    return Failure(name, InputError(Reason.INTERNAL, message))
 
 
 def _batches(paths: Iterator[str], size: int) -> Iterator[list[str]]:
-    while batch := list(itertools.islice(paths, size)):
+    """`size` paths at a time; a piece of a dump (many records) goes in a batch of its own."""
+    from .formats.streamed import PIECE
+
+    batch: list[str] = []
+    for path in paths:
+        if PIECE in path:
+            if batch:
+                yield batch
+                batch = []
+            yield [path]
+            continue
+        batch.append(path)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
         yield batch
 
 
@@ -456,6 +484,7 @@ def _parse_file(path: str, parse: Parse) -> Iterator[bytes | Failure]:
     A bug the input triggers (any exception but an InputError, which the pipeline reports
     itself) becomes a Failure with reason `internal`, so one file cannot end a long run.
     """
+    from .formats.streamed import PIECE
     from .pipeline import Failure
     from .write import to_json_line
 
@@ -469,7 +498,7 @@ def _parse_file(path: str, parse: Parse) -> Iterator[bytes | Failure]:
         # cannot go on past it.
         detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200] if str(exc) else type(exc).__name__
         error = InputError(Reason.INTERNAL, f"internal error ({detail}); please report it")
-        yield Failure(path, error)
+        yield Failure(path.partition(PIECE)[0], error)  # (a piece of a dump is named by its file)
 
 
 _worker_parse: Parse | None = None

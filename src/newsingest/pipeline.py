@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .dates import FoundDates, find_dates, find_dates_batch
 from .errors import InputError, Reason
 from .formats import Options, RecordFailure
+from .formats.streamed import PIECE, read_piece, stream_file
 from .formats.text import Document
 from .models import Article, Dateline, ReferenceDate, Source, Stats, trusted
 from .read import MAX_BYTES, STDIN, decode, read_bytes, utf8, walk
@@ -119,13 +120,17 @@ def _read_documents(
     paths: Iterable[str], max_bytes: int, options: Options | None
 ) -> Iterator[Document | Failure]:
     for path in paths:
-        try:
-            documents = _documents(read_bytes(path, max_bytes), path, options, max_bytes)
-        except InputError as error:
-            if error.reason != Reason.TOO_LARGE or path == STDIN or not os.path.isfile(path):
-                yield Failure(path, error)
-                continue
-            documents = _streamed(path, max_bytes, options)
+        if PIECE in path:  # a piece of a large JSON Lines file (formats.streamed.split_dumps)
+            piece, path = path, path.split(PIECE, 1)[0]
+            documents = _named(read_piece(piece, max_bytes, options or Options()), path)
+        else:
+            try:
+                documents = _documents(read_bytes(path, max_bytes), path, options, max_bytes)
+            except InputError as error:
+                if error.reason != Reason.TOO_LARGE or path == STDIN or not os.path.isfile(path):
+                    yield Failure(path, error)
+                    continue
+                documents = _streamed(path, max_bytes, options)
         try:
             yield from documents
         except InputError as error:
@@ -159,8 +164,6 @@ def _documents(
 
 def _streamed(path: str, max_bytes: int, options: Options | None) -> Iterator[Document | Failure]:
     """The documents of a JSON Lines or CSV file larger than `max_bytes`, read a record at a time."""
-    from .formats.streamed import stream_file
-
     return _named(stream_file(path, max_bytes, options or Options()), path)
 
 

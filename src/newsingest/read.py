@@ -63,6 +63,11 @@ class Decoded:
     encoding: str
 
 
+def encoding_of(data: bytes) -> str:
+    """The encoding the byte order mark (BOM) of `data` (a file's start will do) gives; else UTF-8."""
+    return next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+
+
 def decode(data: bytes, final: bool = True) -> Decoded:
     """Decode an input's bytes; raise InputError when they are not text we support.
 
@@ -70,7 +75,7 @@ def decode(data: bytes, final: bool = True) -> Decoded:
     """
     if not data or data.isspace():  # (data.strip() would copy the whole file)
         raise InputError(Reason.EMPTY, "empty file")
-    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    encoding = encoding_of(data)
     try:
         text = data.decode(encoding) if final else codecs.getincrementaldecoder(encoding)().decode(data)
     except UnicodeDecodeError as exc:

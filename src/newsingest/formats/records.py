@@ -52,17 +52,26 @@ def read_records(text: str, fmt: str, options: Options, *, tabs: bool = False) -
 
 
 def stream_records(
-    lines: Iterable[str | InputError], head: str, fmt: str, options: Options, *, tabs: bool, max_field: int
+    lines: Iterable[str | InputError],
+    head: str,
+    fmt: str,
+    options: Options,
+    *,
+    tabs: bool,
+    max_field: int,
+    first_record: int = 0,
+    first_line: int = 1,
 ) -> Iterator[Record]:
     """read_records for a JSON Lines or CSV dump given a line at a time (streamed.py), with
     their ends: one too large to hold whole.
 
     A line the reader could not give (too long, not text) is an InputError in `lines`: it
     fails its record in JSON Lines, and ends a CSV, where a record may span lines. `head` is
-    the dump's first characters, which the CSV dialect is guessed from.
+    the dump's first characters, which the CSV dialect is guessed from. A piece of a JSON
+    Lines file begins at record `first_record`, line `first_line` of it.
     """
     if fmt == "jsonl":
-        rows: Iterator[tuple[int, Any]] = _jsonl(lines)
+        rows: Iterator[tuple[int, Any]] = _jsonl(lines, first_record, first_line)
     elif fmt == "csv":
         rows = _csv(_csv_lines(lines), head[:_SNIFFED], tabs, options.fields, max_field)
     else:
@@ -83,9 +92,8 @@ def _records(rows: Iterator[tuple[int, Any]], options: Options) -> Iterator[Reco
         yield Record(index, body, meta)
 
 
-def _jsonl(lines: Iterable[str | InputError]) -> Iterator[tuple[int, Any]]:
-    index = 0
-    for number, line in enumerate(lines, 1):
+def _jsonl(lines: Iterable[str | InputError], index: int = 0, first: int = 1) -> Iterator[tuple[int, Any]]:
+    for number, line in enumerate(lines, first):
         if isinstance(line, InputError):
             yield index, InputError(line.reason, f"line {number}: {line.message}")
             index += 1

@@ -17,12 +17,13 @@ import codecs
 import hashlib
 import io
 import os
-from collections.abc import Callable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, Final
 
 from ..errors import InputError, Reason
-from ..read import decode
+from ..read import STDIN, Decoded, decode, encoding_of
 from .compressed import CORRUPT, compression_of, inner_name, open_decompressed
 from .options import Options
 
@@ -88,7 +89,7 @@ def stream_bytes(
         return None
     file = io.BytesIO(data)
     try:
-        plan = _plan(file, path, options)
+        plan = _plan(file, path, options, strict=True)
     except InputError:
         return None
     if plan is None or plan.compression is None:
@@ -107,9 +108,10 @@ def _base(path: str, plan: _Plan, size: int, sha256: str) -> dict[str, Any]:
     }
 
 
-def _plan(file: BinaryIO, name: str, options: Options) -> _Plan | None:
+def _plan(file: BinaryIO, name: str, options: Options, *, strict: bool = False) -> _Plan | None:
     """How to stream `file`: None when it is not JSON Lines or CSV. Raises InputError when its
-    start is corrupt or not text (as newsingest.read.decode says)."""
+    start is corrupt or not text (as newsingest.read.decode says); a bad UTF-8 byte there
+    only when `strict`, else it fails its own line, as one further on does."""
     from . import detect_format
 
     kind = compression_of(file.read(16))
@@ -119,7 +121,13 @@ def _plan(file: BinaryIO, name: str, options: Options) -> _Plan | None:
     found = options.format if options.format != "auto" else detect_format(name, head)
     if found not in _STREAMED:
         return None
-    start = decode(head, final=False)
+    try:
+        start = decode(head, final=False)
+    except InputError as error:
+        encoding = encoding_of(head)
+        if strict or error.reason != Reason.ENCODING or not encoding.startswith("utf-8"):
+            raise
+        start = Decoded(head.decode(encoding, errors="replace"), encoding)  # (for the CSV sniffer)
     return _Plan(found, kind, start.encoding, start.text, name.lower().endswith(".tsv"))
 
 
@@ -141,20 +149,22 @@ def _stream(
     file.seek(0)
     binary = open_decompressed(file, plan.compression) if plan.compression else file
     if plan.encoding.startswith("utf-8"):
-        lines = _utf8_lines(binary, max_bytes, plan)
+        lines = _utf8_lines(binary, max_bytes, plan, skip_bom=plan.encoding == "utf-8-sig")
     else:  # UTF-16 or -32, whose lines are not found by byte
         lines = _text_lines(io.TextIOWrapper(binary, plan.encoding, newline="\n"), max_bytes, plan)
     records = stream_records(lines, plan.head, plan.format, options, tabs=plan.tabs, max_field=max_bytes)
     yield from record_documents(records, base, plan.encoding, options)
 
 
-def _utf8_lines(binary: BinaryIO, max_bytes: int, plan: _Plan) -> Iterator[str | InputError]:
+def _utf8_lines(
+    binary: BinaryIO, max_bytes: int, plan: _Plan, *, skip_bom: bool
+) -> Iterator[str | InputError]:
     """Each line of a UTF-8 stream, decoded alone: a bad byte fails only its line.
 
     A line longer than `max_bytes` is an InputError, read past without being held.
     """
     read = _checked(binary.readline, plan)
-    if plan.encoding == "utf-8-sig":
+    if skip_bom:
         read(len(codecs.BOM_UTF8))
     while line := read(max_bytes + 2):  # the text, and a line end of up to two bytes
         if len(line) > max_bytes and len(line.rstrip(b"\r\n")) > max_bytes:
@@ -193,3 +203,124 @@ def _checked(readline: Callable[[int], AnyStr], plan: _Plan) -> Callable[[int], 
             raise InputError(Reason.MALFORMED, f"corrupt {plan.compression} data: {exc}") from None
 
     return read
+
+
+# A large JSON Lines file is cut into pieces of whole lines, about this many bytes each, that
+# the workers of --jobs parse side by side: a single dump is no longer parsed by one core.
+# Each piece is a batch of its own (parallel._batches): its JSON lines, ~50 articles' worth,
+# fit in the result pipe of its worker, which goes on with the next while the main process
+# reads another worker's. Only files a one-process run streams are cut (larger than
+# --max-bytes): their pieces give what it gives.
+PIECE_BYTES: Final = 1 << 18
+# Joins a piece's fields into the string that stands for it among the paths a run hands to
+# its workers (a NUL is never in a path).
+PIECE: Final = "\x00"
+# Bytes read at a time while cutting; a longer line (whitespace-only so far) is not cut.
+_CUT_READ: Final = 1 << 20
+# ASCII controls that str.strip() takes for whitespace and bytes.strip() does not.
+_STR_ONLY_SPACE: Final = frozenset(b"\x1c\x1d\x1e\x1f")
+
+
+def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Iterator[str]:
+    """`paths`, each uncompressed UTF-8 JSON Lines file larger than `max_bytes` replaced by its
+    pieces (see read_piece). Reading the file once here, for its SHA-256 and where its
+    records begin, lets each piece know its first record's index and line."""
+    for path in paths:
+        try:
+            pieces = None if path == STDIN or PIECE in path else _pieces(path, max_bytes, options)
+        except (OSError, InputError):  # the reader reports it
+            pieces = None
+        if pieces is None:
+            yield path
+        else:
+            yield from pieces
+
+
+def _pieces(path: str, max_bytes: int, options: Options) -> list[str] | None:
+    """The pieces of a JSON Lines file, or None when it is not one to cut."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode) or info.st_size <= max_bytes:
+        return None  # read whole (pipeline._read_documents), which pieces would not match
+    with open(path, "rb") as file:
+        plan = _plan(file, path, options)
+        if plan is None or plan.format != "jsonl" or plan.compression:
+            return None
+        if not plan.encoding.startswith("utf-8"):  # UTF-16 lines are not found by byte
+            return None
+        file.seek(0)
+        bom = plan.encoding == "utf-8-sig"
+        digest = hashlib.sha256()
+        cuts: list[tuple[int, int, int, int]] = []  # (start, end, first record's index, its line)
+        start = offset = lines = records = 0
+        first = (0, 1)
+        line_start = True
+        while chunk := file.readline(_CUT_READ):
+            digest.update(chunk)
+            line = chunk.removeprefix(codecs.BOM_UTF8) if offset == 0 and bom else chunk  # (as read)
+            offset += len(chunk)
+            if line_start:
+                is_record = _is_record(line, max_bytes)
+                if is_record is None:
+                    return None  # a line the reader might count otherwise: one worker reads it whole
+                records += is_record
+                lines += 1
+            line_start = chunk.endswith(b"\n")
+            if line_start and offset - start >= PIECE_BYTES:
+                cuts.append((start, offset, *first))
+                start, first = offset, (records, lines + 1)
+        if offset > start:
+            cuts.append((start, offset, *first))
+    sha256 = digest.hexdigest()
+    return [PIECE.join(map(str, (path, *cut, offset, sha256, plan.encoding))) for cut in cuts]
+
+
+def _is_record(line: bytes, max_bytes: int) -> bool | None:
+    """Whether the reader makes a record of a line (from its first _CUT_READ bytes): all but
+    a line of whitespace (str.isspace) do. None when that cannot be told from them."""
+    text = line.strip()
+    if text and text[0] < 0x80 and text[0] not in _STR_ONLY_SPACE:
+        return True  # the common case: it starts with "{"
+    if not line.endswith(b"\n"):
+        return None
+    seen = line[: max_bytes + 2]  # as _utf8_lines reads it
+    if len(seen) > max_bytes and len(seen.rstrip(b"\r\n")) > max_bytes:
+        return True  # too long: a failed record
+    try:
+        return bool(line.decode().strip())
+    except UnicodeDecodeError:
+        return True  # not UTF-8: a failed record
+
+
+def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Document | RecordFailure]:
+    """The records of one piece of a JSON Lines file (split_dumps), as stream_file gives them."""
+    path, start, end, first_record, first_line, size, sha256, encoding = piece.split(PIECE)
+    try:
+        file = open(path, "rb", buffering=0)  # noqa: SIM115 (closed below, when the generator ends)
+    except OSError as exc:
+        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+    from . import record_documents
+    from .records import stream_records
+
+    with file:
+        file.seek(int(start))
+        plan = _Plan("jsonl", None, encoding, "", tabs=False)
+        binary = io.BufferedReader(_Slice(file, int(end) - int(start)))
+        lines = _utf8_lines(binary, max_bytes, plan, skip_bom=start == "0" and encoding == "utf-8-sig")
+        first = {"first_record": int(first_record), "first_line": int(first_line)}
+        records = stream_records(lines, "", "jsonl", options, tabs=False, max_field=max_bytes, **first)
+        yield from record_documents(records, _base(path, plan, int(size), sha256), encoding, options)
+
+
+class _Slice(io.RawIOBase):
+    """The next `size` bytes of an unbuffered file, as a file of their own."""
+
+    def __init__(self, file: io.RawIOBase, size: int) -> None:
+        self._file, self._left = file, size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        got = self._file.readinto(memoryview(buffer)[: self._left]) or 0
+        self._left -= got
+        return got
