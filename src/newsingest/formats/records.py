@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import html
 import io
 import json
@@ -195,8 +196,17 @@ def _check_columns(columns: Sequence[str], overrides: dict[str, str]) -> None:
             raise InputError(reason, f"no {name} column among: {shown} (see {hint})")
 
 
+_KEY_NOISE = re.compile(r"[\s_\-]")
+
+
+@functools.lru_cache(maxsize=4096)
 def _key(name: str) -> str:
-    return re.sub(r"[\s_\-]", "", name).casefold()
+    """A key as it is matched: no spaces, _ or -, casefolded (a dump repeats its few keys)."""
+    return _KEY_NOISE.sub("", name).casefold()
+
+
+# The key table's keys as they are matched, for each field.
+_MATCHED_KEYS = {name: tuple(map(_key, keys)) for name, keys in RECORD_KEYS.items()}
 
 
 def _fields(row: Any, overrides: dict[str, str]) -> tuple[str, Meta]:
@@ -205,7 +215,7 @@ def _fields(row: Any, overrides: dict[str, str]) -> tuple[str, Meta]:
         raise InputError(Reason.MALFORMED, f"a record is a JSON object, not {type(row).__name__}")
     by_key = {_key(str(key)): value for key, value in row.items()}
     values: dict[str, Any] = {}
-    for name, keys in RECORD_KEYS.items():
+    for name, keys in _MATCHED_KEYS.items():
         if name in overrides:
             key = overrides[name]
             if key not in row and _key(key) not in by_key:
@@ -214,7 +224,7 @@ def _fields(row: Any, overrides: dict[str, str]) -> tuple[str, Meta]:
             values[name] = row.get(key, by_key.get(_key(key)))
             continue
         for key in keys:
-            value = by_key.get(_key(key))
+            value = by_key.get(key)
             if value not in (None, "", []):
                 values[name] = value
                 break
