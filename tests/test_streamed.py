@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import bz2
 import csv
+import functools
 import gzip
 import io
 import json
 import lzma
+import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,7 @@ from newsingest.formats import Options, streamed
 from newsingest.formats.records import read_records, stream_records
 from newsingest.formats.streamed import split_dumps
 from newsingest.models import Article
+from newsingest.parallel import Runner
 from newsingest.pipeline import Failure, parse_file, parse_files, parse_paths
 
 from .conftest import examples
@@ -284,3 +287,37 @@ def test_a_line_is_counted_a_record_as_the_reader_counts_it(line: bytes) -> None
     lines = streamed._utf8_lines(io.BytesIO(line), 8, plan, skip_bom=False)
     read = list(stream_records(lines, "", "jsonl", Options(), tabs=False, max_field=8))
     assert said is None or said == bool(read)
+
+
+def _parse_or_die_on_record_77(paths: list[str]) -> Iterator[Article | Failure]:
+    """parse_files, but its worker is killed on record 77: once (a marker file beside the
+    dump says it happened), or every time when the marker is a folder."""
+    marker = Path(paths[0].split("\x00")[0]).parent / "died"
+    for result in parse_files(paths, max_bytes=5000):
+        if isinstance(result, Article) and result.source.record == 77 and not marker.is_file():
+            if not marker.exists():
+                marker.write_text("once")
+            os._exit(9)
+        yield result
+
+
+@pytest.mark.usefixtures("small_pieces")
+@pytest.mark.parametrize("always", [False, True], ids=["once", "always"])
+def test_a_worker_that_dies_on_a_piece_costs_at_most_that_piece(tmp_path: Path, always: bool) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(JSONL * 5)
+    if always:
+        (tmp_path / "died").mkdir()
+    one = list(Runner(functools.partial(parse_files, max_bytes=5000), jobs=1).run([str(path)]))
+    split = functools.partial(split_dumps, max_bytes=5000, options=Options())
+    two = list(Runner(_parse_or_die_on_record_77, jobs=2, split=split).run([str(path)]))
+    if not always:
+        assert two == one
+        return
+    (failure,) = [item for item in two if isinstance(item, Failure)]
+    assert failure.path == str(path) and failure.error.reason == Reason.INTERNAL
+    first = int(failure.error.message.rsplit(" ", 1)[1])  # "...: the piece of it from record N"
+    records = [json.loads(item)["source"]["record"] for item in two if isinstance(item, bytes)]
+    last = first + 200 - 1 - len(records)  # the piece's last record
+    assert first <= 77 <= last and records == [*range(first), *range(last + 1, 200)]
+    assert len(one) == 200
