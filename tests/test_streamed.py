@@ -321,3 +321,19 @@ def test_a_worker_that_dies_on_a_piece_costs_at_most_that_piece(tmp_path: Path, 
     last = first + 200 - 1 - len(records)  # the piece's last record
     assert first <= 77 <= last and records == [*range(first), *range(last + 1, 200)]
     assert len(one) == 200
+
+
+def test_standard_input_over_max_bytes_is_streamed_too(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(JSONL)
+    piped = CliRunner().invoke(cli, ["parse", "-", "--max-bytes", "1000"], input=JSONL)
+    read = CliRunner().invoke(cli, ["parse", str(path), "--max-bytes", "1000"])
+    assert piped.exit_code == read.exit_code == 0, piped.output
+    assert piped.stdout == read.stdout.replace(json.dumps(str(path)), '"-"')
+
+
+def test_standard_input_over_max_bytes_of_another_format_is_refused() -> None:
+    array = json.dumps(RECORDS, ensure_ascii=False).encode()
+    result = CliRunner().invoke(cli, ["parse", "-", "--max-bytes", "1000"], input=array)
+    assert result.exit_code == 1 and not result.stdout
+    assert "-: larger than --max-bytes (1,000 bytes)" in result.stderr and "jq -c" in result.stderr

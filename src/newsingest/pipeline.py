@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from .dates import FoundDates, find_dates, find_dates_batch
 from .errors import InputError, Reason
 from .formats import Options, RecordFailure
-from .formats.streamed import PIECE, read_piece, stream_file
+from .formats.streamed import PIECE, read_piece, stream_file, stream_stdin
 from .formats.text import Document
 from .models import Article, Dateline, ReferenceDate, Source, Stats, trusted
-from .read import MAX_BYTES, STDIN, decode, read_bytes, utf8, walk
+from .read import MAX_BYTES, STDIN, decode, read_bytes, read_stdin, utf8, walk
 from .segment import count_sentences, count_words
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -120,21 +120,37 @@ def _read_documents(
     paths: Iterable[str], max_bytes: int, options: Options | None
 ) -> Iterator[Document | Failure]:
     for path in paths:
-        if PIECE in path:  # a piece of a large JSON Lines file (formats.streamed.split_dumps)
-            piece, path = path, path.split(PIECE, 1)[0]
-            documents = _named(read_piece(piece, max_bytes, options or Options()), path)
-        else:
-            try:
-                documents = _documents(read_bytes(path, max_bytes), path, options, max_bytes)
-            except InputError as error:
-                if error.reason != Reason.TOO_LARGE or path == STDIN or not os.path.isfile(path):
-                    yield Failure(path, error)
-                    continue
-                documents = _streamed(path, max_bytes, options)
+        name = path.split(PIECE, 1)[0]  # (a piece of a dump is named by its file)
+        try:
+            documents = _open(path, max_bytes, options or Options())
+        except InputError as error:
+            yield Failure(name, error)
+            continue
         try:
             yield from documents
         except InputError as error:
-            yield Failure(path, error)
+            yield Failure(name, error)
+
+
+def _open(path: str, max_bytes: int, options: Options) -> Iterator[Document | Failure]:
+    """The documents of one input: a file, "-" or a piece of a large dump (formats.streamed).
+
+    An input up to `max_bytes` is read whole here; a JSON Lines or CSV dump larger than
+    that is read a record at a time as the documents are asked for.
+    """
+    if PIECE in path:
+        return _named(read_piece(path, max_bytes, options), path.split(PIECE, 1)[0])
+    if path == STDIN:
+        data = read_stdin(max_bytes)
+        if len(data) > max_bytes:
+            return _named(stream_stdin(data, max_bytes, options), path)
+        return _documents(data, path, options, max_bytes)
+    try:
+        return _documents(read_bytes(path, max_bytes), path, options, max_bytes)
+    except InputError as error:
+        if error.reason != Reason.TOO_LARGE or not os.path.isfile(path):
+            raise
+        return _named(stream_file(path, max_bytes, options), path)
 
 
 def parse_file(
@@ -160,11 +176,6 @@ def _documents(
     from .formats import read_documents
 
     return _named(read_documents(data, path, options, max_bytes), path)
-
-
-def _streamed(path: str, max_bytes: int, options: Options | None) -> Iterator[Document | Failure]:
-    """The documents of a JSON Lines or CSV file larger than `max_bytes`, read a record at a time."""
-    return _named(stream_file(path, max_bytes, options or Options()), path)
 
 
 def _named(documents: Iterator[Document | RecordFailure], path: str) -> Iterator[Document | Failure]:

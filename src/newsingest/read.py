@@ -101,8 +101,24 @@ def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
     """The bytes of a file, or of standard input for "-"; InputError when unreadable or
     larger than `max_bytes` (a regular file that large is not read at all, others no more
     than `max_bytes` + 1 bytes)."""
+    data = read_stdin(max_bytes) if path == STDIN else _read_path(path, max_bytes)
+    if len(data) > max_bytes:
+        raise _too_large(max_bytes)
+    return data
+
+
+def read_stdin(max_bytes: int) -> bytes:
+    """Up to `max_bytes` + 1 bytes of standard input: more than `max_bytes` are the start of
+    a stream the caller reads on (or refuses)."""
     try:
-        data = sys.stdin.buffer.read(max_bytes + 1) if path == STDIN else _read_file(path, max_bytes)
+        return sys.stdin.buffer.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _read_path(path: str, max_bytes: int) -> bytes:
+    try:
+        return _read_file(path, max_bytes)
     except FileNotFoundError:
         if os.path.islink(path):
             raise InputError(Reason.UNREADABLE, "broken symbolic link") from None
@@ -115,9 +131,6 @@ def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
         raise InputError(Reason.UNREADABLE, "is a directory") from None
     except OSError as exc:
         raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > max_bytes:
-        raise _too_large(max_bytes)
-    return data
 
 
 def _too_large(max_bytes: int) -> InputError:

@@ -17,7 +17,10 @@ import codecs
 import hashlib
 import io
 import os
+import shutil
 import stat
+import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, Final
@@ -60,20 +63,51 @@ def stream_file(path: str, max_bytes: int, options: Options) -> Iterator[Documen
     except OSError as exc:
         raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
     with file:
-        plan = _plan(file, path, options)
-        if plan is None:
-            raise InputError(
-                Reason.TOO_LARGE,
-                f"larger than --max-bytes ({max_bytes:,} bytes); only JSON Lines and CSV dumps "
-                "are read a record at a time",
-            )
+        plan = _streamable(file, path, max_bytes, options)
+        yield from _stream_file(file, path, plan, max_bytes, options)
+
+
+def stream_stdin(start: bytes, max_bytes: int, options: Options) -> Iterator[Document | RecordFailure]:
+    """stream_file for standard input larger than `max_bytes`, of which `start` was read.
+
+    The SHA-256 each record carries is known only at the end of the input, so it is copied
+    to an unnamed temporary file first (deleted once read; it takes the input's size on the
+    disk of TMPDIR). Refused, unread past `start`, when it is not JSON Lines or CSV.
+    """
+    plan = _streamable(io.BytesIO(start), STDIN, max_bytes, options)
+    with tempfile.TemporaryFile(prefix="newsingest-stdin-") as file:
         try:
-            file.seek(0)
-            digest = hashlib.file_digest(file, "sha256")
-            size = file.tell()
+            file.write(start)
+            del start  # (up to --max-bytes of it)
+            shutil.copyfileobj(sys.stdin.buffer, file, _CUT_READ)
         except OSError as exc:
-            raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
-        yield from _stream(file, plan, _base(path, plan, size, digest.hexdigest()), max_bytes, options)
+            raise InputError(Reason.UNREADABLE, f"cannot read or keep it: {exc.strerror or exc}") from None
+        yield from _stream_file(file, STDIN, plan, max_bytes, options)
+
+
+def _streamable(file: BinaryIO, path: str, max_bytes: int, options: Options) -> _Plan:
+    plan = _plan(file, path, options)
+    if plan is None:
+        raise InputError(
+            Reason.TOO_LARGE,
+            f"larger than --max-bytes ({max_bytes:,} bytes); only JSON Lines and CSV dumps are read "
+            "a record at a time (a JSON array converts with: jq -c '.[]' FILE > FILE.jsonl)",
+        )
+    return plan
+
+
+def _stream_file(
+    file: BinaryIO, path: str, plan: _Plan, max_bytes: int, options: Options
+) -> Iterator[Document | RecordFailure]:
+    try:
+        file.seek(0)
+        digest = hashlib.sha256()
+        while chunk := file.read(_CUT_READ):
+            digest.update(chunk)
+        size = file.tell()
+    except OSError as exc:
+        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+    yield from _stream(file, plan, _base(path, plan, size, digest.hexdigest()), max_bytes, options)
 
 
 def stream_bytes(
