@@ -337,3 +337,28 @@ def test_standard_input_over_max_bytes_of_another_format_is_refused() -> None:
     result = CliRunner().invoke(cli, ["parse", "-", "--max-bytes", "1000"], input=array)
     assert result.exit_code == 1 and not result.stdout
     assert "-: larger than --max-bytes (1,000 bytes)" in result.stderr and "jq -c" in result.stderr
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_a_dump_over_stream_from_is_streamed_within_max_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(JSONL * 10 + b'{"title": "\xff"}\n' + JSONL)  # the bad byte past the start
+    (whole,) = parse(path, 10**9)  # read whole: not UTF-8, so the file fails
+    assert isinstance(whole, Failure) and whole.error.reason == Reason.ENCODING and whole.record is None
+    monkeypatch.setattr(streamed, "STREAM_FROM", 20_000)
+    streamed_results = parse(path, 10**9)
+    assert len(streamed_results) == 441 and streamed_results[400].record == 400  # the line alone
+    assert len(pieces(path, 10**9)) > 1  # and --jobs cuts it
+
+
+def test_a_dump_within_max_bytes_that_does_not_start_as_utf8_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(streamed, "STREAM_FROM", 1000)
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(b'{"title": "\xff"}\n' + JSONL)
+    (failure,) = parse(path, 10**9)
+    assert failure.error.reason == Reason.ENCODING and failure.record is None
+    assert pieces(path, 10**9) == [str(path)]

@@ -98,9 +98,10 @@ def cli() -> None:
     default=50 * 1024 * 1024,
     show_default=True,
     metavar="N",
-    help="Read inputs of up to N bytes whole. A larger JSON Lines or CSV dump is read a record at "
-    "a time, in flat memory, each record up to N bytes; any other larger input is refused unread "
-    "(reason too_large). Example: --max-bytes 10000000",
+    help="Read inputs of up to N bytes whole (JSON Lines and CSV dumps over 16 MiB excepted). "
+    "A larger JSON Lines or CSV dump is read a record at a time, in flat memory, each record up "
+    "to N bytes; any other larger input is refused unread (reason too_large). "
+    "Example: --max-bytes 10000000",
 )
 @click.option(
     "--errors",

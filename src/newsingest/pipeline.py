@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from .dates import FoundDates, find_dates, find_dates_batch
 from .errors import InputError, Reason
-from .formats import Options, RecordFailure
-from .formats.streamed import PIECE, read_piece, stream_file, stream_stdin
+from .formats import Options, RecordFailure, streamed
+from .formats.streamed import PIECE, read_piece, stream_stdin
 from .formats.text import Document
 from .models import Article, Dateline, ReferenceDate, Source, Stats, trusted
 from .read import MAX_BYTES, STDIN, decode, read_bytes, read_stdin, utf8, walk
@@ -135,8 +135,9 @@ def _read_documents(
 def _open(path: str, max_bytes: int, options: Options) -> Iterator[Document | Failure]:
     """The documents of one input: a file, "-" or a piece of a large dump (formats.streamed).
 
-    An input up to `max_bytes` is read whole here; a JSON Lines or CSV dump larger than
-    that is read a record at a time as the documents are asked for.
+    An input is read whole here, but a JSON Lines or CSV dump larger than `max_bytes` or
+    than streamed.STREAM_FROM, which is read a record at a time as its documents are asked
+    for (formats.streamed.open_dump says which).
     """
     if PIECE in path:
         return _named(read_piece(path, max_bytes, options), path.split(PIECE, 1)[0])
@@ -146,11 +147,14 @@ def _open(path: str, max_bytes: int, options: Options) -> Iterator[Document | Fa
             return _named(stream_stdin(data, max_bytes, options), path)
         return _documents(data, path, options, max_bytes)
     try:
-        return _documents(read_bytes(path, max_bytes), path, options, max_bytes)
+        return _documents(read_bytes(path, max_bytes, streamed.STREAM_FROM), path, options, max_bytes)
     except InputError as error:
         if error.reason != Reason.TOO_LARGE or not os.path.isfile(path):
             raise
-        return _named(stream_file(path, max_bytes, options), path)
+    dump = streamed.open_dump(path, max_bytes, options)
+    if dump is not None:
+        return _named(dump, path)
+    return _documents(read_bytes(path, max_bytes), path, options, max_bytes)
 
 
 def parse_file(

@@ -97,11 +97,15 @@ MAX_BYTES = 50 * 1024 * 1024
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
 
 
-def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
+def read_bytes(path: str, max_bytes: int = MAX_BYTES, unread_over: int | None = None) -> bytes:
     """The bytes of a file, or of standard input for "-"; InputError when unreadable or
     larger than `max_bytes` (a regular file that large is not read at all, others no more
-    than `max_bytes` + 1 bytes)."""
-    data = read_stdin(max_bytes) if path == STDIN else _read_path(path, max_bytes)
+    than `max_bytes` + 1 bytes). A regular file larger than `unread_over` is left unread
+    with the same error: the caller may stream it (formats.streamed)."""
+    if path == STDIN:
+        data = read_stdin(max_bytes)
+    else:
+        data = _read_path(path, max_bytes, max_bytes if unread_over is None else min(unread_over, max_bytes))
     if len(data) > max_bytes:
         raise _too_large(max_bytes)
     return data
@@ -116,9 +120,9 @@ def read_stdin(max_bytes: int) -> bytes:
         raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
 
 
-def _read_path(path: str, max_bytes: int) -> bytes:
+def _read_path(path: str, max_bytes: int, unread_over: int) -> bytes:
     try:
-        return _read_file(path, max_bytes)
+        return _read_file(path, max_bytes, unread_over)
     except FileNotFoundError:
         if os.path.islink(path):
             raise InputError(Reason.UNREADABLE, "broken symbolic link") from None
@@ -137,7 +141,7 @@ def _too_large(max_bytes: int) -> InputError:
     return InputError(Reason.TOO_LARGE, f"larger than --max-bytes ({max_bytes:,} bytes)")
 
 
-def _read_file(path: str, max_bytes: int) -> bytes:
+def _read_file(path: str, max_bytes: int, unread_over: int) -> bytes:
     """Up to `max_bytes` + 1 bytes of a file, by plain system calls.
 
     open() would build a file object and a buffer around the descriptor, which costs more
@@ -151,7 +155,7 @@ def _read_file(path: str, max_bytes: int) -> bytes:
         # A regular file reads short only at its end (POSIX), so one read tells; a pipe or
         # a /proc file may read short anywhere and is read until a read returns nothing.
         regular = stat.S_ISREG(info.st_mode)
-        if regular and info.st_size > max_bytes:
+        if regular and info.st_size > unread_over:
             raise _too_large(max_bytes)  # unread: the caller may stream it instead
         chunks = []
         total, want = 0, min(info.st_size, max_bytes) + 1

@@ -1,14 +1,16 @@
 """Dumps read a record at a time: JSON Lines and CSV too large to hold whole.
 
-A JSON Lines or CSV file larger than --max-bytes, and a compressed one of any size (it may
-expand far past its size), is read as a stream: each record is parsed as it is read, so
-memory stays flat in the dump's size, and a record may be up to --max-bytes characters
-long. Inputs of the other formats are read whole, within --max-bytes and
---max-decompressed-bytes.
+A JSON Lines or CSV file larger than STREAM_FROM (16 MB) or --max-bytes, and a compressed
+one of any size (it may expand far past its size), is read as a stream: each record is
+parsed as it is read, so memory stays flat in the dump's size, and a record may be up to
+--max-bytes long. Inputs of the other formats are read whole, within --max-bytes and
+--max-decompressed-bytes; so is a dump up to --max-bytes whose start is not UTF-8 (it may
+be Bijoy, which the whole-file reader converts).
 
 A file is read twice: once for its SHA-256 (each record's `source.sha256` is the file's),
-then for its records. A bad byte or corrupt data past the start ends the file with an error
-once the records before it are out.
+then for its records. A line that is too long or not UTF-8 fails its record in JSON Lines;
+corrupt data past the start ends the file with an error once the records before it are out.
+With --jobs, a large JSON Lines file is cut into pieces the workers share (split_dumps).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, Final
+from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, Final, TypeVar
 
 from ..errors import InputError, Reason
 from ..read import STDIN, Decoded, decode, encoding_of
@@ -34,9 +36,13 @@ if TYPE_CHECKING:
     from . import RecordFailure
     from .text import Document
 
+# JSON Lines and CSV files larger than this are read a record at a time, those up to
+# --max-bytes only when their start is UTF-8; smaller ones are read whole.
+STREAM_FROM: Final = 16 << 20
 # Bytes read to tell a dump's format: two whole lines of JSON Lines, as detect_format wants.
 _HEAD: Final = 1 << 16
 _STREAMED: Final = ("jsonl", "csv")
+T = TypeVar("T")
 # Extensions (after a compression suffix) of files that may be a dump: the others (.txt,
 # .html) are read whole without a look at their content first.
 _MAY_BE_DUMPS: Final = ("", ".jsonl", ".ndjson", ".jsonlines", ".json", ".csv", ".tsv")
@@ -53,39 +59,43 @@ class _Plan:
     tabs: bool  # a .tsv
 
 
-def stream_file(path: str, max_bytes: int, options: Options) -> Iterator[Document | RecordFailure]:
-    """The records of a JSON Lines or CSV file too large to read whole, one at a time.
+def open_dump(path: str, max_bytes: int, options: Options) -> Iterator[Document | RecordFailure] | None:
+    """The records of a JSON Lines or CSV file to read a record at a time, or None when it is
+    read whole: one of another format, or up to STREAM_FROM bytes, or up to `max_bytes` with
+    a start that is not UTF-8 (a bad byte fails it whole; a Bijoy dump is converted).
 
-    Raises InputError: too_large when the file is of another format, or unreadable.
+    Raises InputError when it cannot be: too_large when it is larger than `max_bytes` and
+    not JSON Lines or CSV, or unreadable.
     """
     try:
-        file = open(path, "rb")  # noqa: SIM115 (closed below, when the generator ends)
+        file = open(path, "rb")  # noqa: SIM115 (closed by the generator returned, or below)
     except OSError as exc:
         raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        plan = _dump_plan(file, path, os.fstat(file.fileno()).st_size, max_bytes, options)
+    except BaseException:
+        file.close()
+        raise
+    if plan is None:
+        file.close()
+        return None
+    return _closing(file, _stream_file(file, path, plan, max_bytes, options))
+
+
+def _closing(file: BinaryIO, items: Iterator[T]) -> Iterator[T]:
     with file:
-        plan = _streamable(file, path, max_bytes, options)
-        yield from _stream_file(file, path, plan, max_bytes, options)
+        yield from items
 
 
-def stream_stdin(start: bytes, max_bytes: int, options: Options) -> Iterator[Document | RecordFailure]:
-    """stream_file for standard input larger than `max_bytes`, of which `start` was read.
-
-    The SHA-256 each record carries is known only at the end of the input, so it is copied
-    to an unnamed temporary file first (deleted once read; it takes the input's size on the
-    disk of TMPDIR). Refused, unread past `start`, when it is not JSON Lines or CSV.
-    """
-    plan = _streamable(io.BytesIO(start), STDIN, max_bytes, options)
-    with tempfile.TemporaryFile(prefix="newsingest-stdin-") as file:
+def _dump_plan(file: BinaryIO, path: str, size: int, max_bytes: int, options: Options) -> _Plan | None:
+    """How a file of `size` bytes is read a record at a time; None when it is read whole."""
+    if size <= min(STREAM_FROM, max_bytes):
+        return None
+    if size <= max_bytes:
         try:
-            file.write(start)
-            del start  # (up to --max-bytes of it)
-            shutil.copyfileobj(sys.stdin.buffer, file, _CUT_READ)
-        except OSError as exc:
-            raise InputError(Reason.UNREADABLE, f"cannot read or keep it: {exc.strerror or exc}") from None
-        yield from _stream_file(file, STDIN, plan, max_bytes, options)
-
-
-def _streamable(file: BinaryIO, path: str, max_bytes: int, options: Options) -> _Plan:
+            return _plan(file, path, options, strict=True)
+        except InputError:
+            return None  # the whole-file reader says what is wrong with it
     plan = _plan(file, path, options)
     if plan is None:
         raise InputError(
@@ -94,6 +104,25 @@ def _streamable(file: BinaryIO, path: str, max_bytes: int, options: Options) -> 
             "a record at a time (a JSON array converts with: jq -c '.[]' FILE > FILE.jsonl)",
         )
     return plan
+
+
+def stream_stdin(start: bytes, max_bytes: int, options: Options) -> Iterator[Document | RecordFailure]:
+    """open_dump for standard input larger than `max_bytes`, of which `start` was read.
+
+    The SHA-256 each record carries is known only at the end of the input, so it is copied
+    to an unnamed temporary file first (deleted once read; it takes the input's size on the
+    disk of TMPDIR). Refused, unread past `start`, when it is not JSON Lines or CSV.
+    """
+    plan = _dump_plan(io.BytesIO(start), STDIN, len(start), max_bytes, options)
+    assert plan is not None  # (larger than max_bytes: a plan, or too_large)
+    with tempfile.TemporaryFile(prefix="newsingest-stdin-") as file:
+        try:
+            file.write(start)
+            del start  # (up to --max-bytes of it)
+            shutil.copyfileobj(sys.stdin.buffer, file, _CUT_READ)
+        except OSError as exc:
+            raise InputError(Reason.UNREADABLE, f"cannot read or keep it: {exc.strerror or exc}") from None
+        yield from _stream_file(file, STDIN, plan, max_bytes, options)
 
 
 def _stream_file(
@@ -273,10 +302,11 @@ def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Itera
 def _pieces(path: str, max_bytes: int, options: Options) -> list[str] | None:
     """The pieces of a JSON Lines file, or None when it is not one to cut."""
     info = os.stat(path)
-    if not stat.S_ISREG(info.st_mode) or info.st_size <= max_bytes:
-        return None  # read whole (pipeline._read_documents), which pieces would not match
+    if not stat.S_ISREG(info.st_mode):
+        return None
     with open(path, "rb") as file:
-        plan = _plan(file, path, options)
+        # Only what a one-process run streams: read whole, a bad byte fails the whole file.
+        plan = _dump_plan(file, path, info.st_size, max_bytes, options)
         if plan is None or plan.format != "jsonl" or plan.compression:
             return None
         if not plan.encoding.startswith("utf-8"):  # UTF-16 lines are not found by byte
@@ -326,7 +356,7 @@ def _is_record(line: bytes, max_bytes: int) -> bool | None:
 
 
 def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Document | RecordFailure]:
-    """The records of one piece of a JSON Lines file (split_dumps), as stream_file gives them."""
+    """The records of one piece of a JSON Lines file (split_dumps), as open_dump gives them."""
     path, start, end, first_record, first_line, size, sha256, encoding = piece.split(PIECE)
     try:
         file = open(path, "rb", buffering=0)  # noqa: SIM115 (closed below, when the generator ends)
