@@ -37,6 +37,8 @@ __all__ = [
     "Options",
     "RecordFailure",
     "detect_format",
+    "format_by_extension",
+    "format_by_name",
     "read_documents",
     "record_documents",
 ]
@@ -71,11 +73,20 @@ class RecordFailure:
     error: InputError
 
 
+def format_by_name(name: str) -> str | None:
+    """The format a (decompressed) file's extension names, if it names one."""
+    return format_by_extension(os.path.splitext(name)[1].lower())
+
+
+def format_by_extension(extension: str) -> str | None:
+    """The format a lower-case extension (".jsonl") names, if it names one."""
+    return _EXTENSIONS.get(extension)
+
+
 def detect_format(name: str, data: bytes) -> str:
     """The format of a (decompressed) input: its extension first, then its first bytes."""
-    extension = os.path.splitext(name)[1].lower()
-    if extension in _EXTENSIONS:
-        found = _EXTENSIONS[extension]
+    found = format_by_name(name)
+    if found is not None:
         # A .json file that is really JSON Lines (one object per line) is common in dumps.
         if found == "json" and _is_json_lines(data):
             return "jsonl"

@@ -58,6 +58,10 @@ def compression_of(data: bytes) -> str | None:
     return None
 
 
+# Every compressed file's suffix, lower case.
+SUFFIXES = frozenset(suffix for _, _, suffixes in _KINDS for suffix in suffixes)
+
+
 def inner_name(name: str) -> str:
     """The name of what a compressed file holds: dump.jsonl.gz (or .bz2, .xz...) holds dump.jsonl."""
     suffixes = (suffix for _, _, kind_suffixes in _KINDS for suffix in kind_suffixes)

@@ -19,17 +19,16 @@ import codecs
 import hashlib
 import io
 import os
-import shutil
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, Final, TypeVar
 
 from ..errors import InputError, Reason
 from ..read import STDIN, Decoded, decode, encoding_of
-from .compressed import CORRUPT, compression_of, inner_name, open_decompressed
+from . import detect_format, format_by_extension, record_documents
+from .compressed import CORRUPT, SUFFIXES, compression_of, inner_name, open_decompressed
 from .options import Options
 
 if TYPE_CHECKING:
@@ -113,6 +112,9 @@ def stream_stdin(start: bytes, max_bytes: int, options: Options) -> Iterator[Doc
     to an unnamed temporary file first (deleted once read; it takes the input's size on the
     disk of TMPDIR). Refused, unread past `start`, when it is not JSON Lines or CSV.
     """
+    import shutil
+    import tempfile
+
     plan = _dump_plan(io.BytesIO(start), STDIN, len(start), max_bytes, options)
     assert plan is not None  # (larger than max_bytes: a plan, or too_large)
     with tempfile.TemporaryFile(prefix="newsingest-stdin-") as file:
@@ -175,8 +177,6 @@ def _plan(file: BinaryIO, name: str, options: Options, *, strict: bool = False) 
     """How to stream `file`: None when it is not JSON Lines or CSV. Raises InputError when its
     start is corrupt or not text (as newsingest.read.decode says); a bad UTF-8 byte there
     only when `strict`, else it fails its own line, as one further on does."""
-    from . import detect_format
-
     kind = compression_of(file.read(16))
     if kind is not None:
         name = inner_name(name)
@@ -206,8 +206,7 @@ def _read(file: BinaryIO, kind: str | None, size: int) -> bytes:
 def _stream(
     file: BinaryIO, plan: _Plan, base: dict[str, Any], max_bytes: int, options: Options
 ) -> Iterator[Document | RecordFailure]:
-    from . import record_documents
-    from .records import stream_records
+    from .records import stream_records  # (its imports are for dumps alone)
 
     file.seek(0)
     binary = open_decompressed(file, plan.compression) if plan.compression else file
@@ -290,13 +289,24 @@ def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Itera
     records begin, lets each piece know its first record's index and line."""
     for path in paths:
         try:
-            pieces = None if path == STDIN or PIECE in path else _pieces(path, max_bytes, options)
+            pieces = _pieces(path, max_bytes, options) if _may_be_cut(path, options) else None
         except (OSError, InputError):  # the reader reports it
             pieces = None
         if pieces is None:
             yield path
         else:
             yield from pieces
+
+
+def _may_be_cut(path: str, options: Options) -> bool:
+    """Whether `path` may be a JSON Lines file to cut, by its name alone: the main process
+    would otherwise spend a stat, or a look inside, on each article of a corpus."""
+    extension = os.path.splitext(path)[1].lower()
+    if path == STDIN or PIECE in path or extension in SUFFIXES:
+        return False  # (a compressed file is not cut)
+    if options.format != "auto":
+        return options.format == "jsonl"
+    return format_by_extension(extension) in (None, "jsonl", "json")
 
 
 def _pieces(path: str, max_bytes: int, options: Options) -> list[str] | None:
@@ -357,14 +367,13 @@ def _is_record(line: bytes, max_bytes: int) -> bool | None:
 
 def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Document | RecordFailure]:
     """The records of one piece of a JSON Lines file (split_dumps), as open_dump gives them."""
+    from .records import stream_records
+
     path, start, end, first_record, first_line, size, sha256, encoding = piece.split(PIECE)
     try:
         file = open(path, "rb", buffering=0)  # noqa: SIM115 (closed below, when the generator ends)
     except OSError as exc:
         raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
-    from . import record_documents
-    from .records import stream_records
-
     with file:
         file.seek(int(start))
         plan = _Plan("jsonl", None, encoding, "", tabs=False)
