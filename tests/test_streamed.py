@@ -237,14 +237,8 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.usefixtures("small_pieces")
 @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
 def test_the_pieces_of_a_dump_read_as_the_dump_does(tmp_path: Path, bom: bytes) -> None:
-    lines = [json.dumps(item, ensure_ascii=False).encode() for item in RECORDS]
-    # Lines that are no records (whitespace to str.strip) and records that fail, between them.
-    odd = [b"", b"  \r", "\u3000\u2028".encode(), b"\x1c\x1f", b"\xff{}", b'{"title": "x"}', b"[]"]
-    for position, line in zip(range(3, 40, 5), odd, strict=False):
-        lines.insert(position, line)
-    lines.insert(20, json.dumps({**record(99), "body": "দীর্ঘ " * 400}, ensure_ascii=False).encode())
     path = tmp_path / "dump.jsonl"
-    path.write_bytes(bom + b"\n".join(lines) + b"\r\n")
+    path.write_bytes(odd_dump(bom))
     cut = pieces(path, max_bytes=2000)
     assert len(cut) > 4 and all(piece.startswith(f"{path}\x00") for piece in cut)
     whole = dumped(parse(path, 2000))
@@ -252,17 +246,60 @@ def test_the_pieces_of_a_dump_read_as_the_dump_does(tmp_path: Path, bom: bytes) 
     assert len(whole) == 44 and sum(item.startswith("{") for item in whole) == 40  # 4 failed
 
 
+def odd_dump(bom: bytes = b"", noise: bool = False) -> bytes:
+    """A dump with, among its records, lines that are no records (whitespace to str.strip),
+    records that fail (not UTF-8, no body, not an object) and one longer than 2,000 bytes.
+    With `noise`, its records hold random bytes too, so that it compresses to over 2 KB."""
+    rows = [{**item, "noise": os.urandom(60).hex()} if noise else item for item in RECORDS]
+    lines = [json.dumps(item, ensure_ascii=False).encode() for item in rows]
+    odd = [b"", b"  \r", "\u3000\u2028".encode(), b"\x1c\x1f", b"\xff{}", b'{"title": "x"}', b"[]"]
+    for position, line in zip(range(3, 40, 5), odd, strict=False):
+        lines.insert(position, line)
+    lines.insert(20, json.dumps({**record(99), "body": "দীর্ঘ " * 400}, ensure_ascii=False).encode())
+    return bom + b"\n".join(lines) + b"\r\n"
+
+
+@pytest.mark.usefixtures("small_pieces")
+@pytest.mark.parametrize(
+    "pack",
+    [gzip.compress, bz2.compress, lzma.compress, zstandard.ZstdCompressor().compress],
+    ids=["gzip", "bzip2", "xz", "zstd"],
+)
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_the_pieces_of_a_compressed_dump_read_as_the_dump_does(
+    tmp_path: Path, pack: Callable[[bytes], bytes], bom: bytes
+) -> None:
+    path = tmp_path / "dump.jsonl.gz"
+    path.write_bytes(pack(odd_dump(bom, noise=True)))  # over --max-bytes: a bad byte fails its line
+    cut = pieces(path, max_bytes=2000)
+    assert len(cut) > 4 and all(piece.startswith(f"{path}\x00\x00") for piece in cut)  # lines carried
+    whole = dumped(parse(path, 2000))
+    assert dumped(list(parse_files(cut, max_bytes=2000))) == whole
+    assert len(whole) == 44 and sum(item.startswith("{") for item in whole) == 40
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_the_pieces_of_a_corrupt_compressed_dump_fail_as_it_does(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl.gz"
+    path.write_bytes(gzip.compress(JSONL * 30)[:-30])
+    whole = dumped(parse(path, 5000))
+    assert "corrupt gzip data" in whole[-1]
+    assert dumped(list(parse_files(pieces(path, 5000), max_bytes=5000))) == whole
+
+
 @pytest.mark.usefixtures("small_pieces")
 def test_files_that_are_not_cut(tmp_path: Path) -> None:
     small = tmp_path / "small.jsonl"  # read whole, where pieces could differ (a bad byte fails it)
     small.write_bytes(JSONL[:10_000])
-    packed = tmp_path / "dump.jsonl.gz"
+    bad = tmp_path / "bad.jsonl.gz"  # the same: within --max-bytes and not UTF-8 at the start
+    bad.write_bytes(gzip.compress(odd_dump()))
+    packed = tmp_path / "article.txt.gz"
     packed.write_bytes(gzip.compress(JSONL))
     table = tmp_path / "dump.csv"
     table.write_bytes(as_csv(RECORDS))
     odd = tmp_path / "odd.jsonl"  # a line that may be whitespace past what is read to tell
     odd.write_bytes(JSONL + "\u3000".encode() * 400_000 + b"\n" + JSONL)
-    for path in (small, packed, table, odd):
+    for path in (small, bad, packed, table, odd):
         assert pieces(path) == [str(path)]
 
 

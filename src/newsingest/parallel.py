@@ -92,7 +92,13 @@ class Runner:
             return
         if self.split is not None:
             walked = self.split(walked)
-        head = list(itertools.islice(walked, MIN_FILES_FOR_WORKERS))
+        # Enough files for workers, or a piece of a dump (many records; its pieces may carry
+        # their lines, which the workers are forked without).
+        head: list[str] = []
+        for path in walked:
+            head.append(path)
+            if len(head) == MIN_FILES_FOR_WORKERS or PIECE in path:
+                break
         if len(head) < MIN_FILES_FOR_WORKERS and not any(PIECE in path for path in head):
             yield from _parse_files(head, self.parse)
             return

@@ -148,9 +148,7 @@ def stream_bytes(
     read; None when `data` is not that, or its start is corrupt or not UTF-8 (maybe Bijoy):
     it is then read whole, and the whole-file reader says what it is."""
     kind = compression_of(data)
-    if kind is None:
-        return None
-    if options.format == "auto" and os.path.splitext(inner_name(path))[1].lower() not in _MAY_BE_DUMPS:
+    if kind is None or not _named_as_dump(path, options):
         return None
     file = io.BytesIO(data)
     try:
@@ -161,6 +159,11 @@ def stream_bytes(
         return None
     base = _base(path, plan, len(data), hashlib.sha256(data).hexdigest())
     return _stream(file, plan, base, max_bytes, options)
+
+
+def _named_as_dump(path: str, options: Options) -> bool:
+    """A compressed file named as a dump may be one (article.txt.gz is read whole unlooked at)."""
+    return options.format != "auto" or os.path.splitext(inner_name(path))[1].lower() in _MAY_BE_DUMPS
 
 
 def _base(path: str, plan: _Plan, size: int, sha256: str) -> dict[str, Any]:
@@ -284,9 +287,14 @@ _STR_ONLY_SPACE: Final = frozenset(b"\x1c\x1d\x1e\x1f")
 
 
 def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Iterator[str]:
-    """`paths`, each uncompressed UTF-8 JSON Lines file larger than `max_bytes` replaced by its
-    pieces (see read_piece). Reading the file once here, for its SHA-256 and where its
-    records begin, lets each piece know its first record's index and line."""
+    """`paths`, each UTF-8 JSON Lines file that a one-process run reads a record at a time
+    replaced by its pieces (read_piece): the workers of --jobs parse them side by side.
+
+    An uncompressed file is read once here, for its SHA-256 and where each piece's records
+    begin (each piece knows its first record's index and line), and its pieces are byte
+    ranges of it. A compressed one cannot be read from the middle: it is decompressed here,
+    and its pieces carry their lines, as they come.
+    """
     for path in paths:
         try:
             pieces = _pieces(path, max_bytes, options) if _may_be_cut(path, options) else None
@@ -301,51 +309,132 @@ def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Itera
 def _may_be_cut(path: str, options: Options) -> bool:
     """Whether `path` may be a JSON Lines file to cut, by its name alone: the main process
     would otherwise spend a stat, or a look inside, on each article of a corpus."""
+    if path == STDIN or PIECE in path:
+        return False
     extension = os.path.splitext(path)[1].lower()
-    if path == STDIN or PIECE in path or extension in SUFFIXES:
-        return False  # (a compressed file is not cut)
+    if extension in SUFFIXES:
+        return _named_as_dump(path, options) and options.format in ("auto", "jsonl")
     if options.format != "auto":
         return options.format == "jsonl"
     return format_by_extension(extension) in (None, "jsonl", "json")
 
 
-def _pieces(path: str, max_bytes: int, options: Options) -> list[str] | None:
+def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None:
     """The pieces of a JSON Lines file, or None when it is not one to cut."""
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
         return None
-    with open(path, "rb") as file:
+    file = open(path, "rb")  # noqa: SIM115 (closed here, or by the generator returned)
+    try:
         # Only what a one-process run streams: read whole, a bad byte fails the whole file.
         plan = _dump_plan(file, path, info.st_size, max_bytes, options)
-        if plan is None or plan.format != "jsonl" or plan.compression:
-            return None
-        if not plan.encoding.startswith("utf-8"):  # UTF-16 lines are not found by byte
+        if plan is None and info.st_size <= STREAM_FROM and _named_as_dump(path, options):
+            plan = _plan(file, path, options, strict=True)  # as stream_bytes reads it
+            plan = plan if plan is not None and plan.compression is not None else None
+        if plan is None or plan.format != "jsonl" or not plan.encoding.startswith("utf-8"):
+            file.close()  # (UTF-16 lines are not found by byte)
             return None
         file.seek(0)
-        bom = plan.encoding == "utf-8-sig"
         digest = hashlib.sha256()
-        cuts: list[tuple[int, int, int, int]] = []  # (start, end, first record's index, its line)
-        start = offset = lines = records = 0
-        first = (0, 1)
-        line_start = True
-        while chunk := file.readline(_CUT_READ):
+        while chunk := file.read(_CUT_READ):
             digest.update(chunk)
-            line = chunk.removeprefix(codecs.BOM_UTF8) if offset == 0 and bom else chunk  # (as read)
-            offset += len(chunk)
-            if line_start:
-                is_record = _is_record(line, max_bytes)
-                if is_record is None:
-                    return None  # a line the reader might count otherwise: one worker reads it whole
-                records += is_record
-                lines += 1
-            line_start = chunk.endswith(b"\n")
-            if line_start and offset - start >= PIECE_BYTES:
-                cuts.append((start, offset, *first))
-                start, first = offset, (records, lines + 1)
-        if offset > start:
+        file.seek(0)
+    except BaseException:
+        file.close()
+        raise
+    if plan.compression is not None:
+        return _carried_pieces(file, path, plan, info.st_size, digest.hexdigest(), max_bytes)
+    with file:
+        cuts = _cuts(file, plan, max_bytes)
+    if cuts is None:
+        return None
+    fields = (info.st_size, digest.hexdigest(), plan.encoding, "", "")
+    return [PIECE.join(map(str, (path, *cut, *fields))) for cut in cuts]
+
+
+def _cuts(file: BinaryIO, plan: _Plan, max_bytes: int) -> list[tuple[int, int, int, int]] | None:
+    """Where an uncompressed file's pieces begin and end, each with its first record's index
+    and line; None when a line cannot be told a record or not from its start."""
+    bom = plan.encoding == "utf-8-sig"
+    cuts: list[tuple[int, int, int, int]] = []
+    start = offset = lines = records = 0
+    first = (0, 1)
+    line_start = True
+    while chunk := file.readline(_CUT_READ):
+        line = chunk.removeprefix(codecs.BOM_UTF8) if offset == 0 and bom else chunk  # (as read)
+        offset += len(chunk)
+        if line_start:
+            is_record = _is_record(line, max_bytes)
+            if is_record is None:
+                return None  # one worker reads it whole
+            records += is_record
+            lines += 1
+        line_start = chunk.endswith(b"\n")
+        if line_start and offset - start >= PIECE_BYTES:
             cuts.append((start, offset, *first))
-    sha256 = digest.hexdigest()
-    return [PIECE.join(map(str, (path, *cut, offset, sha256, plan.encoding))) for cut in cuts]
+            start, first = offset, (records, lines + 1)
+    if offset > start:
+        cuts.append((start, offset, *first))
+    return cuts
+
+
+def _carried_pieces(
+    file: BinaryIO, path: str, plan: _Plan, size: int, sha256: str, max_bytes: int
+) -> Iterator[str]:
+    """The pieces of a compressed JSON Lines file, each carrying its decompressed lines.
+
+    The lines are read as _utf8_lines reads them, so that each piece's reader meets what a
+    one-process run meets; a line too long is carried cut short (its reader fails it all
+    the same). Corrupt data ends the pieces with one that fails as a one-process run does.
+    """
+    with file:
+        read = open_decompressed(file, plan.compression or "").readline
+        fields = (size, sha256, plan.encoding, plan.compression)
+        held: list[bytes] = []
+        first = (0, 1)
+        lines = records = length = 0
+        error = ""
+        try:
+            if plan.encoding == "utf-8-sig":
+                read(len(codecs.BOM_UTF8))
+            while line := read(max_bytes + 2):
+                lines += 1
+                if len(line) > max_bytes and len(line.rstrip(b"\r\n")) > max_bytes:
+                    records += 1
+                    rest = line
+                    while rest and not rest.endswith(b"\n"):
+                        rest = read(max_bytes)
+                    line = line if line.endswith(b"\n") else line + b"\n"
+                else:
+                    records += _makes_record(line)
+                held.append(line)
+                length += len(line)
+                if length >= PIECE_BYTES:
+                    yield _carrying(path, first, fields, b"".join(held))
+                    held, length, first = [], 0, (records, lines + 1)
+        except CORRUPT as exc:
+            error = f"corrupt {plan.compression} data: {exc}"
+        if held:
+            yield _carrying(path, first, fields, b"".join(held))
+        if error:
+            yield PIECE.join(map(str, (path, "!", "", records, lines + 1, *fields, error)))
+
+
+def _carrying(path: str, first: tuple[int, int], fields: tuple[object, ...], lines: bytes) -> str:
+    # (latin-1 maps each byte to one character and back: the lines stay bytes in a str)
+    return PIECE.join(map(str, (path, "", "", *first, *fields, lines.decode("latin-1"))))
+
+
+def _makes_record(line: bytes) -> bool:
+    """Whether the reader makes a record of a whole line it reads (not too long): all but a
+    line of whitespace (str.isspace) do, and one that is not UTF-8 is a failed record."""
+    text = line.strip()
+    if text and text[0] < 0x80 and text[0] not in _STR_ONLY_SPACE:
+        return True  # the common case: it starts with "{"
+    try:
+        return bool(line.decode().strip())
+    except UnicodeDecodeError:
+        return True
 
 
 def _is_record(line: bytes, max_bytes: int) -> bool | None:
@@ -359,29 +448,41 @@ def _is_record(line: bytes, max_bytes: int) -> bool | None:
     seen = line[: max_bytes + 2]  # as _utf8_lines reads it
     if len(seen) > max_bytes and len(seen.rstrip(b"\r\n")) > max_bytes:
         return True  # too long: a failed record
-    try:
-        return bool(line.decode().strip())
-    except UnicodeDecodeError:
-        return True  # not UTF-8: a failed record
+    return _makes_record(line)
 
 
 def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Document | RecordFailure]:
-    """The records of one piece of a JSON Lines file (split_dumps), as open_dump gives them."""
+    """The records of one piece of a JSON Lines file (split_dumps), as open_dump gives them.
+
+    A piece is the string that stands for it among a run's paths: its file, then the byte
+    range to read ("" for the lines it carries; "!" for an error it fails with), its first
+    record's index and line, and the file's size, SHA-256, encoding and compression.
+    """
     from .records import stream_records
 
-    path, start, end, first_record, first_line, size, sha256, encoding = piece.split(PIECE)
+    path, start, end, first_record, first_line, size, sha256, encoding, compression, carried = piece.split(
+        PIECE, 9
+    )
+    if start == "!":
+        raise InputError(Reason.MALFORMED, carried)
+    plan = _Plan("jsonl", compression or None, encoding, "", tabs=False)
+    first = {"first_record": int(first_record), "first_line": int(first_line)}
+    base = _base(path, plan, int(size), sha256)
+    if start == "":
+        lines = _utf8_lines(io.BytesIO(carried.encode("latin-1")), max_bytes, plan, skip_bom=False)
+        records = stream_records(lines, "", "jsonl", options, tabs=False, max_field=max_bytes, **first)
+        yield from record_documents(records, base, encoding, options)
+        return
     try:
         file = open(path, "rb", buffering=0)  # noqa: SIM115 (closed below, when the generator ends)
     except OSError as exc:
         raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
     with file:
         file.seek(int(start))
-        plan = _Plan("jsonl", None, encoding, "", tabs=False)
         binary = io.BufferedReader(_Slice(file, int(end) - int(start)))
         lines = _utf8_lines(binary, max_bytes, plan, skip_bom=start == "0" and encoding == "utf-8-sig")
-        first = {"first_record": int(first_record), "first_line": int(first_line)}
         records = stream_records(lines, "", "jsonl", options, tabs=False, max_field=max_bytes, **first)
-        yield from record_documents(records, _base(path, plan, int(size), sha256), encoding, options)
+        yield from record_documents(records, base, encoding, options)
 
 
 class _Slice(io.RawIOBase):
