@@ -119,10 +119,11 @@ def parse_files(
 def _read_documents(
     paths: Iterable[str], max_bytes: int, options: Options | None
 ) -> Iterator[Document | Failure]:
+    options = options or Options()
     for path in paths:
-        name = path.split(PIECE, 1)[0]  # (a piece of a dump is named by its file)
+        name = path.split(PIECE, 1)[0] if PIECE in path else path  # (a piece: its file's name)
         try:
-            documents = _open(path, max_bytes, options or Options())
+            documents = _open(path, max_bytes, options)
         except InputError as error:
             yield Failure(name, error)
             continue
