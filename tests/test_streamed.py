@@ -203,13 +203,25 @@ def test_any_dump_reads_streamed_as_it_reads_whole(rows: list[dict[str, str]], f
         writer.writerows(rows)
         text = out.getvalue()
     data = text.encode()
+    streamed_from = max(1, len(data) - 1)  # over --max-bytes: streamed
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"dump.{fmt}"
         path.write_bytes(data)
+        packed = Path(folder) / f"dump.{fmt}.gz"
+        packed.write_bytes(gzip.compress(data))
         whole = dumped(parse(path, len(data)))
-        assert dumped(parse(path, max(1, len(data) - 1))) == whole  # over --max-bytes: streamed
-    packed = parse_file(gzip.compress(data), f"dump.{fmt}.gz")
-    assert outcomes(packed) == outcomes(parse_file(data, f"dump.{fmt}"))
+        assert dumped(parse(path, streamed_from)) == whole
+        # Cut into pieces of a line or two for the workers (JSON Lines only), plain or compressed.
+        piece_bytes, streamed.PIECE_BYTES = streamed.PIECE_BYTES, 40
+        try:
+            for dump in (path, packed):
+                cut = list(split_dumps([str(dump)], streamed_from, Options()))
+                in_pieces = list(parse_files(cut, max_bytes=streamed_from))
+                assert dumped(in_pieces) == dumped(parse(dump, streamed_from))
+        finally:
+            streamed.PIECE_BYTES = piece_bytes
+    in_memory = parse_file(gzip.compress(data), f"dump.{fmt}.gz")
+    assert outcomes(in_memory) == outcomes(parse_file(data, f"dump.{fmt}"))
 
 
 def outcomes(results: Iterable[Article | Failure]) -> list[object]:
