@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,15 @@ def article_file(tmp_path: Path) -> Path:
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     return path
+
+
+@pytest.fixture(autouse=True)
+def fixed_today() -> Iterator[None]:
+    """Every test resolves against the same today: without a reference date, a weekday with a
+    date takes the latest such year up to today (Thursday 12 October is 2023 until 2028)."""
+    from newsingest.dates import set_today, today
+
+    before = today()
+    set_today(dt.date(2026, 1, 1))
+    yield
+    set_today(before)

@@ -230,3 +230,16 @@ def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     )
     assert len(done.stdout.splitlines()) == 1
     assert "Traceback" not in done.stderr and done.stderr == ""
+
+
+def test_today_option_pins_the_year_of_a_weekday_with_a_date(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("সভা\nশুক্রবার (১৫ মার্চ) সংবাদ সম্মেলনে তিনি এ কথা বলেন।\n", encoding="utf-8")
+    values = {}
+    for today in ("2029-06-01", "2030-06-01"):  # 15 March was last a Friday in 2024, then in 2030
+        result = run("parse", str(path), "--today", today, "-j", "2")
+        assert result.exit_code == 0, result.output
+        (record,) = records(result.stdout)
+        values[today] = [date["value"] for date in record["dates"]]
+    assert values == {"2029-06-01": ["2024-03-15"], "2030-06-01": ["2030-03-15"]}
+    assert run("parse", str(path), "--today", "2030-13-01").exit_code == 2

@@ -85,6 +85,14 @@ def cli() -> None:
     "where the text fixes it. Example: --reference-date 2023-10-13",
 )
 @click.option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    callback=_parse_reference_date,
+    help="The date taken for today (default: the system's). Without a reference date, a "
+    "weekday with a day and month but no year takes the latest such year up to today: set "
+    "it so that a rerun on another day gives the same output. Example: --today 2026-01-01",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
@@ -167,6 +175,7 @@ def parse(
     paths: tuple[str, ...],
     output: str | None,
     reference_date: dt.date | None,
+    today: dt.date | None,
     jobs: int | None,
     max_bytes: int,
     errors_file: str | None,
@@ -205,6 +214,7 @@ def parse(
     import functools
 
     from .accounting import Tally
+    from .dates import set_today
     from .formats import Options
     from .formats.streamed import split_dumps
     from .parallel import Runner, default_jobs
@@ -223,6 +233,7 @@ def parse(
     parse_batch = functools.partial(
         parse_files, reference_date=reference_date, max_bytes=max_bytes, options=options
     )
+    set_today(today)  # before the workers are started: they inherit it
     _collect_garbage_for_a_long_run()
     split = functools.partial(split_dumps, max_bytes=max_bytes, options=options)
     runner = Runner(parse_batch, jobs or default_jobs(), split)

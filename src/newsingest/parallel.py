@@ -20,6 +20,7 @@ against 0.06 s (100) here.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import itertools
 import os
 import pickle
@@ -222,9 +223,11 @@ class Runner:
 
         # fork: workers inherit the imported pipeline instead of importing it again. Every
         # worker is forked when the pool starts, before it runs any thread of its own.
+        from .dates import today
+
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
         return ProcessPoolExecutor(
-            self.jobs, mp_context=context, initializer=_start_worker, initargs=(self.parse,)
+            self.jobs, mp_context=context, initializer=_start_worker, initargs=(self.parse, today())
         )
 
 
@@ -510,8 +513,11 @@ def _parse_file(path: str, parse: Parse) -> Iterator[bytes | Failure]:
 _worker_parse: Parse | None = None
 
 
-def _start_worker(parse: Parse) -> None:
+def _start_worker(parse: Parse, day: dt.date) -> None:
+    from .dates import set_today
+
     global _worker_parse
+    set_today(day)  # a spawned worker (not forked) has not inherited the run's
     # Ctrl-C reaches the whole process group: the main process stops the run, workers
     # must not print tracebacks of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

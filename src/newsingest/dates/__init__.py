@@ -28,6 +28,8 @@ from .lexicon import (
     SCHEDULING_WORDS,
 )
 from .resolve import Context, Resolved, iso_day, resolve
+from .resolve import set_today as set_today  # (the clock a run resolves against; public)
+from .resolve import today as today
 from .tokens import WORDS, Token, nfc, tokenize
 
 Tense = Literal["future", "past", "progressive", "present", "none"]

@@ -43,8 +43,9 @@ _SMALLER_UNIT: Final = {
     "CE": (100, "Y"),
 }
 _SET_VALUES: Final = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
-# The last year a weekday-with-date is looked for in when there is no reference date.
-_TODAY: Final = dt.date.today()
+# Today, for what resolves against it when there is no reference date: the latest year of a
+# weekday-with-date, the century of a two-digit year. set_today pins it for reproducible runs.
+_today = dt.date.today()
 # How far a day named without a year may lie on the "wrong" side of the reference for its
 # clause's tense: a clause's verb is often about something else than the date beside it
 # ("the final has been scheduled for 18 August", "the ban was extended to 31 July"). An
@@ -243,10 +244,27 @@ def _ago(count: int | float | str, unit: str, ref: dt.date) -> Resolved | None:
     return _duration(count, unit)
 
 
+def set_today(day: dt.date | None) -> None:
+    """Take `day` for today (None: the system's date).
+
+    Without a reference date, a weekday with a day and month but no year (বৃহস্পতিবার (১২
+    অক্টোবর)) takes the latest such year up to today, and a two-digit year (৭১ সালে) the
+    century that puts it before today: pinning today makes a rerun on another day give the
+    same output (`newsingest parse --today`). Workers forked later inherit it.
+    """
+    global _today
+    _today = day or dt.date.today()
+
+
+def today() -> dt.date:
+    """The date taken for today (set_today)."""
+    return _today
+
+
 def _full_year(short: int, reference: dt.date | None) -> int:
     """৭১ সালে is 1971, ২০ সালে 2020: the year of that number nearest before the reference
     (or today) or at most a few years after it."""
-    base = reference or _TODAY
+    base = reference or _today
     year = base.year // 100 * 100 + short
     return year - 100 if year > base.year + 5 else year
 
@@ -475,9 +493,10 @@ def _nearest_year(month: int, day: int, ctx: Context, rel: int | None, weekday: 
     if ref is None:
         if weekday is None:
             return None
-        for year in range(_TODAY.year, _TODAY.year - 30, -1):
+        latest = _today
+        for year in range(latest.year, latest.year - 30, -1):
             d = _safe_date(year, month, day)
-            if d is not None and d <= _TODAY and d.weekday() == weekday:
+            if d is not None and d <= latest and d.weekday() == weekday:
                 return year
         return None
     candidates = [
