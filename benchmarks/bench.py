@@ -13,9 +13,9 @@ machine even when the absolute rates move, and each timing is the fastest of --r
 
 - newsingest parse DIR --jobs J (a subprocess, stdout to /dev/null): articles/s, MB/s and the
   peak RSS of the largest process;
-- newsingest parse over the same articles as one JSON Lines dump (once per --jobs value): a
-  dump larger than --max-bytes is read a record at a time, so its peak RSS should not grow
-  with N, and cut into pieces that the workers share;
+- newsingest parse over the same articles as one JSON Lines dump, plain and gzipped (once per
+  --jobs value): a dump over 16 MiB, or compressed, is read a record at a time, so its peak
+  RSS should not grow with N, and cut into pieces that the workers share;
 - the I/O floor: a plain Python loop that reads each file and writes its text as a JSON line;
 - dateparser.search.search_dates(text, languages=["bn"]) per article, on a sample (it is slow).
 
@@ -25,6 +25,7 @@ dateparser is a benchmark-only dependency: pip install -e ".[bench]".
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import random
@@ -266,26 +267,30 @@ def bench(count: int, jobs: list[int], sample: int, keep: bool, repeat: int) -> 
             print(f"{label:<26}{seconds:>9.2f}{rate:>12,.0f}{megabytes / seconds:>8.1f}{memory:>27}")
             if lines != count:
                 print(f"   note: {count - lines} articles not written (exit status {status})")
-        # The same articles as one dump: read a record at a time (when larger than
-        # --max-bytes, 50 MB), its memory must stay flat; cut into pieces for the workers.
+        # The same articles as one dump, plain and gzipped: read a record at a time (the
+        # plain one is over 16 MiB), in flat memory; cut into pieces for the workers.
         with tempfile.TemporaryDirectory(prefix="newsingest-dump-") as scratch:
             dump = Path(scratch) / "dump.jsonl"
             write_dump(files, dump)
-            size_mb = dump.stat().st_size / 1e6
-            for job in jobs:
-                seconds, rss, rss_all, status, lines = run_newsingest(dump, job)
-                results[f"dump_jobs{job}"] = {
-                    "seconds": seconds,
-                    "rate": count / seconds,
-                    "rss_mb": rss,
-                    "rss_all_mb": rss_all,
-                    "lines": lines,
-                }
-                label, memory = f"one .jsonl, --jobs {job}", f"{rss:.0f} / {rss_all:.0f}"
-                rates = f"{count / seconds:>12,.0f}{size_mb / seconds:>8.1f}"
-                print(f"{label:<26}{seconds:>9.2f}{rates}{memory:>27}")
-                if lines != count:
-                    print(f"   note: {count - lines} articles not written (exit status {status})")
+            packed = dump.with_suffix(".jsonl.gz")
+            with dump.open("rb") as plain, gzip.open(packed, "wb", compresslevel=1) as out:
+                shutil.copyfileobj(plain, out, 1 << 20)
+            size_mb = dump.stat().st_size / 1e6  # (MB/s of the text, for both)
+            for name, path in (("jsonl", dump), ("jsonl.gz", packed)):
+                for job in jobs:
+                    seconds, rss, rss_all, status, lines = run_newsingest(path, job)
+                    results[f"dump_{name}_jobs{job}"] = {
+                        "seconds": seconds,
+                        "rate": count / seconds,
+                        "rss_mb": rss,
+                        "rss_all_mb": rss_all,
+                        "lines": lines,
+                    }
+                    label, memory = f"one .{name}, --jobs {job}", f"{rss:.0f} / {rss_all:.0f}"
+                    rates = f"{count / seconds:>12,.0f}{size_mb / seconds:>8.1f}"
+                    print(f"{label:<26}{seconds:>9.2f}{rates}{memory:>27}")
+                    if lines != count:
+                        print(f"   note: {count - lines} articles not written (exit status {status})")
         dp = run_dateparser(files, sample)
         if dp is not None:
             results["dateparser_rate"] = dp[0]
