@@ -421,8 +421,10 @@ def _carried_pieces(
 
 
 def _carrying(path: str, first: tuple[int, int], fields: tuple[object, ...], lines: bytes) -> str:
-    # (latin-1 maps each byte to one character and back: the lines stay bytes in a str)
-    return PIECE.join(map(str, (path, "", "", *first, *fields, lines.decode("latin-1"))))
+    # The lines' bytes in a str, any of them (surrogateescape gives each bad byte a character
+    # of its own and back): pickled as UTF-8, mostly the same bytes again (latin-1, which
+    # maps each byte to a character, would double a Bengali text's on the way to a worker).
+    return PIECE.join(map(str, (path, "", "", *first, *fields, lines.decode(errors="surrogateescape"))))
 
 
 def _makes_record(line: bytes) -> bool:
@@ -469,7 +471,8 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
     first = {"first_record": int(first_record), "first_line": int(first_line)}
     base = _base(path, plan, int(size), sha256)
     if start == "":
-        lines = _utf8_lines(io.BytesIO(carried.encode("latin-1")), max_bytes, plan, skip_bom=False)
+        carried_lines = io.BytesIO(carried.encode(errors="surrogateescape"))
+        lines = _utf8_lines(carried_lines, max_bytes, plan, skip_bom=False)
         records = stream_records(lines, "", "jsonl", options, tabs=False, max_field=max_bytes, **first)
         yield from record_documents(records, base, encoding, options)
         return
