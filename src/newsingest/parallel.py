@@ -100,7 +100,7 @@ class Runner:
             head.append(path)
             if len(head) == MIN_FILES_FOR_WORKERS or PIECE in path:
                 break
-        if len(head) < MIN_FILES_FOR_WORKERS and not any(PIECE in path for path in head):
+        if len(head) < MIN_FILES_FOR_WORKERS and not (head and PIECE in head[-1]):
             yield from _parse_files(head, self.parse)
             return
         in_workers = self._in_forked_workers if FORKED_WORKERS else self._in_workers
@@ -413,14 +413,13 @@ def _after_death(batch: list[str], retried: bool) -> list[tuple[list[str], bool]
 
 
 def _died(path: str) -> Failure:
-    from .formats.streamed import PIECE
+    from .formats.streamed import PIECE, file_of
     from .pipeline import Failure
 
     message = "a worker process died while parsing it (killed, out of memory or crashed)"
-    name, _, piece = path.partition(PIECE)
-    if piece:  # a piece of a large dump (formats.streamed.split_dumps)
-        message += f": the piece of it from record {piece.split(PIECE)[2]}"
-    return Failure(name, InputError(Reason.INTERNAL, message))
+    if PIECE in path:  # a piece of a large dump: its fields follow the file's name
+        message += f": the piece of it from record {path.split(PIECE)[3]}"
+    return Failure(file_of(path), InputError(Reason.INTERNAL, message))
 
 
 def _batches(paths: Iterator[str], size: int) -> Iterator[list[str]]:
@@ -456,35 +455,32 @@ def _parse_batch(paths: list[str], parse: Parse) -> Iterator[list[bytes | Failur
     should an input trigger a bug there, the batch is parsed again a file at a time, past
     the results already given (the same ones, in the same order), and only that file fails.
     """
+    results = _batch_results(paths, parse)
+    while chunk := list(itertools.islice(results, CHUNK_RESULTS)):
+        yield chunk
+
+
+def _batch_results(paths: list[str], parse: Parse) -> Iterator[bytes | Failure]:
+    """_parse_batch's results one at a time."""
     from .pipeline import Failure
     from .write import to_json_line
 
-    chunk: list[bytes | Failure] = []
     given = 0
     try:
         # (The pipeline hands over a batch's articles one after another, so serialising
         # them as they come is a stage of its own already.)
         for result in parse(paths):
-            chunk.append(result if isinstance(result, Failure) else to_json_line(result))
-            if len(chunk) == CHUNK_RESULTS:
-                given += len(chunk)
-                yield chunk
-                chunk = []
+            yield result if isinstance(result, Failure) else to_json_line(result)
+            given += 1
     except (KeyboardInterrupt, MemoryError):
         raise
     except Exception:
-        skip = given + len(chunk)  # (the results in `chunk` stand: it is given below)
         for path in paths:
             for result in _parse_file(path, parse):
-                if skip:
-                    skip -= 1
+                if given:
+                    given -= 1  # given already, by the attempt that failed
                     continue
-                chunk.append(result)
-                if len(chunk) == CHUNK_RESULTS:
-                    yield chunk
-                    chunk = []
-    if chunk:
-        yield chunk
+                yield result
 
 
 def _parse_file(path: str, parse: Parse) -> Iterator[bytes | Failure]:
@@ -493,7 +489,7 @@ def _parse_file(path: str, parse: Parse) -> Iterator[bytes | Failure]:
     A bug the input triggers (any exception but an InputError, which the pipeline reports
     itself) becomes a Failure with reason `internal`, so one file cannot end a long run.
     """
-    from .formats.streamed import PIECE
+    from .formats.streamed import file_of
     from .pipeline import Failure
     from .write import to_json_line
 
@@ -507,7 +503,7 @@ def _parse_file(path: str, parse: Parse) -> Iterator[bytes | Failure]:
         # cannot go on past it.
         detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200] if str(exc) else type(exc).__name__
         error = InputError(Reason.INTERNAL, f"internal error ({detail}); please report it")
-        yield Failure(path.partition(PIECE)[0], error)  # (a piece of a dump is named by its file)
+        yield Failure(file_of(path), error)
 
 
 _worker_parse: Parse | None = None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .dates import FoundDates, find_dates, find_dates_batch
 from .errors import InputError, Reason
 from .formats import Options, RecordFailure, streamed
-from .formats.streamed import PIECE, read_piece, stream_stdin
+from .formats.streamed import PIECE, file_of, read_piece, stream_stdin
 from .formats.text import Document
 from .models import Article, Dateline, ReferenceDate, Source, Stats, trusted
 from .read import MAX_BYTES, STDIN, decode, read_bytes, read_stdin, utf8, walk
@@ -121,7 +121,7 @@ def _read_documents(
 ) -> Iterator[Document | Failure]:
     options = options or Options()
     for path in paths:
-        name = path.split(PIECE, 1)[0] if PIECE in path else path  # (a piece: its file's name)
+        name = file_of(path)
         try:
             documents = _open(path, max_bytes, options)
         except InputError as error:
@@ -141,7 +141,7 @@ def _open(path: str, max_bytes: int, options: Options) -> Iterator[Document | Fa
     for (formats.streamed.open_dump says which).
     """
     if PIECE in path:
-        return _named(read_piece(path, max_bytes, options), path.split(PIECE, 1)[0])
+        return _named(read_piece(path, max_bytes, options), file_of(path))
     if path == STDIN:
         data = read_stdin(max_bytes)
         if len(data) > max_bytes:

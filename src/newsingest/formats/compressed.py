@@ -64,8 +64,7 @@ SUFFIXES = frozenset(suffix for _, _, suffixes in _KINDS for suffix in suffixes)
 
 def inner_name(name: str) -> str:
     """The name of what a compressed file holds: dump.jsonl.gz (or .bz2, .xz...) holds dump.jsonl."""
-    suffixes = (suffix for _, _, kind_suffixes in _KINDS for suffix in kind_suffixes)
-    return next((name[: -len(s)] for s in suffixes if name.lower().endswith(s)), name)
+    return next((name[: -len(s)] for s in SUFFIXES if name.lower().endswith(s)), name)
 
 
 # What a corrupt or truncated stream raises, by module: OSError (gzip's BadGzipFile, bz2),

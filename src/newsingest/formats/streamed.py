@@ -131,14 +131,21 @@ def _stream_file(
     file: BinaryIO, path: str, plan: _Plan, max_bytes: int, options: Options
 ) -> Iterator[Document | RecordFailure]:
     try:
-        file.seek(0)
-        digest = hashlib.sha256()
-        while chunk := file.read(_CUT_READ):
-            digest.update(chunk)
-        size = file.tell()
+        sha256, size = _sha256(file)
     except OSError as exc:
         raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
-    yield from _stream(file, plan, _base(path, plan, size, digest.hexdigest()), max_bytes, options)
+    yield from _stream(file, plan, _base(path, plan, size, sha256), max_bytes, options)
+
+
+def _sha256(file: BinaryIO) -> tuple[str, int]:
+    """The SHA-256 of a whole file and its size, read from its start; it is left at its start."""
+    file.seek(0)
+    digest = hashlib.sha256()
+    while chunk := file.read(_CUT_READ):
+        digest.update(chunk)
+    size = file.tell()
+    file.seek(0)
+    return digest.hexdigest(), size
 
 
 def stream_bytes(
@@ -231,16 +238,30 @@ def _utf8_lines(
     read = _checked(binary.readline, plan)
     if skip_bom:
         read(len(codecs.BOM_UTF8))
-    while line := read(max_bytes + 2):  # the text, and a line end of up to two bytes
-        if len(line) > max_bytes and len(line.rstrip(b"\r\n")) > max_bytes:
+    for line, too_long in _raw_lines(read, max_bytes):
+        if too_long:
             yield InputError(Reason.TOO_LARGE, f"longer than --max-bytes ({max_bytes:,} bytes)")
-            while line and not line.endswith(b"\n"):
-                line = read(max_bytes)
             continue
         try:
             yield line.decode()
         except UnicodeDecodeError as exc:
             yield InputError(Reason.ENCODING, f"not UTF-8: invalid byte 0x{line[exc.start]:02x}")
+
+
+def _raw_lines(read: Callable[[int], bytes], max_bytes: int) -> Iterator[tuple[bytes, bool]]:
+    """Each line of a binary stream, and whether it is too long: one longer than `max_bytes`
+    comes cut short, and the rest of it is read past (never held) when the caller goes on.
+    The reader (_utf8_lines) and the cutter (_carried_pieces) both read lines so."""
+    while line := read(max_bytes + 2):  # the text, and a line end of up to two bytes
+        too_long = _too_long(line, max_bytes)
+        yield line, too_long
+        while too_long and line and not line.endswith(b"\n"):
+            line = read(max_bytes)
+
+
+def _too_long(line: bytes, max_bytes: int) -> bool:
+    """Whether a line's first `max_bytes` + 2 bytes, as read, show it longer than `max_bytes`."""
+    return len(line) > max_bytes and len(line.rstrip(b"\r\n")) > max_bytes
 
 
 def _text_lines(stream: io.TextIOWrapper, max_chars: int, plan: _Plan) -> Iterator[str | InputError]:
@@ -274,8 +295,8 @@ def _checked(readline: Callable[[int], AnyStr], plan: _Plan) -> Callable[[int], 
 # the workers of --jobs parse side by side: a single dump is no longer parsed by one core.
 # Each piece is a batch of its own (parallel._batches): its JSON lines, ~50 articles' worth,
 # fit in the result pipe of its worker, which goes on with the next while the main process
-# reads another worker's. Only files a one-process run streams are cut (larger than
-# --max-bytes): their pieces give what it gives.
+# reads another worker's. Only files a one-process run streams are cut (open_dump): their
+# pieces give what it gives.
 PIECE_BYTES: Final = 1 << 18
 # Joins a piece's fields into the string that stands for it among the paths a run hands to
 # its workers (a NUL is never in a path).
@@ -284,6 +305,11 @@ PIECE: Final = "\x00"
 _CUT_READ: Final = 1 << 20
 # ASCII controls that str.strip() takes for whitespace and bytes.strip() does not.
 _STR_ONLY_SPACE: Final = frozenset(b"\x1c\x1d\x1e\x1f")
+
+
+def file_of(path: str) -> str:
+    """The file an input path names: a piece of a dump (split_dumps) is named by its file."""
+    return path.split(PIECE, 1)[0] if PIECE in path else path
 
 
 def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Iterator[str]:
@@ -334,21 +360,17 @@ def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None
         if plan is None or plan.format != "jsonl" or not plan.encoding.startswith("utf-8"):
             file.close()  # (UTF-16 lines are not found by byte)
             return None
-        file.seek(0)
-        digest = hashlib.sha256()
-        while chunk := file.read(_CUT_READ):
-            digest.update(chunk)
-        file.seek(0)
+        sha256 = _sha256(file)[0]
     except BaseException:
         file.close()
         raise
     if plan.compression is not None:
-        return _carried_pieces(file, path, plan, info.st_size, digest.hexdigest(), max_bytes)
+        return _carried_pieces(file, path, plan, info.st_size, sha256, max_bytes)
     with file:
         cuts = _cuts(file, plan, max_bytes)
     if cuts is None:
         return None
-    fields = (info.st_size, digest.hexdigest(), plan.encoding, "", "")
+    fields = (info.st_size, sha256, plan.encoding, "", "")
     return [PIECE.join(map(str, (path, *cut, *fields))) for cut in cuts]
 
 
@@ -388,7 +410,7 @@ def _carried_pieces(
     the same). Corrupt data ends the pieces with one that fails as a one-process run does.
     """
     with file:
-        read = open_decompressed(file, plan.compression or "").readline
+        read = _checked(open_decompressed(file, plan.compression or "").readline, plan)
         fields = (size, sha256, plan.encoding, plan.compression)
         held: list[bytes] = []
         first = (0, 1)
@@ -397,23 +419,17 @@ def _carried_pieces(
         try:
             if plan.encoding == "utf-8-sig":
                 read(len(codecs.BOM_UTF8))
-            while line := read(max_bytes + 2):
+            for line, too_long in _raw_lines(read, max_bytes):
                 lines += 1
-                if len(line) > max_bytes and len(line.rstrip(b"\r\n")) > max_bytes:
-                    records += 1
-                    rest = line
-                    while rest and not rest.endswith(b"\n"):
-                        rest = read(max_bytes)
-                    line = line if line.endswith(b"\n") else line + b"\n"
-                else:
-                    records += _makes_record(line)
-                held.append(line)
-                length += len(line)
+                records += too_long or _makes_record(line)
+                # (a line cut short ends where its reader stops reading past the rest)
+                held.append(line + b"\n" if too_long and not line.endswith(b"\n") else line)
+                length += len(held[-1])
                 if length >= PIECE_BYTES:
                     yield _carrying(path, first, fields, b"".join(held))
                     held, length, first = [], 0, (records, lines + 1)
-        except CORRUPT as exc:
-            error = f"corrupt {plan.compression} data: {exc}"
+        except InputError as failure:  # corrupt data, worded as a one-process run words it
+            error = failure.message
         if held:
             yield _carrying(path, first, fields, b"".join(held))
         if error:
@@ -447,9 +463,8 @@ def _is_record(line: bytes, max_bytes: int) -> bool | None:
         return True  # the common case: it starts with "{"
     if not line.endswith(b"\n"):
         return None
-    seen = line[: max_bytes + 2]  # as _utf8_lines reads it
-    if len(seen) > max_bytes and len(seen.rstrip(b"\r\n")) > max_bytes:
-        return True  # too long: a failed record
+    if _too_long(line[: max_bytes + 2], max_bytes):  # (as _raw_lines reads it)
+        return True  # a failed record
     return _makes_record(line)
 
 
