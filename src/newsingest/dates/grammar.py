@@ -301,37 +301,44 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     if j >= len(tokens):
         return 0
     tok = tokens[j]
-    c, value = tok.cls, tok.value
-    if c in _NEVER_TAKEN:
+    letter, value = tok.cls, tok.value
+    if letter in _NEVER_TAKEN:
         return 0  # most expressions end on an ordinary word: say so before forty branches
+    # Classes are compared as code points (c == ord("M")): mypyc folds ord("M") into a
+    # constant and the test into one instruction, where comparing strings is a call. This
+    # function runs for every token an expression reads, through forty branches.
+    c = ord(letter)
     if (
-        c in _DATE_CLASSES
+        letter in _DATE_CLASSES
         and s.unit is not None
         and tokens[j - 1].cls == "U"
         and tokens[j - 1].ending not in _GENITIVE
-        and not (c == "d" and _cls(tokens, j + 1) == "U")  # a count with its unit: এক ঘণ্টা ২০ মিনিট
+        and not (c == ord("d") and _cls(tokens, j + 1) == "U")  # a count with its unit: এক ঘণ্টা ২০ মিনিট
     ):
-        if c == "M" and s.unit == "M" and s.rel is not None and s.count is None and not tokens[j - 1].ending:
+        month_after_unit = (
+            s.unit == "M" and s.rel is not None and s.count is None and not tokens[j - 1].ending
+        )
+        if c == ord("M") and month_after_unit:
             # আগের মাস এপ্রিলে, গত মাস জুনে: the month named in apposition is the one meant
             s.month, s.rel, s.rel_anaphoric, s.unit = value, None, False, None
             return 1
         return 0  # এ বছর ৮ ফাল্গুন: a date after a unit word belongs to it only through "of" (বছরের)
-    if s.bracketed and c not in _AFTER_BRACKET:
+    if s.bracketed and letter not in _AFTER_BRACKET:
         return 0  # after (২ জুন) only its time may follow, not a new period (২০২৫-২৬ অর্থবছর)
     # _cls(tokens, j + 1) and j + 2, spelt out: this runs for every token an expression reads
-    nxt = tokens[j + 1].cls if j + 1 < len(tokens) else ""
-    after = tokens[j + 2].cls if j + 2 < len(tokens) else ""
-    number = c in ("d", "D", "N", "y")
-    if c in ("R", "L") and s.is_empty():
-        s.rel, s.rel_anaphoric = value, c == "L"
-    elif c == "n" and s.is_empty() and nxt in ("U", "V"):
+    nxt = ord(tokens[j + 1].cls) if j + 1 < len(tokens) else 0
+    after = ord(tokens[j + 2].cls) if j + 2 < len(tokens) else 0
+    number = c in (ord("d"), ord("D"), ord("N"), ord("y"))
+    if c in (ord("R"), ord("L")) and s.is_empty():
+        s.rel, s.rel_anaphoric = value, c == ord("L")
+    elif c == ord("n") and s.is_empty() and nxt in (ord("U"), ord("V")):
         s.new = True
-    elif c == "z" and s.is_empty():
+    elif c == ord("z") and s.is_empty():
         s.every = True
-    elif c == "Z" and s.is_empty():
+    elif c == ord("Z") and s.is_empty():
         s.every, s.unit = True, value
     elif (
-        c == "A"
+        c == ord("A")
         and s.deictic is None
         and not s.has_date()
         and s.rel is None
@@ -339,10 +346,10 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         and s.unit is None
     ):
         s.deictic = value
-    elif c == "a" and s.is_empty():
+    elif c == ord("a") and s.is_empty():
         s.anaphor = value
     elif (
-        c == "W"
+        c == ord("W")
         and s.weekday is None
         and s.day is not None
         and s.month is not None
@@ -353,7 +360,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     ):
         s.weekday = value  # ২৩ জানুয়ারি শুক্রবার: a weekday in apposition (not ১ ও ২ মার্চ শুক্রবার ও শনিবার)
     elif (
-        c == "W"
+        c == ord("W")
         and s.weekday is None
         and s.day is None
         and s.hour is None
@@ -362,15 +369,15 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     ):
         s.weekday = value
     # Clock times: ৩টা, ৩ টা, ১৪২২ ঘণ্টা (a dateline's 24-hour time), minutes after the hour.
-    elif number and nxt == "T" and s.hour is None and isinstance(value, int) and value <= 24:
+    elif number and nxt == ord("T") and s.hour is None and isinstance(value, int) and value <= 24:
         s.hour, s.minute, s.clock_cased = value, 0, tokens[j + 1].value in _CLOCK_CASED
         return 2
     elif (
-        c == "y"
+        c == ord("y")
         and s.is_empty()
-        and nxt == "U"
+        and nxt == ord("U")
         and tokens[j + 1].value == "H"
-        and after == ","
+        and after == ord(",")
         and value // 100 < 24
         and value % 100 < 60
     ):
@@ -380,28 +387,32 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         number
         and s.hour is not None
         and not s.minute
-        and nxt == "U"
+        and nxt == ord("U")
         and tokens[j + 1].value == "MIN"
         and isinstance(value, int)
         and value < 60  # ৮টায় ২০২৩ মি is no minute of the hour
     ):
         s.minute = value
         return 2
-    elif c == "c" and s.hour is None and (s.part is not None or s.has_date() or nxt in ("U", "~")):
+    elif (
+        c == ord("c")
+        and s.hour is None
+        and (s.part is not None or s.has_date() or nxt in (ord("U"), ord("~")))
+    ):
         s.hour, s.minute = value
         s.clock_cased = True
-        return 2 if nxt == "U" and tokens[j + 1].value == "MIN" else 1
-    elif c == "r" and s.part is not None and s.hour is None and value[0] <= 24 and value[1] < 60:
+        return 2 if nxt == ord("U") and tokens[j + 1].value == "MIN" else 1
+    elif c == ord("r") and s.part is not None and s.hour is None and value[0] <= 24 and value[1] < 60:
         s.hour, s.minute = value  # রাত ৯-৩০ মি: a clock time written with a hyphen
         s.clock_cased = True
-        return 2 if nxt == "U" and tokens[j + 1].value == "MIN" else 1
-    elif c == "t" and s.hour is None:
+        return 2 if nxt == ord("U") and tokens[j + 1].value == "MIN" else 1
+    elif c == ord("t") and s.hour is None:
         s.hour, s.minute = value
         s.clock_cased = tok.ending in _CLOCK_CASED
     # Centuries: বিংশ শতাব্দী, উনিশ শতকের (no one counts nineteen centuries).
     elif (
-        (c == "C" or (number and isinstance(value, int) and 10 <= value <= 22))
-        and nxt == "U"
+        (c == ord("C") or (number and isinstance(value, int) and 10 <= value <= 22))
+        and nxt == ord("U")
         and tokens[j + 1].value == "CE"
         and s.is_empty()
     ):
@@ -409,175 +420,210 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         return 2
     # Decades (নব্বইয়ের দশকে, গত শতাব্দীর ষাটের দশকে) before counts: ষাট is also a number.
     elif (
-        c == "N"
+        c == ord("N")
         and isinstance(value, int)
         and ((10 <= value <= 90 and value % 10 == 0) or (1 <= value <= 9 and tok.ending in _GENITIVE))
-        and nxt == "U"
+        and nxt == ord("U")
         and tokens[j + 1].value == "DE"
         and s.decade is None
     ):
         s.decade = value if value >= 10 else value * 10  # পাঁচের দশক: the fifties, in West Bengal
     elif (
-        c == "N"
+        c == ord("N")
         and s.is_empty()
         and isinstance(value, int)
         and 10 <= value <= 90
         and value % 10 == 0
-        and nxt in ("-", "&")
-        and after == "N"
+        and nxt in (ord("-"), ord("&"))
+        and after == ord("N")
         and _cls(tokens, j + 3) == "U"
         and tokens[j + 3].value == "DE"
     ):
         s.decade, s.unit = value, "DE"  # সত্তর-আশির দশকে, ষাট ও সত্তরের দশকে: borrows দশক
     # A day: before a month, after a bare month (অক্টোবর ১২), or first in a range or list.
     elif (
-        c in ("d", "D")
+        c in (ord("d"), ord("D"))
         and s.day is None
         and (
             _starts_date(tokens, j + 1)
             or (
-                c == "d"
+                c == ord("d")
                 and s.month is not None
                 and s.year is None
                 and tokens[j - 1].cls in ("M", "B", "H")
                 and not tokens[j - 1].ending
             )
-            or (c == "D" and s.is_empty())
-            or (nxt == "q" and (s.month is not None or s.unit == "M" or (s.rel is not None and s.size == 1)))
-            or (s.is_empty() and nxt in (">", "&", "-") and after in ("d", "D"))
-            or (s.is_empty() and nxt == "," and _last_listed_day(tokens, j) is not None)
+            or (c == ord("D") and s.is_empty())
+            or (
+                nxt == ord("q")
+                and (s.month is not None or s.unit == "M" or (s.rel is not None and s.size == 1))
+            )
+            or (s.is_empty() and nxt in (ord(">"), ord("&"), ord("-")) and after in (ord("d"), ord("D")))
+            or (s.is_empty() and nxt == ord(",") and _last_listed_day(tokens, j) is not None)
         )
     ):
         s.day = value
     elif (
-        c in ("d", "N", "K")
+        c in (ord("d"), ord("N"), ord("K"))
         and s.count is None
         and s.unit is None  # গত সপ্তাহে এক দিনে: a count after a unit starts an expression of its own
-        and nxt == "U"
+        and nxt == ord("U")
         and not s.has_date()
         and s.part is None
     ):
-        if c == "K":
+        if c == ord("K"):
             s.count = "X"
         else:  # after সাড়ে, সোয়া, পৌনে: সাড়ে সাত ঘণ্টা is 7.5 hours
             s.count = value + s.fraction / 60 if s.fraction else value
     elif (
-        c in ("d", "N")
+        c in (ord("d"), ord("N"))
         and isinstance(s.count, int)
         and s.minor is None
         and not s.marker
-        and nxt == "U"
+        and nxt == ord("U")
         and tokens[j + 1].value in _SMALLER_UNITS.get(s.unit or "", ())
         and isinstance(value, int)
     ):
         s.minor = (value, tokens[j + 1].value)  # দুই বছর ছয় মাস, এক ঘণ্টা ২০ মিনিট: one length
         return 2
-    elif c in ("d", "N") and s.count is None and s.first_n and nxt == "U":
+    elif c in (ord("d"), ord("N")) and s.count is None and s.first_n and nxt == ord("U"):
         s.count = value
-    elif c == "u" and s.count is None and s.unit is None and not s.has_date():
+    elif c == ord("u") and s.count is None and s.unit is None and not s.has_date():
         s.count, s.unit = value  # সপ্তাহখানেক আগে (about a week ago), দু’বছর ধরে
-    elif c == "k" and s.count is None and s.size == 1 and s.unit is not None:
+    elif c == ord("k") and s.count is None and s.size == 1 and s.unit is not None:
         s.count = value  # দিন সাতেক: the unit comes first
-    elif c == "K" and s.count is None and nxt == "K":
+    elif c == ord("K") and s.count is None and nxt == ord("K"):
         pass
-    elif c == "r" and s.day is None and _starts_date(tokens, j + 1):
+    elif c == ord("r") and s.day is None and _starts_date(tokens, j + 1):
         s.day, s.day_end = value
-    elif c in ("Y", "y") and s.year is None and s.date_value is None and s.count is None:
-        s.year, s.year_glued = value, c == "Y"
-    elif c == "N" and isinstance(value, int) and 100 <= value < 1000 and nxt == "E" and s.year is None:
+    elif c in (ord("Y"), ord("y")) and s.year is None and s.date_value is None and s.count is None:
+        s.year, s.year_glued = value, c == ord("Y")
+    elif (
+        c == ord("N")
+        and isinstance(value, int)
+        and 100 <= value < 1000
+        and nxt == ord("E")
+        and s.year is None
+    ):
         s.year = value  # ৬৮০ খ্রিস্টাব্দে
     elif (
-        c in ("d", "N")
+        c in (ord("d"), ord("N"))
         and isinstance(value, int)
         and 10 <= value < 100
-        and nxt == "E"
+        and nxt == ord("E")
         and s.year is None
         and tokens[j + 1].value == "gregorian"
         and s.count is None
     ):
         s.year, s.year_short = value, True  # ৭১ সালে: a year of the century the reference lies near
-    elif c == "F" and s.year is None and not s.has_date():
+    elif c == ord("F") and s.year is None and not s.has_date():
         s.year, s.year_end = value
-    elif c == "E" and s.year is not None and s.era is None:
+    elif c == ord("E") and s.year is not None and s.era is None:
         s.era = value
-    elif c == "E" and s.era not in (None, "gregorian") and value == "gregorian" and tokens[j - 1].cls == "E":
+    elif (
+        c == ord("E")
+        and s.era not in (None, "gregorian")
+        and value == "gregorian"
+        and tokens[j - 1].cls == "E"
+    ):
         pass  # হিজরি সনের, বাংলা সালের: an era, then the word "year" (not সালে বাংলা ভাষা)
-    elif c == "H" and not (
+    elif c == ord("H") and not (
         s.day is not None
         or s.era == "hijri"
-        or nxt in ("Y", "y")
-        or (nxt == "U" and tokens[j + 1].value == "M")
+        or nxt in (ord("Y"), ord("y"))
+        or (nxt == ord("U") and tokens[j + 1].value == "M")
     ):
         return 0  # সফর is also "a visit": a Hijri month needs its day, its year or মাস beside it
-    elif c in ("M", "B", "H") and s.month is None and s.date_value is None and s.count is None:
+    elif c in (ord("M"), ord("B"), ord("H")) and s.month is None and s.date_value is None and s.count is None:
         s.month = value
-        s.calendar = _CALENDARS[c]
+        s.calendar = _CALENDARS[letter]
         s.month_bare = not tok.ending
-        if nxt == "-" and after == c:
+        if nxt == ord("-") and after == c:
             s.month_end, s.month_bare = tokens[j + 2].value, False
             return 3
-    elif c == "X" and not s.has_date():
+    elif c == ord("X") and not s.has_date():
         s.date_value = value
-    elif c == "V" and not s.fiscal and s.unit is None and s.hour is None:
+    elif c == ord("V") and not s.fiscal and s.unit is None and s.hour is None:
         s.fiscal, s.fiscal_start = True, value
-    elif c == "Q" and s.month_end is not None and s.part_index is None:
+    elif c == ord("Q") and s.month_end is not None and s.part_index is None:
         pass  # জানুয়ারি-মার্চ প্রান্তিকে: the quarter word after the months it names
-    elif c == "Q" and s.rel is not None and s.size == 1 and nxt == "(":
+    elif c == ord("Q") and s.rel is not None and s.size == 1 and nxt == ord("("):
         s.part_unit = "Q"  # পরের প্রান্তিকে (অক্টোবর-ডিসেম্বর): the bracket names its months
-    elif c == "U":
+    elif c == ord("U"):
         return _take_unit(tokens, j, s)
     elif (
-        c == "x"
-        or (c in ("d", "N") and nxt == "U" and tokens[j + 1].value in _SMALLER_UNITS.get(s.unit or "", ()))
-        or (c == "u" and value[1] in _SMALLER_UNITS.get(s.unit or "", ()))  # সপ্তাহে দু’দিন
+        c == ord("x")
+        or (
+            c in (ord("d"), ord("N"))
+            and nxt == ord("U")
+            and tokens[j + 1].value in _SMALLER_UNITS.get(s.unit or "", ())
+        )
+        or (c == ord("u") and value[1] in _SMALLER_UNITS.get(s.unit or "", ()))  # সপ্তাহে দু’দিন
     ) and _per_unit(tokens, j, s):
         s.every = s.per_unit = True  # মাসে একবার, সপ্তাহে দুই দিন: so many times in each unit, a set
-        return 2 if c in ("d", "N") else 1
-    elif c == "f" and _has_period(s) and _genitive_before(tokens, j) and nxt in ("N", "d", "U", "K"):
+        return 2 if c in (ord("d"), ord("N")) else 1
+    elif (
+        c == ord("f")
+        and _has_period(s)
+        and _genitive_before(tokens, j)
+        and nxt in (ord("N"), ord("d"), ord("U"), ord("K"))
+    ):
         s.first_n = True
     # The Nth week or quarter of a period: ডিসেম্বরের দ্বিতীয় সপ্তাহে, অর্থবছরের প্রথম প্রান্তিকে.
     elif (
-        c in ("f", "O")
+        c in (ord("f"), ord("O"))
         and (
             _has_period(s)
             or (s.rel is not None and s.unit is None)
-            or (s.is_empty() and nxt == "Q" and after == "(")  # দ্বিতীয় প্রান্তিকে (অক্টোবর-ডিসেম্বর)
+            or (s.is_empty() and nxt == ord("Q") and after == ord("("))  # দ্বিতীয় প্রান্তিকে (অক্টোবর-ডিসেম্বর)
         )
         and s.part_index is None
-        and (nxt == "Q" or (nxt == "U" and tokens[j + 1].value == "W" and c == "O"))
+        and (nxt == ord("Q") or (nxt == ord("U") and tokens[j + 1].value == "W" and c == ord("O")))
         and (_genitive_before(tokens, j) or not _has_period(s))
     ):
-        s.part_index = 1 if c == "f" else value
-        s.part_unit = "Q" if nxt == "Q" else "W"
+        s.part_index = 1 if c == ord("f") else value
+        s.part_unit = "Q" if nxt == ord("Q") else "W"
         return 2
-    elif c == "e" and _has_period(s) and s.edge is None and s.count is None and _genitive_before(tokens, j):
+    elif (
+        c == ord("e")
+        and _has_period(s)
+        and s.edge is None
+        and s.count is None
+        and _genitive_before(tokens, j)
+    ):
         s.edge = value
-    elif c == "s" and s.half is None and _has_period(s) and _genitive_before(tokens, j):
+    elif c == ord("s") and s.half is None and _has_period(s) and _genitive_before(tokens, j):
         s.half = value
-    elif c == "S" and (s.fiscal or s.unit or s.year is not None) and _genitive_before(tokens, j):
+    elif c == ord("S") and (s.fiscal or s.unit or s.year is not None) and _genitive_before(tokens, j):
         s.same_period = True
-    elif c == "v" and s.has_date() and s.part is None and nxt == "P":
+    elif c == ord("v") and s.has_date() and s.part is None and nxt == ord("P"):
         pass  # বুধবার দিবাগত রাত: the night after that day, as রাত's hours already say
-    elif c == "P" and s.part is None and s.hour is None:
+    elif c == ord("P") and s.part is None and s.hour is None:
         s.part = value
-    elif c == "h" and s.hour is None and (nxt in ("t", "c") or (nxt in ("d", "N") and after in ("T", "U"))):
+    elif (
+        c == ord("h")
+        and s.hour is None
+        and (nxt in (ord("t"), ord("c")) or (nxt in (ord("d"), ord("N")) and after in (ord("T"), ord("U"))))
+    ):
         s.fraction = value  # সাড়ে ৮টা (a clock time), সাড়ে সাত ঘণ্টা (a count, below)
-    elif c == "~" and (s.hour is not None or s.part is not None or (s.edge and tokens[j - 1].cls == "e")):
+    elif c == ord("~") and (
+        s.hour is not None or s.part is not None or (s.edge and tokens[j - 1].cls == "e")
+    ):
         s.approximate = True  # রাত ৯টার দিকে; মাসের শেষ দিকে (the edge of a period, roughly)
-    elif c == "q" and (s.day is not None or s.date_value is not None):
+    elif c == ord("q") and (s.day is not None or s.date_value is not None):
         s.day_word = True
-    elif c == "+" and s.count is not None and s.unit is not None and not s.marker:
+    elif c == ord("+") and s.count is not None and s.unit is not None and not s.marker:
         s.marker, s.ago = True, value in _AGO_WORDS
         s.every = s.every or value in _INTERVAL_WORDS  # তিন মাস পরপর: every three months
-    elif c == "L" and s.count is not None and s.unit is not None and not s.marker:
+    elif c == ord("L") and s.count is not None and s.unit is not None and not s.marker:
         s.marker, s.ago = True, value < 0  # তিন বছর আগের ঘটনা: "of three years ago"
-    elif c == "(" and not s.is_empty():
+    elif c == ord("(") and not s.is_empty():
         close = _bracket(tokens, j, s)
         if close is None:
             return 0
         s.bracketed = True
         return close - j + 1
-    elif c == "," and not s.is_empty() and _comma_continues(tokens, j, s):
+    elif c == ord(",") and not s.is_empty() and _comma_continues(tokens, j, s):
         return 1 if _take(tokens, j + 1, copy(s)) else 0
     else:
         return 0
