@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsingest.errors import InputError
 from newsingest.formats import Options
 from newsingest.formats.bijoy import BIJOY_TO_UNICODE, convert_bijoy
 from newsingest.formats.clean import clean
+from newsingest.formats.dateline import _DATELINE, may_be_dateline
 from newsingest.formats.published import parse_published
 from newsingest.models import Article
 from newsingest.pipeline import Failure, parse_file
@@ -73,3 +74,15 @@ def test_clean_only_removes(paragraphs: list[str]) -> None:
     # Idempotent: cleaning clean text changes nothing.
     again = clean("শিরোনাম", cleaned.paragraphs)
     assert again.paragraphs == cleaned.paragraphs
+
+
+_LINE_PIECES = ["ঢাকা", "নিউ ইয়র্ক", ",", " ", "  ", "\xa0", "১২", "অক্টোবর", "(বাসস)", "–", "ক"]
+LINE = st.lists(st.sampled_from(_LINE_PIECES))
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(LINE.map("".join))
+@example("ক" * 31 + "  , ১২ অক্টোবর –")  # the longest place, then spaces before its comma
+def test_dateline_prefilter_never_rejects_a_dateline(line: str) -> None:
+    if _DATELINE.match(line):
+        assert may_be_dateline(line)

@@ -46,9 +46,11 @@ _STAMP: Final = re.compile(
 )
 UPDATED_LABEL: Final = re.compile(rf"^(?:{alternation(UPDATED_LABELS)})$", re.IGNORECASE)
 _DASHES: Final = "".join(re.escape(c) for c in DATELINE_ENDS)
+# The longest place name a dateline starts with, in code points.
+_PLACE_MAX: Final = 31
 # `ঢাকা, ১২ অক্টোবর (বাসস) –`, `ওয়াশিংটন, ১২ অক্টোবর, ২০২৩ (এএফপি):`
 _DATELINE: Final = re.compile(
-    r"^(?P<place>[^\s,()০-৯\d।:–—-][^,()০-৯\d।:–—-]{0,30}?)\s*,\s*"
+    rf"^(?P<place>[^\s,()০-৯\d।:–—-][^,()০-৯\d।:–—-]{{0,{_PLACE_MAX - 1}}}?)\s*,\s*"
     r"(?P<date>[^()।:–—-]{3,40}?)\s*"
     r"(?:\(\s*(?P<agency>[^()]{1,40}?)\s*\)\s*)?"
     rf"(?:[{_DASHES}]+\s*|$)"
@@ -161,7 +163,19 @@ def _is_name(line: str) -> bool:
     return 2 <= len(line.split()) <= min(BYLINE_MAX_WORDS, 4) and not _SENTENCE_MARK.search(line)
 
 
+def may_be_dateline(line: str) -> bool:
+    """False for a line _DATELINE cannot match, said sooner than the regex (~3 us a line).
+
+    The place holds no comma and ends within _PLACE_MAX code points, so only spaces may
+    stand between it and the line's first comma.
+    """
+    comma = line.find(",")
+    return comma >= 0 and (comma <= _PLACE_MAX or line[_PLACE_MAX:comma].isspace())
+
+
 def _dateline(line: str, published: str | None) -> tuple[Dateline, str] | None:
+    if not may_be_dateline(line):
+        return None
     match = _DATELINE.match(line)
     if match is None:
         return None
