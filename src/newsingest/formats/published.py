@@ -12,7 +12,6 @@ given to dateutil. A Bengali date-time without an offset is Bangladesh time (Asi
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import re
 
 from ..dates.lexicon import MONTHS
@@ -124,6 +123,8 @@ def _to_ascii(text: str) -> str:
 def _rfc2822(text: str) -> tuple[dt.datetime, bool] | None:
     if not re.match(r"^[A-Za-z]{3},", text):
         return None
+    import email.utils  # (5 ms to import, with socket: only a feed's date needs it)
+
     try:
         return email.utils.parsedate_to_datetime(text), True
     except (TypeError, ValueError):
