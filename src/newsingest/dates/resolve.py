@@ -394,10 +394,19 @@ def _span(value: str, first: dt.date, last: dt.date, kind: str = "DATE") -> Reso
     return Resolved(kind, value, first, last)
 
 
-@functools.lru_cache(maxsize=_REMEMBERED)
+# iso_day's answers: a dict, which compiled code reads in a third of the time it takes to
+# call an lru_cache (an object called through its type, with a key built for the call).
+_ISO_DAYS: Final[dict[dt.date, str]] = {}
+
+
 def iso_day(day: dt.date) -> str:
-    """day.isoformat(), remembered (see _REMEMBERED)."""
-    return day.isoformat()
+    """day.isoformat(), remembered (see _REMEMBERED; forgotten all at once when full)."""
+    iso = _ISO_DAYS.get(day)
+    if iso is None:
+        if len(_ISO_DAYS) >= _REMEMBERED:
+            _ISO_DAYS.clear()
+        iso = _ISO_DAYS[day] = day.isoformat()
+    return iso
 
 
 @functools.lru_cache(maxsize=_REMEMBERED)
