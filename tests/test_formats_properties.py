@@ -76,13 +76,15 @@ def test_clean_only_removes(paragraphs: list[str]) -> None:
     assert again.paragraphs == cleaned.paragraphs
 
 
-_LINE_PIECES = ["ঢাকা", "নিউ ইয়র্ক", ",", " ", "  ", "\xa0", "১২", "অক্টোবর", "(বাসস)", "–", "ক"]
+_LINE_PIECES = ["ঢাকা", "নিউ ইয়র্ক", ",", " ", " " * 30, "\xa0", "১২", "অক্টোবর", "(বাসস)", "–", ":", "।", "ক" * 9]
 LINE = st.lists(st.sampled_from(_LINE_PIECES))
 
 
 @settings(max_examples=examples(500), deadline=None)
 @given(LINE.map("".join))
 @example("ক" * 31 + "  , ১২ অক্টোবর –")  # the longest place, then spaces before its comma
+@example("ঢাকা," + " " * 250 + "১২ অক্টোবর –")  # the date beyond the prefilter's window
+@example("ঢাকা, " + "ক" * 40 + " –")  # the longest date
 def test_dateline_prefilter_never_rejects_a_dateline(line: str) -> None:
     if _DATELINE.match(line):
         assert may_be_dateline(line)
