@@ -1535,3 +1535,14 @@ def test_a_number_of_thousands_of_digits_loses_no_article() -> None:
     """int() refuses 4,300 digits; such a run is no date, and the rest of the article is read."""
     article = newsingest.parse_text("শিরোনাম\n" + "৯" * 5000 + " টাকা। সভা হবে ১২ মে।", reference_date=REF)
     assert found(article) == [("১২ মে", D, "2025-05-12")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["আগামী ৩০ ফেব্রুয়ারি সভা হবে।", "গত ৩১ এপ্রিল সভা হয়েছিল।", "গত ২৯ ফেব্রুয়ারি সভা হয়েছিল।"],
+)
+def test_a_day_no_year_near_the_reference_has_is_dropped(body: str) -> None:
+    """৩০ ফেব্রুয়ারি names no day, and ২৯ ফেব্রুয়ারি none within a year of 2026: no value to give,
+    and the rest of the article is still read."""
+    article = newsingest.parse_text("শিরোনাম\n" + body + " বৈঠক ১২ মে।", reference_date=dt.date(2026, 3, 1))
+    assert found(article) == [("১২ মে", D, "2026-05-12")]

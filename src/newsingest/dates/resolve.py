@@ -502,17 +502,12 @@ def _nearest_year(month: int, day: int, ctx: Context, rel: int | None, weekday: 
     """The year for a day and month given without one: nearest the reference, in the clause's direction."""
     ref = ctx.reference
     if ref is None:
-        if weekday is None:
-            return None
-        latest = _today
-        for year in range(latest.year, latest.year - 30, -1):
-            d = _safe_date(year, month, day)
-            if d is not None and d <= latest and d.weekday() == weekday:
-                return year
-        return None
+        return None if weekday is None else _latest_weekday_year(month, day, weekday)
     candidates = [
         d for y in range(ref.year - 1, ref.year + 2) if (d := _safe_date(y, month, day)) is not None
     ]
+    if not candidates:
+        return ref.year  # a day no year of the three has (৩০ ফেব্রুয়ারি): _gregorian drops it
     if weekday is not None:
         candidates = [d for d in candidates if d.weekday() == weekday] or candidates
     if rel is not None and rel < 0:
@@ -531,7 +526,37 @@ def _nearest_year(month: int, day: int, ctx: Context, rel: int | None, weekday: 
             candidates = [d for d in candidates if d >= ref - _FUTURE_TENSE_BEHIND] or candidates
         elif ctx.past:
             candidates = [d for d in candidates if d <= ref + _PAST_TENSE_AHEAD] or candidates
-    return min(candidates, key=lambda d: (abs((d - ref).days), d)).year
+    # The nearest; of two as near, the earlier (the candidates run from early to late).
+    nearest = candidates[0]
+    for d in candidates[1:]:
+        if abs((d - ref).days) < abs((nearest - ref).days):
+            nearest = d
+    return nearest.year
+
+
+# _latest_weekday_year's answers by (today, month, day, weekday): some 2,600 per today.
+_WEEKDAY_YEARS: Final[dict[tuple[dt.date, int, int, int], int | None]] = {}
+
+
+def _latest_weekday_year(month: int, day: int, weekday: int) -> int | None:
+    """The latest year up to today, of the last 30, whose `day` of `month` is a `weekday`.
+
+    Remembered: the search makes up to 30 dates, and a weekday that does not fit its date
+    (a slip, or another calendar's day) makes all 30.
+    """
+    key = (_today, month, day, weekday)
+    if key in _WEEKDAY_YEARS:
+        return _WEEKDAY_YEARS[key]
+    if len(_WEEKDAY_YEARS) >= _REMEMBERED:
+        _WEEKDAY_YEARS.clear()
+    found = None
+    for year in range(_today.year, _today.year - 30, -1):
+        d = _safe_date(year, month, day)
+        if d is not None and d <= _today and d.weekday() == weekday:
+            found = year
+            break
+    _WEEKDAY_YEARS[key] = found
+    return found
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
