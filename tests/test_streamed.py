@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bz2
+import codecs
 import csv
 import functools
 import gzip
@@ -301,7 +302,7 @@ def test_the_pieces_of_a_corrupt_compressed_dump_fail_as_it_does(tmp_path: Path)
 
 @pytest.mark.usefixtures("small_pieces")
 def test_files_that_are_not_cut(tmp_path: Path) -> None:
-    small = tmp_path / "small.jsonl"  # read whole, where pieces could differ (a bad byte fails it)
+    small = tmp_path / "small.jsonl"  # read whole, where pieces could differ
     small.write_bytes(JSONL[:10_000])
     bad = tmp_path / "bad.jsonl.gz"  # the same: within --max-bytes and not UTF-8 at the start
     bad.write_bytes(gzip.compress(odd_dump()))
@@ -394,11 +395,12 @@ def test_a_dump_over_stream_from_is_streamed_within_max_bytes(
 ) -> None:
     path = tmp_path / "dump.jsonl"
     path.write_bytes(JSONL * 10 + b'{"title": "\xff"}\n' + JSONL)  # the bad byte past the start
-    (whole,) = parse(path, 10**9)  # read whole: not UTF-8, so the file fails
-    assert isinstance(whole, Failure) and whole.error.reason == Reason.ENCODING and whole.record is None
+    whole = parse(path, 10**9)  # read whole, its lines decoded alone once the file is not UTF-8
+    assert pieces(path, 10**9) == [str(path)]
     monkeypatch.setattr(streamed, "STREAM_FROM", 20_000)
     streamed_results = parse(path, 10**9)
     assert len(streamed_results) == 441 and streamed_results[400].record == 400  # the line alone
+    assert dumped(streamed_results) == dumped(whole)
     assert len(pieces(path, 10**9)) > 1  # and --jobs cuts it
 
 
@@ -408,6 +410,68 @@ def test_a_dump_within_max_bytes_that_does_not_start_as_utf8_is_read_whole(
     monkeypatch.setattr(streamed, "STREAM_FROM", 1000)
     path = tmp_path / "dump.jsonl"
     path.write_bytes(b'{"title": "\xff"}\n' + JSONL)
-    (failure,) = parse(path, 10**9)
-    assert failure.error.reason == Reason.ENCODING and failure.record is None
+    failure, *articles = parse(path, 10**9)
+    assert isinstance(failure, Failure) and (failure.record, failure.error.reason) == (0, Reason.ENCODING)
+    assert len(articles) == 40 and all(isinstance(item, Article) for item in articles)
     assert pieces(path, 10**9) == [str(path)]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "line"),
+    [
+        ("dump.jsonl", JSONL, 3),
+        ("dump.jsonl.gz", JSONL, 3),
+    ],
+)
+def test_a_stray_byte_fails_only_its_record_in_a_dump_read_whole(
+    tmp_path: Path, name: str, data: bytes, line: int
+) -> None:
+    """A dump small enough to be read whole is not lost to one bad byte: the line holding it
+    fails, with its record index, and every other record is read as from the clean file."""
+    lines = data.splitlines(keepends=True)
+    lines[line - 1] = lines[line - 1].replace("প্রতিবেদন".encode(), b"\xff", 1)
+    broken = b"".join(lines)
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(broken) if name.endswith(".gz") else broken)
+    results = parse(path, 10**9)
+    assert len(results) == 40
+    failure = results.pop(2)
+    assert isinstance(failure, Failure) and (failure.record, failure.error.reason) == (2, Reason.ENCODING)
+    assert failure.error.message == f"line {line}: not UTF-8: invalid byte 0xff"
+    clean = [item for index, item in enumerate(parse_file(data, name.removesuffix(".gz"))) if index != 2]
+    assert outcomes(results) == outcomes(clean)
+
+
+def test_a_stray_byte_in_a_csv_dump_read_whole_ends_it_after_the_records_before(tmp_path: Path) -> None:
+    """A CSV record may run over several lines, so a bad line cannot be told apart from its
+    neighbours: as in a streamed CSV dump, the records before it are read and the file fails there."""
+    lines = as_csv(RECORDS).splitlines(keepends=True)
+    lines[3] = lines[3].replace("প্রতিবেদন".encode(), b"\xff", 1)  # record 1 (record 0: lines 2-3)
+    path = tmp_path / "dump.csv"
+    path.write_bytes(b"".join(lines))
+    first, failure = parse(path, 10**9)
+    assert isinstance(first, Article) and first.source.record == 0
+    assert isinstance(failure, Failure) and failure.record is None
+    assert failure.error.reason == Reason.ENCODING
+    assert failure.error.message == "line 4: not UTF-8: invalid byte 0xff"
+
+
+def test_a_dump_in_another_encoding_fails_as_a_whole(tmp_path: Path) -> None:
+    """When most of a dump's lines are not UTF-8, it is in some other encoding: one error for
+    the file, not one per record."""
+    path = tmp_path / "dump.jsonl"
+    lines = [f'{{"title": "Café {i}", "body": "Été {i}"}}\n' for i in range(20)]
+    path.write_bytes("".join(lines).encode("cp1252"))
+    (failure,) = parse(path, 10**9)
+    assert isinstance(failure, Failure) and failure.record is None
+    assert failure.error.reason == Reason.ENCODING and "invalid byte 0xe9" in failure.error.message
+
+
+def test_a_bad_code_unit_in_utf16_is_an_encoding_error_not_a_binary_file(tmp_path: Path) -> None:
+    """UTF-16 text is full of NUL bytes: with its byte order mark it is named for what it is."""
+    path = tmp_path / "dump.jsonl"
+    text = JSONL.decode().encode("utf-16-le")
+    path.write_bytes(codecs.BOM_UTF16_LE + text[:100] + b"\x00\xd8" + text[100:])
+    (failure,) = parse(path, 10**9)
+    assert isinstance(failure, Failure) and failure.error.reason == Reason.ENCODING
+    assert failure.error.message.startswith("not UTF-16 text: illegal UTF-16 surrogate")

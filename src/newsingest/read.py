@@ -79,6 +79,10 @@ def decode(data: bytes, final: bool = True) -> Decoded:
     try:
         text = data.decode(encoding) if final else codecs.getincrementaldecoder(encoding)().decode(data)
     except UnicodeDecodeError as exc:
+        if not encoding.startswith("utf-8"):  # (its byte order mark said so: NUL bytes are its own)
+            raise InputError(
+                Reason.ENCODING, f"not {encoding.upper()} text: {exc.reason} at offset {exc.start}"
+            ) from None
         if b"\x00" in data[:4096]:
             raise InputError(Reason.BINARY, "binary file (NUL bytes), not text") from None
         raise InputError(

@@ -151,7 +151,18 @@ def read_documents(
 
         yield read_html(unpacked.data, base, options)
         return
-    decoded = _decode(unpacked.data)
+    try:
+        decoded = _decode(unpacked.data)
+    except InputError as error:
+        if fmt not in ("jsonl", "csv") or error.reason != Reason.ENCODING:
+            raise
+        from .streamed import lines_alone
+
+        by_line = lines_alone(unpacked.data, unpacked.name, fmt, base, max_record, options)
+        if by_line is None:
+            raise
+        yield from by_line
+        return
     tabs = unpacked.name.lower().endswith(".tsv")
     # The records are read from the text: a dump's bytes need not stay beside it (the
     # caller lets go of its own reference too: pipeline._documents). Rebound, not

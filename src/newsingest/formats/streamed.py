@@ -61,7 +61,7 @@ class _Plan:
 def open_dump(path: str, max_bytes: int, options: Options) -> Iterator[Document | RecordFailure] | None:
     """The records of a JSON Lines or CSV file to read a record at a time, or None when it is
     read whole: one of another format, or up to STREAM_FROM bytes, or up to `max_bytes` with
-    a start that is not UTF-8 (a bad byte fails it whole; a Bijoy dump is converted).
+    a start that is not UTF-8 (a Bijoy dump is converted; see lines_alone for the others).
 
     Raises InputError when it cannot be: too_large when it is larger than `max_bytes` and
     not JSON Lines or CSV, or unreadable.
@@ -166,6 +166,36 @@ def stream_bytes(
         return None
     base = _base(path, plan, len(data), hashlib.sha256(data).hexdigest())
     return _stream(file, plan, base, max_bytes, options)
+
+
+# A dump held whole whose bytes are not all UTF-8 is read a line at a time when at most this
+# share of its lines is bad: a few corrupt records fail alone, and a file in another encoding
+# fails once, as a whole.
+_MOST_LINES_BAD: Final = 0.5
+
+
+def lines_alone(
+    data: bytes, name: str, fmt: str, base: dict[str, Any], max_bytes: int, options: Options
+) -> Iterator[Document | RecordFailure] | None:
+    """The records of a JSON Lines or CSV dump held whole (`data`, decompressed) that does not
+    decode as UTF-8, each line decoded alone as a streamed dump's are: a stray byte fails only
+    its record, and the rest are read. None when it is not UTF-8 text with a few bad lines
+    (another encoding, UTF-16): the whole-file error stands."""
+    encoding = encoding_of(data)
+    if not encoding.startswith("utf-8"):
+        return None
+    lines = data.split(b"\n")
+    bad = 0
+    for line in lines:
+        try:
+            line.decode()
+        except UnicodeDecodeError:
+            bad += 1
+    if bad > len(lines) * _MOST_LINES_BAD:
+        return None
+    head = data[:_HEAD].decode(encoding, errors="replace")
+    plan = _Plan(fmt, None, encoding, head, name.lower().endswith(".tsv"))
+    return _stream(io.BytesIO(data), plan, base, max_bytes, options)
 
 
 def _named_as_dump(path: str, options: Options) -> bool:
@@ -352,7 +382,7 @@ def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None
         return None
     file = open(path, "rb")  # noqa: SIM115 (closed here, or by the generator returned)
     try:
-        # Only what a one-process run streams: read whole, a bad byte fails the whole file.
+        # Only what a one-process run streams: pieces of a file read whole could differ.
         plan = _dump_plan(file, path, info.st_size, max_bytes, options)
         if plan is None and info.st_size <= STREAM_FROM and _named_as_dump(path, options):
             plan = _plan(file, path, options, strict=True)  # as stream_bytes reads it
