@@ -60,10 +60,12 @@ def test_strings_are_escaped_and_encoded_as_pydantic_does(text: str, place: str 
 @settings(max_examples=examples(300), deadline=None)
 @given(
     st.integers(min_value=0, max_value=2**70),
-    st.one_of(st.none(), st.integers(min_value=0, max_value=2**64)),
+    st.one_of(st.none(), st.integers(min_value=-(2**64), max_value=2**64)),  # (record has no bound)
     ANY_TEXT,
 )
 @example(2**63 - 1, 2**63, "x")  # the largest int C writes itself, and the first it leaves to pydantic
+@example(10, -(2**63), "x")  # the smallest, whose magnitude a long long cannot hold
+@example(0, -(2**63) - 1, "x")
 def test_numbers_and_optional_fields_as_pydantic_writes_them(
     size: int, record: int | None, path: str
 ) -> None:
