@@ -70,12 +70,18 @@ _NOT_VERBS: Final = frozenset(word for word in WORDS if " " not in word).differe
 _QUOTES: Final = "'\"’”)("
 
 
-@dataclass(frozen=True)
+@dataclass(init=False)
 class FoundDates:
-    """The dates of one article and the reference date they were resolved against."""
+    """The dates of one article and the reference date they were resolved against.
+
+    (init=False: mypyc compiles the __init__ below; dataclasses' own runs as Python, ~8x slower)"""
 
     mentions: list[DateMention]
     reference: ReferenceDate | None
+
+    def __init__(self, mentions: list[DateMention], reference: ReferenceDate | None) -> None:
+        self.mentions = mentions
+        self.reference = reference
 
 
 class _Found:
@@ -168,21 +174,22 @@ def _read_weekday_as_body(item: _Found, weekdays: dict[int, dt.date], reference:
         item.tense = "future" if day > reference else "past"
 
 
-@dataclass
 class _Discourse:
     """What a field has said so far that later expressions lean on.
 
     A time or "that day" without a date of its own belongs to the last day the field named
     (measured on the dev set: better than the same sentence or paragraph); a Bengali or
     Hijri date in the sentence of a Gregorian one restates it and names no new day.
+    (A plain class: mypyc compiles its __init__, where a dataclass's would run as Python.)
     """
 
-    reference: dt.date | None
-    anchor: dt.date | None = None
-    gregorian_sentence: int | None = None
-    last_year: int | None = None
-    last_month: dt.date | None = None
-    last_period: Resolved | None = None
+    def __init__(self, reference: dt.date | None) -> None:
+        self.reference = reference
+        self.anchor: dt.date | None = None
+        self.gregorian_sentence: int | None = None
+        self.last_year: int | None = None
+        self.last_month: dt.date | None = None
+        self.last_period: Resolved | None = None
 
     def context(self, item: _Found) -> Context:
         # Hours with no day at either end (সকাল ১০টা থেকে বিকেল ৩টা) belong to no day in particular.

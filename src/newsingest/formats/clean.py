@@ -36,11 +36,20 @@ _PHRASES: Final = tuple(p.casefold() for p in BOILERPLATE_PHRASES)
 _MAX_RUN: Final = 8
 
 
-@dataclass(frozen=True)
+@dataclass(init=False)
 class Cleaned:
+    """The paragraphs kept, and how many were dropped as repeats and as boilerplate.
+
+    (init=False: mypyc compiles the __init__ below; dataclasses' own runs as Python, ~8x slower)"""
+
     paragraphs: list[str]
     repeated: int
     boilerplate: int
+
+    def __init__(self, paragraphs: list[str], repeated: int, boilerplate: int) -> None:
+        self.paragraphs = paragraphs
+        self.repeated = repeated
+        self.boilerplate = boilerplate
 
 
 def clean(headline: str, paragraphs: list[str], squeezed: bool = False) -> Cleaned:

@@ -70,15 +70,31 @@ _SUFFIX: Final = re.compile(
 _PREFIX: Final = re.compile(rf"^(?:{alternation(BYLINE_PREFIXES)})\s*\S")
 
 
-@dataclass(frozen=True)
+@dataclass(init=False)
 class Header:
-    """What the top of the body said about the article, and the body without it."""
+    """What the top of the body said about the article, and the body without it.
+
+    (init=False: mypyc compiles the __init__ below; dataclasses' own runs as Python, ~8x slower)"""
 
     paragraphs: list[str]
     byline: str | None = None
     dateline: Dateline | None = None
     published: str | None = None
     updated: str | None = None
+
+    def __init__(
+        self,
+        paragraphs: list[str],
+        byline: str | None = None,
+        dateline: Dateline | None = None,
+        published: str | None = None,
+        updated: str | None = None,
+    ) -> None:
+        self.paragraphs = paragraphs
+        self.byline = byline
+        self.dateline = dateline
+        self.published = published
+        self.updated = updated
 
 
 def split_header(
