@@ -130,44 +130,48 @@ def read_documents(
     from .text import build_document
 
     options = options or Options()
-    if compression_of(data) is not None:
+    compression = compression_of(data)
+    name, unpacked = path, data  # (the file's name and bytes, without their compression)
+    if compression is not None:
         from .streamed import stream_bytes
 
         streamed = stream_bytes(data, path, max_record, options)
         if streamed is not None:
             yield from streamed
             return
-    unpacked = decompress(data, path, options.max_decompressed)
-    fmt = options.format if options.format != "auto" else detect_format(unpacked.name, unpacked.data)
+        decompressed = decompress(data, path, options.max_decompressed)
+        name, unpacked = decompressed.name, decompressed.data
+        decompressed = _NOTHING  # (its bytes are let go of with `unpacked`, below)
+    fmt = options.format if options.format != "auto" else detect_format(name, unpacked)
     base = {
         "path": path,
         "format": fmt,
         "bytes": len(data),
         "sha256": hashlib.sha256(data).hexdigest(),
-        "compression": unpacked.compression,
+        "compression": compression,
     }
     if fmt == "html":
         from .html import read_html
 
-        yield read_html(unpacked.data, base, options)
+        yield read_html(unpacked, base, options)
         return
     try:
-        decoded = _decode(unpacked.data)
+        decoded = _decode(unpacked)
     except InputError as error:
         if fmt not in ("jsonl", "csv") or error.reason != Reason.ENCODING:
             raise
         from .streamed import lines_alone
 
-        by_line = lines_alone(unpacked.data, unpacked.name, fmt, base, max_record, options)
+        by_line = lines_alone(unpacked, name, fmt, base, max_record, options)
         if by_line is None:
             raise
         yield from by_line
         return
-    tabs = unpacked.name.lower().endswith(".tsv")
+    tabs = name.lower().endswith(".tsv")
     # The records are read from the text: a dump's bytes need not stay beside it (the
     # caller lets go of its own reference too: pipeline._documents). Rebound, not
     # deleted: mypyc cannot delete an argument.
-    data, unpacked = b"", _NOTHING
+    data = unpacked = b""
     if fmt == "text":
         yield build_document(decoded.text, _source(base, decoded.encoding, None), options)
         return
