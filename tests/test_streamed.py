@@ -442,18 +442,34 @@ def test_a_stray_byte_fails_only_its_record_in_a_dump_read_whole(
     assert outcomes(results) == outcomes(clean)
 
 
-def test_a_stray_byte_in_a_csv_dump_read_whole_ends_it_after_the_records_before(tmp_path: Path) -> None:
-    """A CSV record may run over several lines, so a bad line cannot be told apart from its
-    neighbours: as in a streamed CSV dump, the records before it are read and the file fails there."""
+@pytest.mark.parametrize("streamed_from", [None, 1000])  # read whole, and a record at a time
+def test_a_stray_byte_in_a_csv_dump_fails_only_the_record_it_is_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, streamed_from: int | None
+) -> None:
+    """A CSV record may run over several lines (these bodies do): the bad byte's line is
+    read with the byte escaped, and the record the csv reader makes of it fails alone."""
+    if streamed_from is not None:
+        monkeypatch.setattr(streamed, "STREAM_FROM", streamed_from)
     lines = as_csv(RECORDS).splitlines(keepends=True)
-    lines[3] = lines[3].replace("প্রতিবেদন".encode(), b"\xff", 1)  # record 1 (record 0: lines 2-3)
+    lines[4] = lines[4].replace("দ্বিতীয়".encode(), b"\xfe", 1)  # record 1's second line (record 0: 2-3)
     path = tmp_path / "dump.csv"
     path.write_bytes(b"".join(lines))
-    first, failure = parse(path, 10**9)
-    assert isinstance(first, Article) and first.source.record == 0
+    results = parse(path, 10**9)
+    assert len(results) == 40
+    failure = results.pop(1)
+    assert isinstance(failure, Failure) and (failure.record, failure.error.reason) == (1, Reason.ENCODING)
+    assert failure.error.message == "line 5: not UTF-8: invalid byte 0xfe"
+    clean = [item for index, item in enumerate(parse_file(as_csv(RECORDS), "dump.csv")) if index != 1]
+    assert outcomes(results) == outcomes(clean)
+
+
+def test_a_stray_byte_in_a_csv_header_fails_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "dump.csv"
+    path.write_bytes(as_csv(RECORDS).replace(b"title", b"ti\xfftle", 1))
+    (failure,) = parse(path, 10**9)
     assert isinstance(failure, Failure) and failure.record is None
     assert failure.error.reason == Reason.ENCODING
-    assert failure.error.message == "line 4: not UTF-8: invalid byte 0xff"
+    assert failure.error.message == "line 1: not UTF-8: invalid byte 0xff"
 
 
 def test_a_dump_in_another_encoding_fails_as_a_whole(tmp_path: Path) -> None:

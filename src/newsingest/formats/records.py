@@ -67,14 +67,17 @@ def stream_records(
     their ends: one too large to hold whole.
 
     A line the reader could not give (too long, not text) is an InputError in `lines`: it
-    fails its record in JSON Lines, and ends a CSV, where a record may span lines. `head` is
+    fails its record in JSON Lines, and ends a CSV, where a record may span lines. A CSV's
+    line may instead hold bad bytes as lone surrogates (streamed._utf8_lines): the record
+    they fall in fails alone. `head` is
     the dump's first characters, which the CSV dialect is guessed from. A piece of a JSON
     Lines file begins at record `first_record`, line `first_line` of it.
     """
     if fmt == "jsonl":
         rows: Iterator[tuple[int, Any]] = _jsonl(lines, first_record, first_line)
     elif fmt == "csv":
-        rows = _csv(_csv_lines(lines), head[:_SNIFFED], tabs, options.fields, max_field)
+        escaped: dict[int, str] = {}
+        rows = _csv(_csv_lines(lines, escaped), head[:_SNIFFED], tabs, options.fields, max_field, escaped)
     else:
         raise ValueError(f"not a streamed record format: {fmt}")
     yield from _records(rows, options)
@@ -127,15 +130,24 @@ def _lines(text: str) -> Iterator[str]:
 _BARE_CR = re.compile("(?<=\r)(?!\n)")
 
 
-def _csv_lines(lines: Iterable[str | InputError]) -> Iterator[str]:
-    """The lines of a CSV as the csv module reads them (`lines` end at "\n" alone)."""
+# A byte that is not UTF-8, as errors="surrogateescape" decodes it.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _csv_lines(lines: Iterable[str | InputError], escaped: dict[int, str]) -> Iterator[str]:
+    """The lines of a CSV as the csv module reads them (`lines` end at "\n" alone). Each line
+    given that holds an escaped bad byte goes into `escaped`, by the count of lines yielded
+    when it is (the csv reader's line_num), with what its record's error says."""
+    given = 0
     for number, line in enumerate(lines, 1):
         if isinstance(line, InputError):
             raise InputError(line.reason, f"line {number}: {line.message}")
-        if "\r" in line[:-2]:
-            yield from filter(None, _BARE_CR.split(line))
-        else:
-            yield line
+        pieces = filter(None, _BARE_CR.split(line)) if "\r" in line[:-2] else (line,)
+        for piece in pieces:
+            given += 1
+            if bad := _ESCAPED_BYTE.search(piece):
+                escaped[given] = f"line {number}: not UTF-8: invalid byte 0x{ord(bad[0]) - 0xDC00:02x}"
+            yield piece
 
 
 def _json(text: str) -> Iterator[tuple[int, Any]]:
@@ -157,8 +169,14 @@ def _json(text: str) -> Iterator[tuple[int, Any]]:
 
 
 def _csv(
-    lines: Iterable[str], head: str, tabs: bool, overrides: dict[str, str], max_field: int
+    lines: Iterable[str],
+    head: str,
+    tabs: bool,
+    overrides: dict[str, str],
+    max_field: int,
+    escaped: dict[int, str] | None = None,
 ) -> Iterator[tuple[int, Any]]:
+    """The rows of a CSV; a row read from a line in `escaped` (_csv_lines) is its error."""
     dialect: type[csv.Dialect] | csv.Dialect = csv.excel_tab if tabs else csv.excel
     if not tabs:
         with contextlib.suppress(csv.Error):
@@ -166,13 +184,24 @@ def _csv(
     csv.field_size_limit(max_field)
     reader = csv.DictReader(lines, dialect=dialect)
     try:
-        _check_columns(reader.fieldnames or [], overrides)
+        columns = reader.fieldnames or []
     except csv.Error as exc:
         raise InputError(Reason.MALFORMED, f"invalid CSV header: {exc}") from None
-    index = 0
+    escaped = {} if escaped is None else escaped  # (filled as the lines are read: the same dict)
+    if escaped:  # in the header: no column can be told
+        raise InputError(Reason.ENCODING, escaped[min(escaped)])
+    _check_columns(columns, overrides)
+    index, read_to = 0, reader.line_num
     try:
         for row in reader:
-            if None in row:
+            bad = None
+            if escaped:  # any of the lines this row was read from
+                lines_read = range(read_to + 1, reader.line_num + 1)
+                bad = next((escaped[n] for n in lines_read if n in escaped), None)
+            read_to = reader.line_num
+            if bad is not None:
+                yield index, InputError(Reason.ENCODING, bad)
+            elif None in row:
                 yield index, InputError(
                     Reason.MALFORMED, f"line {reader.line_num}: more values than the header has columns"
                 )

@@ -8,8 +8,9 @@ parsed as it is read, so memory stays flat in the dump's size, and a record may 
 be Bijoy, which the whole-file reader converts).
 
 A file is read twice: once for its SHA-256 (each record's `source.sha256` is the file's),
-then for its records. A line that is too long or not UTF-8 fails its record in JSON Lines;
-corrupt data past the start ends the file with an error once the records before it are out.
+then for its records. A line that is not UTF-8 fails its record (in a CSV, the record it
+falls in), and one too long fails its record in JSON Lines but ends a CSV; corrupt data
+past the start ends the file with an error once the records before it are out.
 With --jobs, a large JSON Lines file is cut into pieces the workers share (split_dumps).
 """
 
@@ -251,7 +252,8 @@ def _stream(
     file.seek(0)
     binary = open_decompressed(file, plan.compression) if plan.compression else file
     if plan.encoding.startswith("utf-8"):
-        lines = _utf8_lines(binary, max_bytes, plan, skip_bom=plan.encoding == "utf-8-sig")
+        skip_bom = plan.encoding == "utf-8-sig"
+        lines = _utf8_lines(binary, max_bytes, plan, skip_bom=skip_bom, escape=plan.format == "csv")
     else:  # UTF-16 or -32, whose lines are not found by byte
         lines = _text_lines(io.TextIOWrapper(binary, plan.encoding, newline="\n"), max_bytes, plan)
     records = stream_records(lines, plan.head, plan.format, options, tabs=plan.tabs, max_field=max_bytes)
@@ -259,11 +261,14 @@ def _stream(
 
 
 def _utf8_lines(
-    binary: BinaryIO, max_bytes: int, plan: _Plan, *, skip_bom: bool
+    binary: BinaryIO, max_bytes: int, plan: _Plan, *, skip_bom: bool, escape: bool = False
 ) -> Iterator[str | InputError]:
     """Each line of a UTF-8 stream, decoded alone: a bad byte fails only its line.
 
-    A line longer than `max_bytes` is an InputError, read past without being held.
+    A line longer than `max_bytes` is an InputError, read past without being held. With
+    `escape` (a CSV, whose records may span lines) a line with a bad byte comes decoded
+    with each such byte as a lone surrogate (U+DC80-U+DCFF), and the CSV reader fails the
+    record that holds it.
     """
     read = _checked(binary.readline, plan)
     if skip_bom:
@@ -275,7 +280,10 @@ def _utf8_lines(
         try:
             yield line.decode()
         except UnicodeDecodeError as exc:
-            yield InputError(Reason.ENCODING, f"not UTF-8: invalid byte 0x{line[exc.start]:02x}")
+            if escape:
+                yield line.decode(errors="surrogateescape")
+            else:
+                yield InputError(Reason.ENCODING, f"not UTF-8: invalid byte 0x{line[exc.start]:02x}")
 
 
 def _raw_lines(read: Callable[[int], bytes], max_bytes: int) -> Iterator[tuple[bytes, bool]]:
