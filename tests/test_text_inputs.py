@@ -57,6 +57,12 @@ def test_parse_published(text: str, expected: str | None) -> None:
     assert parse_published(text) == expected
 
 
+@pytest.mark.filterwarnings("error")
+def test_a_zone_name_dateutil_does_not_know_keeps_the_time_as_written_without_a_warning() -> None:
+    """dateutil warns on stderr and drops the zone; the run's stderr is for errors only."""
+    assert parse_published("5 January 2024 10:00 BDT") == "2024-01-05T10:00:00"
+
+
 def test_wire_report_header_is_taken_out_of_the_body() -> None:
     article = parse_text(WIRE)
     assert article.headline == "নদীতে নতুন সেতু"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 
 from ..dates.lexicon import MONTHS
 from .vocabulary import PUBLISHED_LABELS, UPDATED_LABELS
@@ -154,8 +155,12 @@ def _dateutil(text: str) -> tuple[dt.datetime, bool] | None:
     yearfirst = bool(re.match(r"\s*\d{4}", text))
     options = {"yearfirst": True, "dayfirst": False} if yearfirst else {"dayfirst": True}
     try:
-        first = dateutil_parser.parse(text, default=_DEFAULT_A, **options)
-        second = dateutil_parser.parse(text, default=_DEFAULT_B, **options)
+        # A zone name dateutil does not know (`10:00 BDT`) is dropped with a warning, which
+        # would print on stderr once per run: the time is kept as written, without a zone.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+            first = dateutil_parser.parse(text, default=_DEFAULT_A, **options)
+            second = dateutil_parser.parse(text, default=_DEFAULT_B, **options)
     except (ValueError, OverflowError, TypeError):
         return None
     if (first.year, first.month, first.day) != (second.year, second.month, second.day):
