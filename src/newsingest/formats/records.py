@@ -66,10 +66,10 @@ def stream_records(
     """read_records for a JSON Lines or CSV dump given a line at a time (streamed.py), with
     their ends: one too large to hold whole.
 
-    A line the reader could not give (too long, not text) is an InputError in `lines`: it
-    fails its record in JSON Lines, and ends a CSV, where a record may span lines. A CSV's
-    line may instead hold bad bytes as lone surrogates (streamed._utf8_lines): the record
-    they fall in fails alone. `head` is
+    A line the reader could not give (too long; in JSON Lines, not UTF-8) is an InputError
+    in `lines`: it fails its record in JSON Lines, and ends a CSV, where a record may span
+    lines. A CSV's line holds its bad bytes as lone surrogates instead (streamed._utf8_lines),
+    and the record they fall in fails alone. `head` is
     the dump's first characters, which the CSV dialect is guessed from. A piece of a JSON
     Lines file begins at record `first_record`, line `first_line` of it.
     """
