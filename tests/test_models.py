@@ -85,6 +85,23 @@ def test_the_c_builder_refuses_what_is_not_a_model_and_a_dict() -> None:
         models.trusted("Stats", {})
 
 
+@pytest.mark.parametrize("build", [models.trusted, trusted_python], ids=["trusted", "trusted_python"])
+def test_records_of_a_model_keep_their_own_fields_set(build) -> None:
+    """The C build shares one fields set among a model's records: no record's copy, nor a
+    record with other fields, may change what another reports."""
+    stats = {"characters": 120, "words": 20, "sentences": 3, "paragraphs": 2}
+    first, second = build(Stats, dict(stats)), build(Stats, {**stats, "words": 7})
+    copied = first.model_copy(update={"words": 1})
+    assert copied.words == 1 and first.words == 20 and first.model_fields_set == set(stats)
+    assert first.model_fields_set == second.model_fields_set == set(stats)
+    named = {"path": "a.txt", "format": "text", "encoding": "utf-8", "bytes": 3, "sha256": "0" * 64}
+    partial = build(Source, named)
+    full = build(Source, {**partial.__dict__, "record": 2, "compression": None})
+    assert partial.model_fields_set == {"path", "format", "encoding", "bytes", "sha256"}
+    assert full.model_fields_set == partial.model_fields_set | {"record", "compression"}
+    assert build(Source, dict(partial.__dict__)).model_fields_set == partial.model_fields_set
+
+
 def _records() -> list[Article]:
     """Articles from each path that builds records with trusted: a text, JSON Lines records."""
     lines = [{"title": "শিরোনাম", "body": ARTICLE, "date": "2023-10-12"}, {"title": "খ", "body": "২০২৩ সালে।"}]
