@@ -63,8 +63,9 @@ def _stage(name: str, folder: Path, count: int) -> Callable[[], Any]:
         return lambda: [find_dates(f, None) for f in fields]
     if name == "tokenize":
         return lambda: [tokenize(text) for f in fields for text in f.values()]
-    tokens = [tokenize(text) for f in fields for text in f.values()]
-    return lambda: list(map(find_expressions, tokens))
+    texts = [text for f in fields for text in f.values()]
+    tokens = list(map(tokenize, texts))
+    return lambda: list(map(find_expressions, tokens, texts))
 
 
 def _count(args: list[str]) -> int:

@@ -76,7 +76,7 @@ def main() -> None:
         documents = [build_document(t, source, options) for t in texts]
         fields = [{"headline": d.headline, "body": "\n\n".join(d.paragraphs)} for d in documents]
         reference = ReferenceDate(value="2024-05-01", source="option")
-        tokens = [[tokenize(text) for text in f.values()] for f in fields]
+        tokens = [[(tokenize(text), text) for text in f.values()] for f in fields]
         articles = [build_article(d) for d in documents]
 
         stages: list[tuple[str, list[Any], Callable[[Any], object]]] = [
@@ -90,7 +90,7 @@ def main() -> None:
             ("split_header", cleaned, lambda c: split_header(c.paragraphs, None, None)),
             ("= build_document (all above but read)", texts, lambda t: build_document(t, source, options)),
             ("dates: tokenize", fields, lambda f: [tokenize(text) for text in f.values()]),
-            ("dates: grammar", tokens, lambda pair: [find_expressions(t) for t in pair]),
+            ("dates: grammar", tokens, lambda pair: [find_expressions(t, text) for t, text in pair]),
             ("dates: tokenize+grammar+tense", fields, lambda f: [_find(k, v) for k, v in f.items()]),
             ("= find_dates (with resolve)", fields, lambda f: find_dates(f, reference)),
             ("count_words", fields, lambda f: count_words(f"{f['headline']}\n{f['body']}")),

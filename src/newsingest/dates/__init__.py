@@ -232,7 +232,7 @@ def _find(field: str, text: str) -> list[_Found]:
     found = []
     sentence, counted_to = 0, 0
     tenses: dict[tuple[int, int], Tense | None] = {}  # for _tense_python; the C module reads anew
-    for expression in find_expressions(tokens):
+    for expression in find_expressions(tokens, text):
         start, end = _span(tokens, expression)
         if _tense:
             sentence += _tense.clause_ends(text, counted_to, start)

@@ -603,19 +603,18 @@ tokenize_span(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssi
             return 0;
         pos = m.end;
         if (m.kind == WORD) {
-            PyObject *word = PyUnicode_Substring(text, m.start, m.end);
-            if (word == NULL)
-                return -1;
             /* (An ASCII word is looked up lower-cased too: the filter holds the keys as written.) */
             if (!is_ascii_letter(AT(t, m.start)) &&
                 !filter_has(st->lexicon_filter, LEXICON_FILTER_BITS, hash_span(t, m.start, m.end))) {
-                /* In no entry of the lexicon and opening no phrase: an ordinary word. */
-                PyObject *token = make_token(st, m.start, m.end, st->other, word, st->empty);
-                Py_DECREF(word);
-                if (append_new(tokens, token))
+                /* In no entry of the lexicon and opening no phrase: an ordinary word, made
+                 * with no str of its own (the grammar reads the few it needs from the text). */
+                if (append_new(tokens, make_token(st, m.start, m.end, st->other, Py_None, st->empty)))
                     return -1;
                 continue;
             }
+            PyObject *word = PyUnicode_Substring(text, m.start, m.end);
+            if (word == NULL)
+                return -1;
             Py_ssize_t phrase_end;
             int phrase = try_phrase(st, t, text, word, m.start, m.end, limit, tokens, &phrase_end);
             if (phrase != 0) {
@@ -628,7 +627,7 @@ tokenize_span(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssi
             PyObject *entry = lookup_word(st, word, is_ascii_letter(AT(t, m.start)));
             PyObject *token = NULL;
             if (entry == Py_None)
-                token = make_token(st, m.start, m.end, st->other, word, st->empty);
+                token = make_token(st, m.start, m.end, st->other, Py_None, st->empty);
             else if (entry != NULL)
                 token = entry_token(st, m.start, m.end, entry);
             Py_XDECREF(entry);

@@ -184,8 +184,8 @@ class Expression:
         self.followed_by_word = False  # the next token is an ordinary word (for bare month names)
 
 
-def find_expressions(tokens: list[Token]) -> list[Expression]:
-    """All temporal expressions in a field's tokens, in order, not overlapping."""
+def find_expressions(tokens: list[Token], text: str) -> list[Expression]:
+    """All temporal expressions in a field's tokens (of `text`), in order, not overlapping."""
     found: list[Expression] = []
     i = 0
     n = len(tokens)
@@ -201,8 +201,8 @@ def find_expressions(tokens: list[Token]) -> list[Expression]:
         if slots is None:
             i += 1
             continue
-        slots.after_genitive = _genitive_before(tokens, slots.first)
-        slots.after_demonstrative = _demonstrative_before(tokens, slots.first)
+        slots.after_genitive = _genitive_before(tokens, slots.first, text)
+        slots.after_demonstrative = _demonstrative_before(tokens, slots.first, text)
         expression = Expression(slots.first, slots.last, slots)
         expression = _extend_range(tokens, expression)
         following = _cls(tokens, expression.last + 1)
@@ -212,7 +212,7 @@ def find_expressions(tokens: list[Token]) -> list[Expression]:
             next_year = _parse(tokens, expression.last + 2)
             if next_year is not None and next_year.year is not None and next_year.era is not None:
                 slots.era = next_year.era
-        if slots.count is not None and not slots.marker and _is_age(tokens, expression):
+        if slots.count is not None and not slots.marker and _is_age(tokens, expression, text):
             i = expression.last + 1  # ৩০ বছর বয়সী, বয়স হয়েছিল ৯৪ বছর: an age (দুই দিন আগে ছেলেকে is not)
             continue
         found.append(expression)
@@ -220,13 +220,13 @@ def find_expressions(tokens: list[Token]) -> list[Expression]:
     return [e for e in found if _is_temporal(e)]
 
 
-def _is_age(tokens: list[Token], expression: Expression) -> bool:
+def _is_age(tokens: list[Token], expression: Expression, text: str) -> bool:
     """An age word right after the count (৩০ বছর বয়সী), a person's after a comparative (১৮
     বছরের কম বয়সী), or one before it, also before a range of counts (বয়স ২০ থেকে ২৬ বছরের)."""
     after = expression.last + 1
     if _cls(tokens, after) == "g":
         return True
-    comparative = _cls(tokens, after) == "o" and tokens[after].value in _AGE_COMPARATIVES
+    comparative = _cls(tokens, after) == "o" and _word(tokens[after], text) in _AGE_COMPARATIVES
     if comparative and _cls(tokens, after + 1) == "g" and tokens[after + 1].value in _PERSON_AGE_WORDS:
         return True
     j = expression.first - 1
@@ -237,6 +237,11 @@ def _is_age(tokens: list[Token], expression: Expression) -> bool:
 
 def _cls(tokens: list[Token], i: int) -> str:
     return tokens[i].cls if 0 <= i < len(tokens) else ""
+
+
+def _word(token: Token, text: str) -> str:
+    """The text of a token: an ordinary word carries none of its own (tokens.Token)."""
+    return text[token.start : token.end]
 
 
 def _starts_date(tokens: list[Token], i: int) -> bool:
@@ -261,14 +266,21 @@ def _parse(tokens: list[Token], i: int) -> Slots | None:
     return s if s.size else None
 
 
-def _genitive_before(tokens: list[Token], j: int) -> bool:
-    """Is token j-1 in the genitive? An ordinary word (cls "o") carries its text as value."""
+def _genitive_before(tokens: list[Token], j: int, text: str) -> bool:
+    """Is token j-1 in the genitive? An ordinary word by its letters, a lexicon word by the
+    ending it was found with."""
     if j == 0:
         return False
     before = tokens[j - 1]
     if before.cls == "o":
-        return isinstance(before.value, str) and bool(genitive_ending(before.value))
-    return before.ending in _GENITIVE
+        return bool(genitive_ending(_word(before, text)))
+    return _took_genitive(tokens, j)
+
+
+def _took_genitive(tokens: list[Token], j: int) -> bool:
+    """Is token j-1, which the expression took (a lexicon word), in the genitive
+    (ডিসেম্বরের দ্বিতীয় সপ্তাহে)?"""
+    return tokens[j - 1].ending in _GENITIVE
 
 
 def genitive_ending(word: str) -> str:
@@ -281,9 +293,9 @@ def genitive_ending(word: str) -> str:
     return ""
 
 
-def _demonstrative_before(tokens: list[Token], j: int) -> bool:
-    """Is token j-1 সে, উক্ত? (An ordinary word carries its text as value.)"""
-    return j > 0 and tokens[j - 1].cls == "o" and tokens[j - 1].value in _DEMONSTRATIVES
+def _demonstrative_before(tokens: list[Token], j: int, text: str) -> bool:
+    """Is token j-1 সে, উক্ত?"""
+    return j > 0 and tokens[j - 1].cls == "o" and _word(tokens[j - 1], text) in _DEMONSTRATIVES
 
 
 def _has_period(s: Slots) -> bool:
@@ -565,7 +577,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
     elif (
         c == ord("f")
         and _has_period(s)
-        and _genitive_before(tokens, j)
+        and _took_genitive(tokens, j)
         and nxt in (ord("N"), ord("d"), ord("U"), ord("K"))
     ):
         s.first_n = True
@@ -579,7 +591,7 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         )
         and s.part_index is None
         and (nxt == ord("Q") or (nxt == ord("U") and tokens[j + 1].value == "W" and c == ord("O")))
-        and (_genitive_before(tokens, j) or not _has_period(s))
+        and (not _has_period(s) or _took_genitive(tokens, j))
     ):
         s.part_index = 1 if c == ord("f") else value
         s.part_unit = "Q" if nxt == ord("Q") else "W"
@@ -589,12 +601,12 @@ def _take(tokens: list[Token], j: int, s: Slots) -> int:
         and _has_period(s)
         and s.edge is None
         and s.count is None
-        and _genitive_before(tokens, j)
+        and _took_genitive(tokens, j)
     ):
         s.edge = value
-    elif c == ord("s") and s.half is None and _has_period(s) and _genitive_before(tokens, j):
+    elif c == ord("s") and s.half is None and _has_period(s) and _took_genitive(tokens, j):
         s.half = value
-    elif c == ord("S") and (s.fiscal or s.unit or s.year is not None) and _genitive_before(tokens, j):
+    elif c == ord("S") and (s.fiscal or s.unit or s.year is not None) and _took_genitive(tokens, j):
         s.same_period = True
     elif c == ord("v") and s.has_date() and s.part is None and nxt == ord("P"):
         pass  # বুধবার দিবাগত রাত: the night after that day, as রাত's hours already say

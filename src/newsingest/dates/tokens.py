@@ -49,7 +49,9 @@ _TOKEN = re.compile(
 class Token(NamedTuple):
     """One token of a field: where it stands, its class letter and its value.
 
-    A NamedTuple, not a dataclass: tokens are made by the hundred per article.
+    A NamedTuple, not a dataclass: tokens are made by the hundred per article. An ordinary
+    word (class "o") has no value: most are never looked at, and the grammar reads the few
+    it needs (the word before a date) from the field's text.
     """
 
     start: int
@@ -220,7 +222,7 @@ def _tokenize_span(text: str, begin: int, finish: int, tokens: list[Token]) -> N
                         skip_next = True
                         continue
             entry = words_get(word) or (words_get(word.lower()) if word.isascii() else None)
-            append(new(Token, (start, end, "o", word, "") if entry is None else (start, end, *entry)))
+            append(new(Token, (start, end, "o", None, "") if entry is None else (start, end, *entry)))
         elif kind == "punct":
             append(new(Token, (start, end, _PUNCT.get(match.group(), "o"), None, "")))
         else:
