@@ -8,8 +8,8 @@ The corpus is built in a temporary folder: N plain-text articles, each a headlin
 paragraphs drawn from the repo's own articles (seeds/ and the tests' fixture), plus a
 sentence or two with dates varied per article (Gregorian, Bengali-calendar, relative).
 Every figure is measured on the same files in the same run, so the ratios hold on a noisy
-machine even when the absolute rates move, and each timing is the fastest of --repeat runs
-(3): a shared machine only ever adds time. The figures:
+machine even when the absolute rates move, and each timing is the fastest of --repeat rounds
+(3), each round timing every run once: a shared machine only ever adds time. The figures:
 
 - newsingest parse DIR --jobs J (a subprocess, stdout to /dev/null): articles/s, MB/s and the
   peak RSS of the largest process;
@@ -239,21 +239,28 @@ def bench(count: int, jobs: list[int], sample: int, keep: bool, repeat: int) -> 
         # for every run alike.
         os.sync()
         run_floor(files)
-        floor = min(run_floor(files) for _ in range(repeat))
+        # Each round times every run once, the floor and start-up included, and each figure
+        # is the fastest of its rounds: a shared machine only ever adds time, and its slow
+        # spells (which last seconds) then fall on all the runs alike, not on whichever of
+        # them happened to be timed during one.
+        floors, startups = [], []
+        runs: dict[int, list[tuple[float, float, float, int, int]]] = {job: [] for job in jobs}
+        for _ in range(repeat):
+            floors.append(run_floor(files))
+            startups.append(run_startup(files[0]))
+            for job in jobs:
+                runs[job].append(run_newsingest(folder, job))
+        floor, startup = min(floors), min(startups)
         results: dict = {"n": count, "megabytes": megabytes, "floor_rate": count / floor}
-        print(f"best of {repeat} runs each (--repeat)")
+        print(f"best of {repeat} rounds, each timing every run once (--repeat)")
         print(f"{'run':<26}{'seconds':>9}{'articles/s':>12}{'MB/s':>8}{'peak RSS MB (largest/all)':>27}")
         label = "I/O floor (read + json)"
         print(f"{label:<26}{floor:>9.2f}{count / floor:>12,.0f}{megabytes / floor:>8.1f}{'':>13}")
-        startup = min(run_startup(files[0]) for _ in range(repeat))
         results["startup_seconds"] = startup
         print(f"{'newsingest, one article':<26}{startup:>9.2f}   (start-up, in every run below)")
         for job in jobs:
-            # The fastest of `repeat` runs: what the code costs, less what the machine's
-            # neighbours took meanwhile (peak RSS is the largest seen).
-            runs = [run_newsingest(folder, job) for _ in range(repeat)]
-            seconds, status, lines = min((r[0], r[3], r[4]) for r in runs)
-            rss, rss_all = max(r[1] for r in runs), max(r[2] for r in runs)
+            seconds, status, lines = min((r[0], r[3], r[4]) for r in runs[job])
+            rss, rss_all = max(r[1] for r in runs[job]), max(r[2] for r in runs[job])
             rate = count / seconds
             results[f"jobs{job}"] = {
                 "seconds": seconds,
@@ -341,7 +348,9 @@ def main() -> None:
     parser.add_argument("--small", action="store_true", help="one small corpus (N = 1,000)")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values to time")
     parser.add_argument("--dateparser-sample", type=int, default=100, help="articles timed with dateparser")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each timing; the fastest counts")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="rounds, each timing every run once; the fastest of each counts"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the corpus folders")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = parser.parse_args()
