@@ -190,10 +190,12 @@ def find_expressions(tokens: list[Token], text: str) -> list[Expression]:
     i = 0
     n = len(tokens)
     while i < n:
-        if tokens[i].cls not in _STARTERS or (tokens[i].cls in "RL" and _cls(tokens, i + 1) == "o"):
+        cls = tokens[i].cls
+        # (Two tokens in three are ordinary words: the first test spares them the set's.)
+        if cls == "o" or cls not in _STARTERS or (cls in "RL" and _cls(tokens, i + 1) == "o"):
             i += 1  # (a modifier before an ordinary word, ওই ঘটনায়, begins nothing)
             continue
-        if tokens[i].cls == "w" and (listed := _weekday_list(tokens, i)) is not None:
+        if cls == "w" and (listed := _weekday_list(tokens, i)) is not None:
             found.append(listed)
             i = listed.last + 1
             continue
@@ -201,8 +203,12 @@ def find_expressions(tokens: list[Token], text: str) -> list[Expression]:
         if slots is None:
             i += 1
             continue
-        slots.after_genitive = _genitive_before(tokens, slots.first, text)
-        slots.after_demonstrative = _demonstrative_before(tokens, slots.first, text)
+        if slots.first > 0 and tokens[slots.first - 1].cls == "o":  # an ordinary word: read from the text
+            before = _word(tokens[slots.first - 1], text)
+            slots.after_genitive = bool(genitive_ending(before))
+            slots.after_demonstrative = before in _DEMONSTRATIVES  # সেই, ওই
+        else:
+            slots.after_genitive = slots.first > 0 and _took_genitive(tokens, slots.first)
         expression = Expression(slots.first, slots.last, slots)
         expression = _extend_range(tokens, expression)
         following = _cls(tokens, expression.last + 1)
@@ -266,20 +272,9 @@ def _parse(tokens: list[Token], i: int) -> Slots | None:
     return s if s.size else None
 
 
-def _genitive_before(tokens: list[Token], j: int, text: str) -> bool:
-    """Is token j-1 in the genitive? An ordinary word by its letters, a lexicon word by the
-    ending it was found with."""
-    if j == 0:
-        return False
-    before = tokens[j - 1]
-    if before.cls == "o":
-        return bool(genitive_ending(_word(before, text)))
-    return _took_genitive(tokens, j)
-
-
 def _took_genitive(tokens: list[Token], j: int) -> bool:
-    """Is token j-1, which the expression took (a lexicon word), in the genitive
-    (ডিসেম্বরের দ্বিতীয় সপ্তাহে)?"""
+    """Is token j-1, a lexicon word, in the genitive (ডিসেম্বরের দ্বিতীয় সপ্তাহে)? An ordinary
+    word's genitive is read from its letters (genitive_ending)."""
     return tokens[j - 1].ending in _GENITIVE
 
 
@@ -291,11 +286,6 @@ def genitive_ending(word: str) -> str:
     if len(word) > 2 and word[-1] == "র" and word[-2] in _VOWEL_SIGNS and word not in _NOT_GENITIVE:
         return "র"
     return ""
-
-
-def _demonstrative_before(tokens: list[Token], j: int, text: str) -> bool:
-    """Is token j-1 সে, উক্ত?"""
-    return j > 0 and tokens[j - 1].cls == "o" and _word(tokens[j - 1], text) in _DEMONSTRATIVES
 
 
 def _has_period(s: Slots) -> bool:
