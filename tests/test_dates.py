@@ -1324,6 +1324,8 @@ def test_several_paragraphs_in_text_order() -> None:
         ("দুই বছর আগে কারখানাটি বন্ধ হয়েছিল।", [("দুই বছর আগে", "DATE", "2022")]),
         # ... but after an event in the genitive it is an offset from that event.
         ("নির্বাচনের এক মাস আগে দলটি ভেঙে যায়।", [("এক মাস আগে", "DURATION", "P1M")]),
+        # A number of no date shape is no event, whatever letters it ends in.
+        ("মামলা নম্বর ১২/১৩ের তিন দিন আগে রায় হয়েছে।", [("তিন দিন আগে", "DATE", "2024-08-09")]),
         # A day given as a date of a named or relative month.
         ("অক্টোবরের ১২ তারিখে মেলা শুরু হবে।", [("অক্টোবরের ১২ তারিখে", "DATE", "2024-10-12")]),
         ("চলতি মাসের ২০ তারিখে সভা বসবে।", [("চলতি মাসের ২০ তারিখে", "DATE", "2024-08-20")]),

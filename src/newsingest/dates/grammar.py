@@ -203,12 +203,12 @@ def find_expressions(tokens: list[Token], text: str) -> list[Expression]:
         if slots is None:
             i += 1
             continue
-        if slots.first > 0 and tokens[slots.first - 1].cls == "o":  # an ordinary word: read from the text
-            before = _word(tokens[slots.first - 1], text)
+        before = _ordinary_word(tokens, slots.first - 1, text)
+        if before is not None:
             slots.after_genitive = bool(genitive_ending(before))
             slots.after_demonstrative = before in _DEMONSTRATIVES  # সেই, ওই
-        else:
-            slots.after_genitive = slots.first > 0 and _took_genitive(tokens, slots.first)
+        elif _cls(tokens, slots.first - 1) not in ("", "o"):  # a lexicon word: by its ending
+            slots.after_genitive = _took_genitive(tokens, slots.first)
         expression = Expression(slots.first, slots.last, slots)
         expression = _extend_range(tokens, expression)
         following = _cls(tokens, expression.last + 1)
@@ -232,7 +232,7 @@ def _is_age(tokens: list[Token], expression: Expression, text: str) -> bool:
     after = expression.last + 1
     if _cls(tokens, after) == "g":
         return True
-    comparative = _cls(tokens, after) == "o" and _word(tokens[after], text) in _AGE_COMPARATIVES
+    comparative = _ordinary_word(tokens, after, text) in _AGE_COMPARATIVES
     if comparative and _cls(tokens, after + 1) == "g" and tokens[after + 1].value in _PERSON_AGE_WORDS:
         return True
     j = expression.first - 1
@@ -245,9 +245,12 @@ def _cls(tokens: list[Token], i: int) -> str:
     return tokens[i].cls if 0 <= i < len(tokens) else ""
 
 
-def _word(token: Token, text: str) -> str:
-    """The text of a token: an ordinary word carries none of its own (tokens.Token)."""
-    return text[token.start : token.end]
+def _ordinary_word(tokens: list[Token], i: int, text: str) -> str | None:
+    """The text of token i when it is an ordinary word, which carries none of its own
+    (tokens.Token); None for any other token, a number of no date shape (৫০জন) included."""
+    if i < 0 or i >= len(tokens) or tokens[i].cls != "o" or text[tokens[i].start].isdecimal():
+        return None
+    return text[tokens[i].start : tokens[i].end]
 
 
 def _starts_date(tokens: list[Token], i: int) -> bool:
