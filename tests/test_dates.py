@@ -25,6 +25,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsingest
+from newsingest.dates.grammar import Slots, find_expressions
+from newsingest.dates.tokens import WORDS, _all_tokens, tokenize
 
 from .conftest import examples
 
@@ -1548,3 +1550,43 @@ def test_a_day_no_year_near_the_reference_has_is_dropped(body: str) -> None:
     and the rest of the article is still read."""
     article = newsingest.parse_text("শিরোনাম\n" + body + " বৈঠক ১২ মে।", reference_date=dt.date(2026, 3, 1))
     assert found(article) == [("১২ মে", D, "2026-05-12")]
+
+
+# The tokenizer leaves out the ordinary words inside a run of them (tokens._without_inner_words):
+# the grammar must find the same expressions, slot for slot, as over every token.
+_LEXICON_WORDS = sorted(word for word in WORDS if " " not in word)
+_BENGALI_DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
+_ORDINARY_WORDS = ["সরকার", "সভার", "তিনি", "সেই", "ওই", "কম", "বেশি", "বয়সী", "জানান", "হবে", "ছিল", "মামলার"]
+_SENTENCE_WORD = st.one_of(
+    st.sampled_from(_LEXICON_WORDS),
+    st.sampled_from(_ORDINARY_WORDS),
+    st.sampled_from(_ORDINARY_WORDS),  # (one_of picks its branches about evenly: runs of these)
+    st.sampled_from(_ORDINARY_WORDS),
+    st.integers(1, 2030).map(lambda n: str(n).translate(_BENGALI_DIGITS)),
+    st.sampled_from(["থেকে", "-", ",", "(", ")", "।", "ও", "১২/১৩ের", "৫জন", "\n"]),
+)
+
+
+def _expressions_described(found: list, tokens: list) -> list[tuple]:
+    """Each expression by its text offsets and its slots (token indices left out)."""
+    names = [name for name in dir(Slots) if not name.startswith("_") and name not in ("first", "last")]
+    names = [name for name in names if not callable(getattr(Slots, name, None))]
+
+    def slots(s: object) -> tuple:
+        return tuple(repr(getattr(s, name)) for name in names)
+
+    described = []
+    for e in found:
+        end = slots(e.end) if e.end else None
+        described.append((tokens[e.first].start, tokens[e.last].end, e.followed_by_word, slots(e.slots), end))
+    return described
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(_SENTENCE_WORD, min_size=1, max_size=25).map(" ".join))
+def test_inner_ordinary_words_never_change_an_expression(text: str) -> None:
+    every, kept = _all_tokens(text), tokenize(text)
+    assert len(kept) <= len(every)
+    assert _expressions_described(find_expressions(kept, text), kept) == _expressions_described(
+        find_expressions(every, text), every
+    )

@@ -327,10 +327,10 @@ lookup_word(State *st, PyObject *word, int ascii)
 
 /* The two-word phrase "first second" when `first` (the word text[start:end]) opens one, the
  * next match is a word one character (a whitespace) after it, and the pair is in WORDS:
- * 1 and *phrase_end set, 0 when not, -1 on error. Appends the phrase token. */
+ * 1 with *phrase (a new reference to its token) and *phrase_end set, 0 when not, -1 on error. */
 static int
 try_phrase(State *st, const Text *t, PyObject *text, PyObject *first, Py_ssize_t start, Py_ssize_t end,
-           Py_ssize_t limit, PyObject *tokens, Py_ssize_t *phrase_end)
+           Py_ssize_t limit, PyObject **phrase, Py_ssize_t *phrase_end)
 {
     int opens = PySet_Contains(st->phrase_starts, first);
     if (opens <= 0)
@@ -350,9 +350,9 @@ try_phrase(State *st, const Text *t, PyObject *text, PyObject *first, Py_ssize_t
     if (entry == NULL)
         return PyErr_Occurred() ? -1 : 0;
     Py_INCREF(entry);
-    int failed = append_new(tokens, entry_token(st, start, following.end, entry));
+    *phrase = entry_token(st, start, following.end, entry);
     Py_DECREF(entry);
-    if (failed)
+    if (*phrase == NULL)
         return -1;
     *phrase_end = following.end;
     return 1;
@@ -593,8 +593,42 @@ number_token(State *st, const Text *t, PyObject *text, const Match *m)
 }
 
 /* _tokenize_span: append the tokens of text[begin:limit]. */
+/* A run of ordinary words being read: the first is in the list, the last seen (if it is not
+ * the first) is kept back as its span, and the words between are dropped (tokens.py's
+ * _without_inner_words). A run goes on across sentences skipped or not. */
+typedef struct {
+    Py_ssize_t words;      /* ordinary words in the run so far */
+    Py_ssize_t start, end; /* the last of them, when words > 1 */
+} WordRun;
+
+/* An ordinary word, text[start:end], joins the run: the first is appended, a later one kept. */
 static int
-tokenize_span(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssize_t limit, PyObject *tokens)
+add_ordinary_word(State *st, WordRun *run, Py_ssize_t start, Py_ssize_t end, PyObject *tokens)
+{
+    run->words++;
+    if (run->words > 1) {
+        run->start = start;
+        run->end = end;
+        return 0;
+    }
+    /* With no str of its own: the grammar reads the few it needs from the text. */
+    return append_new(tokens, make_token(st, start, end, st->other, Py_None, st->empty));
+}
+
+/* The run ends (another token follows, or the span ends): its last word is appended. */
+static int
+end_run(State *st, WordRun *run, PyObject *tokens)
+{
+    Py_ssize_t words = run->words;
+    run->words = 0;
+    if (words < 2)
+        return 0;
+    return append_new(tokens, make_token(st, run->start, run->end, st->other, Py_None, st->empty));
+}
+
+static int
+tokenize_span(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssize_t limit, PyObject *tokens,
+              WordRun *run)
 {
     Py_ssize_t pos = begin;
     for (;;) {
@@ -606,35 +640,47 @@ tokenize_span(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssi
             /* (An ASCII word is looked up lower-cased too: the filter holds the keys as written.) */
             if (!is_ascii_letter(AT(t, m.start)) &&
                 !filter_has(st->lexicon_filter, LEXICON_FILTER_BITS, hash_span(t, m.start, m.end))) {
-                /* In no entry of the lexicon and opening no phrase: an ordinary word, made
-                 * with no str of its own (the grammar reads the few it needs from the text). */
-                if (append_new(tokens, make_token(st, m.start, m.end, st->other, Py_None, st->empty)))
+                /* In no entry of the lexicon and opening no phrase: an ordinary word. */
+                if (add_ordinary_word(st, run, m.start, m.end, tokens))
                     return -1;
                 continue;
             }
             PyObject *word = PyUnicode_Substring(text, m.start, m.end);
             if (word == NULL)
                 return -1;
+            PyObject *phrase_token = NULL;
             Py_ssize_t phrase_end;
-            int phrase = try_phrase(st, t, text, word, m.start, m.end, limit, tokens, &phrase_end);
+            int phrase = try_phrase(st, t, text, word, m.start, m.end, limit, &phrase_token, &phrase_end);
             if (phrase != 0) {
                 Py_DECREF(word);
                 if (phrase < 0)
+                    return -1;
+                if (end_run(st, run, tokens)) {
+                    Py_DECREF(phrase_token);
+                    return -1;
+                }
+                if (append_new(tokens, phrase_token))
                     return -1;
                 pos = phrase_end;
                 continue;
             }
             PyObject *entry = lookup_word(st, word, is_ascii_letter(AT(t, m.start)));
-            PyObject *token = NULL;
-            if (entry == Py_None)
-                token = make_token(st, m.start, m.end, st->other, Py_None, st->empty);
-            else if (entry != NULL)
-                token = entry_token(st, m.start, m.end, entry);
-            Py_XDECREF(entry);
             Py_DECREF(word);
-            if (append_new(tokens, token))
+            if (entry == NULL)
+                return -1;
+            if (entry == Py_None) {
+                Py_DECREF(entry);
+                if (add_ordinary_word(st, run, m.start, m.end, tokens))
+                    return -1;
+                continue;
+            }
+            int failed = end_run(st, run, tokens) || append_new(tokens, entry_token(st, m.start, m.end, entry));
+            Py_DECREF(entry);
+            if (failed)
                 return -1;
         }
+        else if (end_run(st, run, tokens))
+            return -1;
         else if (m.kind == PUNCT) {
             PyObject *mark = PyUnicode_Substring(text, m.start, m.end);
             if (mark == NULL)
@@ -733,14 +779,19 @@ tokenize(PyObject *module, PyObject *text)
     if (tokens == NULL)
         return NULL;
     Py_ssize_t begin = 0;
+    WordRun run = {0, 0, 0};
     while (begin < length) {
         Py_ssize_t stop;
         int trigger = scan_sentence(st, &t, text, begin, length, &stop);
-        if (trigger < 0 || (trigger && tokenize_span(st, &t, text, begin, stop, tokens) < 0)) {
+        if (trigger < 0 || (trigger && tokenize_span(st, &t, text, begin, stop, tokens, &run) < 0)) {
             Py_DECREF(tokens);
             return NULL;
         }
         begin = stop;
+    }
+    if (end_run(st, &run, tokens)) {
+        Py_DECREF(tokens);
+        return NULL;
     }
     return tokens;
 }

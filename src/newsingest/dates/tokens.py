@@ -51,7 +51,8 @@ class Token(NamedTuple):
 
     A NamedTuple, not a dataclass: tokens are made by the hundred per article. An ordinary
     word (class "o") has no value: most are never looked at, and the grammar reads the few
-    it needs (the word before a date) from the field's text.
+    it needs (the word before a date) from the field's text; those inside a run of ordinary
+    words are not made at all (_without_inner_words).
     """
 
     start: int
@@ -179,12 +180,18 @@ _NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2}
 
 
 def tokenize_python(text: str) -> list[Token]:
-    """The tokens of `text` (an NFC-normalised field), each with its class.
+    """The tokens of `text` (an NFC-normalised field), each with its class, less the ordinary
+    words inside a run of them (_without_inner_words).
 
     Only sentences that hold a trigger (a digit, or a month, weekday, unit, part-of-day
     word ...) are tokenized: most sentences of a news text name no date, and checking a
     sentence's words against the trigger set is a C-level set operation.
     """
+    return _without_inner_words(_all_tokens(text), text)
+
+
+def _all_tokens(text: str) -> list[Token]:
+    """Every token of the sentences of `text` that hold a trigger."""
     tokens: list[Token] = []
     begin = 0
     for stop in (*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)):
@@ -227,6 +234,23 @@ def _tokenize_span(text: str, begin: int, finish: int, tokens: list[Token]) -> N
             append(new(Token, (start, end, _PUNCT.get(match.group(), "o"), None, "")))
         else:
             append(_number_token(match["num"], match["suf"] or "", start, end))
+
+
+def _without_inner_words(tokens: list[Token], text: str) -> list[Token]:
+    """`tokens` less the ordinary words inside a run of them: of each run only the first and
+    the last stay.
+
+    The grammar looks at most two tokens on from a date and reads the text of the word right
+    beside one, so the words between never count; they were two tokens in five. (An ordinary
+    word is a word token, one that begins with a letter, of class "o".)
+    """
+    ordinary = [token.cls == "o" and _WORD.match(text, token.start) is not None for token in tokens]
+    last = len(tokens) - 1
+    return [
+        token
+        for i, token in enumerate(tokens)
+        if not (0 < i < last and ordinary[i - 1] and ordinary[i] and ordinary[i + 1])
+    ]
 
 
 # Classes whose words make a sentence worth tokenizing. Weekday stems (সোম, রবি) and era
