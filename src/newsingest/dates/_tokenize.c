@@ -592,7 +592,6 @@ number_token(State *st, const Text *t, PyObject *text, const Match *m)
     return token;
 }
 
-/* _tokenize_span: append the tokens of text[begin:limit]. */
 /* A run of ordinary words being read: the first is in the list, the last seen (if it is not
  * the first) is kept back as its span, and the words between are dropped (tokens.py's
  * _without_inner_words). A run goes on across sentences skipped or not. */
@@ -626,6 +625,7 @@ end_run(State *st, WordRun *run, PyObject *tokens)
     return append_new(tokens, make_token(st, run->start, run->end, st->other, Py_None, st->empty));
 }
 
+/* _tokenize_span: append the tokens of text[begin:limit] (the ordinary words through `run`). */
 static int
 tokenize_span(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssize_t limit, PyObject *tokens,
               WordRun *run)
