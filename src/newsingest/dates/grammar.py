@@ -23,9 +23,10 @@ from .lexicon import (
     LOCATIVE_ENDINGS,
     PERSON_AGE_WORDS,
 )
-from .tokens import Token, nfc
+from .tokens import WORD_STARTS, Token, nfc
 
 _GENITIVE: Final = frozenset(map(nfc, GENITIVE_ENDINGS))
+_WORD_STARTS: Final = WORD_STARTS
 _AGO_WORDS: Final = frozenset(map(nfc, AGO_WORDS))
 _INTERVAL_WORDS: Final = frozenset(map(nfc, INTERVAL_WORDS))
 _LOCATIVE: Final = frozenset(map(nfc, LOCATIVE_ENDINGS))
@@ -248,8 +249,8 @@ def _cls(tokens: list[Token], i: int) -> str:
 def _ordinary_word(tokens: list[Token], i: int, text: str) -> str | None:
     """The text of token i when it is an ordinary word, which carries none of its own
     (tokens.Token); None for any other token, a number of no date shape (৫০জন) included."""
-    if i < 0 or i >= len(tokens) or tokens[i].cls != "o" or text[tokens[i].start].isdecimal():
-        return None
+    if i < 0 or i >= len(tokens) or tokens[i].cls != "o" or text[tokens[i].start] not in _WORD_STARTS:
+        return None  # (tokens.is_ordinary_word, inline: this module is compiled, that one not)
     return text[tokens[i].start : tokens[i].end]
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -236,15 +237,27 @@ def _tokenize_span(text: str, begin: int, finish: int, tokens: list[Token]) -> N
             append(_number_token(match["num"], match["suf"] or "", start, end))
 
 
+# What a word token begins with (_TOKEN's "word": a BN letter or a Latin one); a number
+# begins with a digit and a mark is neither. The grammar tells ordinary words by it too.
+WORD_STARTS: frozenset[str] = frozenset(
+    [*map(chr, range(0x0980, 0x09E6)), *map(chr, range(0x09F0, 0x09FD)), "\u09fe", "\u200d"]
+).union(string.ascii_letters)
+
+
+def is_ordinary_word(token: Token, text: str) -> bool:
+    """Is `token` (of `text`) an ordinary word: a word token of class "o", not a number of no
+    date shape nor an unknown mark?"""
+    return token.cls == "o" and text[token.start] in WORD_STARTS
+
+
 def _without_inner_words(tokens: list[Token], text: str) -> list[Token]:
     """`tokens` less the ordinary words inside a run of them: of each run only the first and
     the last stay.
 
     The grammar looks at most two tokens on from a date and reads the text of the word right
-    beside one, so the words between never count; they were two tokens in five. (An ordinary
-    word is a word token, one that begins with a letter, of class "o".)
+    beside one, so the words between never count; they were two tokens in five.
     """
-    ordinary = [token.cls == "o" and _WORD.match(text, token.start) is not None for token in tokens]
+    ordinary = [is_ordinary_word(token, text) for token in tokens]
     last = len(tokens) - 1
     return [
         token
