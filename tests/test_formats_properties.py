@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsingest.errors import InputError
-from newsingest.formats import Options
+from newsingest.formats import Options, extension
 from newsingest.formats.bijoy import BIJOY_TO_UNICODE, convert_bijoy
 from newsingest.formats.clean import clean
+from newsingest.formats.compressed import _BZIP2_BLOCK, _KINDS, compression_of
 from newsingest.formats.dateline import _DATELINE, may_be_dateline
 from newsingest.formats.published import parse_published
 from newsingest.models import Article
@@ -20,7 +22,7 @@ from .conftest import examples
 
 _PIECES_TEXT = (
     "প্রকাশ: আপডেট: নিজস্ব প্রতিবেদক ঢাকা, ১২ অক্টোবর (বাসস) – শেয়ার করুন ফেসবুক "
-    "২৭ এপ্রিল, ২০২৪ ২২:০১ সেতু খুলেছে। সেতু খুলেছে। | \n \n à¦¢à¦¾ ‡ † v w © { } [ ] \" , : title body"
+    '২৭ এপ্রিল, ২০২৪ ২২:০১ সেতু খুলেছে। সেতু খুলেছে। | \n \n à¦¢à¦¾ ‡ † v w © { } [ ] " , : title body'
 )
 _PIECES = _PIECES_TEXT.split(" ")
 TEXT = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=4)), max_size=30).map(" ".join)
@@ -88,3 +90,22 @@ LINE = st.lists(st.sampled_from(_LINE_PIECES))
 def test_dateline_prefilter_never_rejects_a_dateline(line: str) -> None:
     if _DATELINE.match(line):
         assert may_be_dateline(line)
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", ".", "/", "txt", "gz", " ", "ক"]), max_size=12).map("".join))
+@example("archive/.hidden")
+@example("archive.d/..gz")
+@example("a.")
+def test_extension_is_what_splitext_gives(name: str) -> None:
+    assert extension(name) == os.path.splitext(name)[1]
+
+
+@given(st.binary(max_size=12))
+@example(b"BZh91AY&SY")
+@example(b"\x1f\x8b\x08")
+def test_compression_of_is_a_magic_number_at_the_start(data: bytes) -> None:
+    expected = next((kind for kind, magic, _ in _KINDS if data.startswith(magic)), None)
+    if expected == "bzip2" and not _BZIP2_BLOCK.match(data):
+        expected = None
+    assert compression_of(data) == expected

@@ -75,7 +75,19 @@ class RecordFailure:
 
 def format_by_name(name: str) -> str | None:
     """The format a (decompressed) file's extension names, if it names one."""
-    return format_by_extension(os.path.splitext(name)[1].lower())
+    return format_by_extension(extension(name).lower())
+
+
+def extension(name: str) -> str:
+    """os.path.splitext(name)[1], for every file a run reads: splitext runs as Python.
+
+    The extension is the last "." of the file name and what follows, unless only dots come
+    before it (".bashrc" has none).
+    """
+    if os.altsep:
+        name = name.replace(os.altsep, os.sep)
+    stem, dot, suffix = name.rpartition(os.sep)[2].rpartition(".")
+    return dot + suffix if stem.strip(".") else ""
 
 
 def format_by_extension(extension: str) -> str | None:

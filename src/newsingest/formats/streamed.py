@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, Final, TypeVar
 
 from ..errors import InputError, Reason
 from ..read import STDIN, Decoded, decode, encoding_of
-from . import detect_format, format_by_extension, record_documents
+from . import detect_format, extension, format_by_extension, record_documents
 from .compressed import CORRUPT, SUFFIXES, compression_of, inner_name, open_decompressed
 from .options import Options
 
@@ -201,7 +201,7 @@ def lines_alone(
 
 def _named_as_dump(path: str, options: Options) -> bool:
     """A compressed file named as a dump may be one (article.txt.gz is read whole unlooked at)."""
-    return options.format != "auto" or os.path.splitext(inner_name(path))[1].lower() in _MAY_BE_DUMPS
+    return options.format != "auto" or extension(inner_name(path)).lower() in _MAY_BE_DUMPS
 
 
 def _base(path: str, plan: _Plan, size: int, sha256: str) -> dict[str, Any]:
@@ -375,12 +375,12 @@ def _may_be_cut(path: str, options: Options) -> bool:
     would otherwise spend a stat, or a look inside, on each article of a corpus."""
     if path == STDIN or PIECE in path:
         return False
-    extension = os.path.splitext(path)[1].lower()
-    if extension in SUFFIXES:
+    suffix = extension(path).lower()
+    if suffix in SUFFIXES:
         return _named_as_dump(path, options) and options.format in ("auto", "jsonl")
     if options.format != "auto":
         return options.format == "jsonl"
-    return format_by_extension(extension) in (None, "jsonl", "json")
+    return format_by_extension(suffix) in (None, "jsonl", "json")
 
 
 def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None:
