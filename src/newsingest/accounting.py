@@ -5,7 +5,6 @@ The books always balance: inputs = articles written + inputs failed + records sk
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter
 from typing import TYPE_CHECKING, Any, TextIO
@@ -37,6 +36,8 @@ class Tally:
         reason = str(failure.error.reason)
         self.reasons[reason] += 1
         if self._errors is not None:
+            import json  # (here: only --errors and --stats write JSON)
+
             self._errors.write(json.dumps(error_record(failure), ensure_ascii=False) + "\n")
 
     def skip(self, reason: str) -> None:
@@ -84,6 +85,8 @@ class Tally:
             self._errors.close()
             self._errors = None
         if stats_path:
+            import json
+
             with open(stats_path, "w", encoding="utf-8") as handle:
                 json.dump(self.as_dict(runner, interrupted), handle, indent=2)
                 handle.write("\n")

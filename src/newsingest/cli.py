@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import json
 import os
 import sys
 
@@ -277,6 +276,8 @@ def schema() -> None:
     Example:
       newsingest schema > article.schema.json
     """
+    import json
+
     from .models import Article
 
     click.echo(json.dumps(Article.model_json_schema(), ensure_ascii=False, indent=2))

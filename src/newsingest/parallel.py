@@ -23,8 +23,6 @@ import contextlib
 import datetime as dt
 import itertools
 import os
-import pickle
-import signal
 import struct
 import sys
 from collections import deque
@@ -292,12 +290,16 @@ class _Worker:
     def send(self, batch: list[str]) -> None:
         # A worker that died cannot take it: receive says so, and the worker replacing it
         # is sent its batches.
+        import pickle  # (here: a run without workers need not import it)
+
         with contextlib.suppress(BrokenPipeError):
             _write_message(self.tasks, pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
 
     def receive(self) -> list[bytes | Failure] | None:
         """The next results of the oldest batch sent, _END after its last; None if the worker
         died before giving them."""
+        import pickle
+
         message = _read_message(self.results)
         if message is None:
             return None
@@ -354,6 +356,9 @@ class _Workers:
 
 def _serve(parse: Parse, tasks: int, results: int) -> None:
     """A worker's life: parse each batch it is sent until its pipe closes."""
+    import pickle
+    import signal
+
     # Ctrl-C reaches the whole process group: the main process stops the run.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while (message := _read_message(tasks)) is not None:
@@ -510,6 +515,8 @@ _worker_parse: Parse | None = None
 
 
 def _start_worker(parse: Parse, day: dt.date) -> None:
+    import signal
+
     from .dates import set_today
 
     global _worker_parse

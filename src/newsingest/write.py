@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -62,6 +61,8 @@ def open_output(path: str | None) -> Iterator[BinaryIO]:
         with open(path, "wb") as handle:
             yield handle
         return
+    import tempfile  # (here: most runs write to standard output)
+
     directory = os.path.dirname(os.path.abspath(path))
     fd, temporary = tempfile.mkstemp(prefix=".newsingest-", suffix=".part", dir=directory)
     try:
