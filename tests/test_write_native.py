@@ -57,6 +57,16 @@ def test_strings_are_escaped_and_encoded_as_pydantic_does(text: str, place: str 
 
 
 @needs_native
+@pytest.mark.parametrize("special", ['"', "\\", "\x00", "\x1f", "\n", "\x7f", "\u0995"])
+def test_a_character_to_escape_is_found_at_any_offset(special: str) -> None:
+    """The plain runs are found many bytes at a time: a character to escape is caught in
+    the first, the middle and the last byte of such a block, and in the tail after them."""
+    for plain in ("a" * 40, "ক" * 14):
+        for at in range(len(plain) + 1):
+            _same(Dateline(text=plain[:at] + special + plain[at:], place=None, date=None, agency=None))
+
+
+@needs_native
 @settings(max_examples=examples(300), deadline=None)
 @given(
     st.integers(min_value=0, max_value=2**70),
