@@ -202,10 +202,12 @@ def test_installed_command_keeps_stdout_pure_json(tmp_path: Path) -> None:
     """The real console script: stdout holds only JSON lines, and bnlp's heavy imports never run."""
     command = shutil.which("newsingest", path=str(BIN))
     assert command, "the console script is installed with the package"
+    # (main ends the process by os._exit, past atexit: the probe names the heavy modules
+    # loaded on its way out.)
     probe = (
-        f"import sys; sys.argv = ['newsingest', 'parse', {str(SEED)!r}];"
-        "import atexit; atexit.register(lambda: sys.stderr.write(' '.join(sorted("
-        "m for m in ('nltk', 'scipy', 'gensim', 'bnlp') if m in sys.modules))));"
+        f"import os, sys; sys.argv = ['newsingest', 'parse', {str(SEED)!r}]; end = os._exit;"
+        "os._exit = lambda status: (sys.stderr.write(' '.join(sorted("
+        "m for m in ('nltk', 'scipy', 'gensim', 'bnlp') if m in sys.modules))), end(status));"
         "from newsingest.cli import main; main()"
     )
     run_ = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
@@ -243,3 +245,20 @@ def test_today_option_pins_the_year_of_a_weekday_with_a_date(tmp_path: Path) -> 
         values[today] = [date["value"] for date in record["dates"]]
     assert values == {"2029-06-01": ["2024-03-15"], "2030-06-01": ["2030-03-15"]}
     assert run("parse", str(path), "--today", "2030-13-01").exit_code == 2
+
+
+def test_the_command_ends_with_its_status_and_all_its_output(tmp_path: Path) -> None:
+    """main() ends the process without finalizing it: what was written still arrives whole,
+    and the status is the command's (1: an input failed)."""
+    for i in range(300):
+        (tmp_path / f"{i:03d}.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00broken")
+    command = shutil.which("newsingest", path=str(BIN))
+    assert command
+    done = subprocess.run([command, "parse", "-j", "1", str(tmp_path)], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert len(done.stdout.splitlines()) == 300 and done.stdout.endswith("\n")
+    assert all(json.loads(line)["headline"] for line in done.stdout.splitlines())
+    assert done.stderr.startswith("newsingest: ") and "bad.txt" in done.stderr
+    usage = subprocess.run([command, "parse", "--no-such-option"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "No such option" in usage.stderr

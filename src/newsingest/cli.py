@@ -6,6 +6,7 @@ Exit status: 0 when every input became an article, 1 when any failed, 2 for usag
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import os
@@ -343,8 +344,28 @@ def main() -> None:
     gc.disable()
     try:
         cli.main(prog_name="newsingest")
+    except SystemExit as done:  # how click ends every command, and ours end with a status
+        _end(done.code)
     except BrokenPipeError:
-        # Point stdout at devnull so the interpreter's final flush cannot raise again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(1)
+        _end(1)
+
+
+def _end(code: object) -> None:
+    """Exit with `code` as sys.exit would, without tearing the interpreter down.
+
+    Finalizing frees every object the imports made (pydantic's schemas, the date lexicon)
+    one by one, ~4 ms after one article and ~13 ms after 10,000, for nothing: the process
+    ends. By the time a command returns, its files are closed and its workers reaped, so
+    only standard output and error are left to flush. A closed pipe (`| head -1`) ends
+    the run quietly, with status 1.
+    """
+    if isinstance(code, str):
+        print(code, file=sys.stderr)  # sys.exit("message"): the message, status 1
+    status = code if isinstance(code, int) else 0 if code is None else 1
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        status = 1
+    with contextlib.suppress(OSError):
+        sys.stderr.flush()
+    os._exit(status)
