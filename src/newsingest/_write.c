@@ -54,27 +54,6 @@ static const char HEX[] = "0123456789abcdef";
 
 #ifdef __SSE2__
 #include <emmintrin.h>
-
-/* Bytes of `s` before the first that needs escaping: a control (< 0x20), '"' or '\\'.
- * Sixteen bytes a step (SSE2 is in every x86-64); bytes >= 0x80 never match. */
-static Py_ssize_t
-plain_run(const unsigned char *s, Py_ssize_t n)
-{
-    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-    const __m128i last_control = _mm_set1_epi8(0x1f);
-    Py_ssize_t i = 0;
-    for (; i + 16 <= n; i += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
-        __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(x, last_control), x); /* x <= 0x1f */
-        __m128i special = _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash));
-        int found = _mm_movemask_epi8(_mm_or_si128(control, special));
-        if (found)
-            return i + __builtin_ctz((unsigned)found);
-    }
-    while (i < n && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
-        i++;
-    return i;
-}
 #else
 #define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
@@ -88,22 +67,36 @@ needs_escape(uint64_t x)
     uint64_t found = ((x - ONES * 0x20) & ~x) | ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash);
     return (found & HIGHS) != 0;
 }
+#endif
 
-/* Bytes of `s` before the first that needs escaping, eight a step where SSE2 is not. */
+/* Bytes of `s` before the first that needs escaping: a control (< 0x20), '"' or '\\'.
+ * Sixteen bytes a step with SSE2 (in every x86-64), eight without; bytes >= 0x80 never match. */
 static Py_ssize_t
 plain_run(const unsigned char *s, Py_ssize_t n)
 {
     Py_ssize_t i = 0;
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    const __m128i last_control = _mm_set1_epi8(0x1f);
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(x, last_control), x); /* x <= 0x1f */
+        __m128i special = _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash));
+        int found = _mm_movemask_epi8(_mm_or_si128(control, special));
+        if (found)
+            return i + __builtin_ctz((unsigned)found);
+    }
+#else
     for (uint64_t x; i + 8 <= n; i += 8) {
         memcpy(&x, s + i, 8);
         if (needs_escape(x))
             break;
     }
+#endif
     while (i < n && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
         i++;
     return i;
 }
-#endif
 
 /* An ASCII byte JSON escapes: \" \\ \b \f \n \r \t, or \u00xx. */
 static int
