@@ -35,24 +35,26 @@ def _stage(name: str, folder: Path, count: int) -> Callable[[], Any]:
     from newsingest.dates.tokens import tokenize
     from newsingest.formats import Options
     from newsingest.formats.text import build_document
-    from newsingest.models import Source
     from newsingest.normalise import normalise
-    from newsingest.pipeline import build_article, parse_paths
+    from newsingest.pipeline import build_article, plain_files
+    from newsingest.plain import Source
     from newsingest.read import decode, read_bytes, walk
     from newsingest.write import to_json_line
 
     paths = sorted(walk([str(folder)]))[:count]
     if name == "full":
-        return lambda: list(map(to_json_line, parse_paths(paths)))
+        return lambda: list(map(to_json_line, plain_files(paths)))
     if name == "read":
         return lambda: [decode(read_bytes(path)) for path in paths]
     texts = [decode(read_bytes(path)).text for path in paths]
+    source = Source(
+        {"path": "x", "format": "text", "encoding": "utf-8", "bytes": 1, "sha256": "0" * 64}
+        | {"record": None, "compression": None}
+    )
     if name == "document":
-        source = Source(path="x", format="text", encoding="utf-8", bytes=1, sha256="0" * 64)
         return lambda: [build_document(text, source, Options()) for text in texts]
     if name == "normalise":
         return lambda: list(map(normalise, texts))
-    source = Source(path="x", format="text", encoding="utf-8", bytes=1, sha256="0" * 64)
     documents = [build_document(text, source, Options()) for text in texts]
     if name == "article":
         return lambda: list(map(build_article, documents))

@@ -31,12 +31,12 @@ def main() -> None:
     from pyinstrument import Profiler
 
     from newsingest.parallel import Runner
-    from newsingest.pipeline import parse_files
+    from newsingest.pipeline import plain_files
 
     folder = Path(tempfile.mkdtemp(prefix="newsingest-profile-"))
     try:
         build_corpus(folder, args.n)
-        runner = Runner(parse_files, jobs=1)
+        runner = Runner(plain_files, jobs=1)
         profiler = Profiler(interval=0.0005)
         started = time.perf_counter()
         with profiler:

@@ -51,10 +51,10 @@ def main() -> None:
     from newsingest.formats.clean import clean
     from newsingest.formats.dateline import split_header
     from newsingest.formats.text import repair
-    from newsingest.models import ReferenceDate, Source
     from newsingest.normalise import normalise
     from newsingest.parallel import Runner
-    from newsingest.pipeline import build_article, parse_files
+    from newsingest.pipeline import build_article, plain_files
+    from newsingest.plain import ReferenceDate, Source
     from newsingest.read import decode, read_bytes, walk
     from newsingest.segment import count_sentences, count_words, split_article
     from newsingest.write import to_json_line
@@ -70,12 +70,15 @@ def main() -> None:
         normal = [normalise(t)[0] for t in repaired]
         segments = [split_article(t) for t in normal]
         cleaned = [clean(s.headline, s.paragraphs) for s in segments]
-        source = Source(path="x", format="text", encoding="utf-8", bytes=1, sha256="0" * 64)
+        source = Source(
+            {"path": "x", "format": "text", "encoding": "utf-8", "bytes": 1, "sha256": "0" * 64}
+            | {"record": None, "compression": None}
+        )
         from newsingest.formats.text import build_document
 
         documents = [build_document(t, source, options) for t in texts]
         fields = [{"headline": d.headline, "body": "\n\n".join(d.paragraphs)} for d in documents]
-        reference = ReferenceDate(value="2024-05-01", source="option")
+        reference = ReferenceDate({"value": "2024-05-01", "source": "option"})
         tokens = [[(tokenize(text), text) for text in f.values()] for f in fields]
         articles = [build_article(d) for d in documents]
 
@@ -97,7 +100,7 @@ def main() -> None:
             ("count_sentences", documents, lambda d: sum(map(count_sentences, (d.headline, *d.paragraphs)))),
             ("= build_article (dates, stats, model)", documents, build_article),
             ("to_json_line", articles, to_json_line),
-            ("== parse --jobs 1 (runner + JSON)", [paths], lambda ps: list(Runner(parse_files).run(ps))),
+            ("== parse --jobs 1 (runner + JSON)", [paths], lambda ps: list(Runner(plain_files).run(ps))),
         ]
         _collect_garbage_for_a_long_run()  # as the parse command does before its run
         n = len(paths)

@@ -103,7 +103,8 @@ def test_records_of_a_model_keep_their_own_fields_set(build) -> None:
 
 
 def _records() -> list[Article]:
-    """Articles from each path that builds records with trusted: a text, JSON Lines records."""
+    """Articles from each path the library builds its models by (models.from_plain): a text,
+    JSON Lines records."""
     lines = [{"title": "শিরোনাম", "body": ARTICLE, "date": "2023-10-12"}, {"title": "খ", "body": "২০২৩ সালে।"}]
     data = "\n".join(json.dumps(line, ensure_ascii=False) for line in lines).encode()
     on_a_day = parse_text(ARTICLE, dt.date(2024, 2, 29))  # reference date "option"

@@ -219,7 +219,7 @@ def parse(
     from .formats import Options
     from .formats.streamed import split_dumps
     from .parallel import Runner, default_jobs
-    from .pipeline import parse_files
+    from .pipeline import plain_files
     from .progress import Progress
     from .write import open_output
 
@@ -232,7 +232,7 @@ def parse(
     )
     # The runner walks the paths and hands over files.
     parse_batch = functools.partial(
-        parse_files, reference_date=reference_date, max_bytes=max_bytes, options=options
+        plain_files, reference_date=reference_date, max_bytes=max_bytes, options=options
     )
     set_today(today)  # before the workers are started: they inherit it
     _collect_garbage_for_a_long_run()

@@ -6,9 +6,11 @@ training pipelines); add fields, never rename them.
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from . import plain, write
 
 DateType = Literal["DATE", "TIME", "DURATION", "SET"]
 FieldName = Literal["headline", "body"]
@@ -129,6 +131,7 @@ class Article(_Record):
 RECORDS: tuple[type[BaseModel], ...] = (
     Source, DateMention, ReferenceDate, Stats, Dateline, Cleaning, Article
 )
+write.register({model: tuple(model.model_fields) for model in RECORDS})
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -137,11 +140,11 @@ def trusted_python(model: type[Model], values: dict[str, Any]) -> Model:
     """An instance of `model` holding `values`, unvalidated: every field, in the model's types
     and in the model's order (JSON writes the keys as the dict holds them).
 
-    For records the pipeline builds from values it made itself, as pydantic's model_construct
-    does, but directly: model_construct runs in Python and costs more than validating (3 us
-    against 1.2 for a DateMention), this 0.7, and `trusted` (the same in _models.c) 0.15.
-    tests/test_models.py holds what they build equal to what validation builds, field for
-    field and in JSON, for every record the pipeline makes so.
+    For records built from values the pipeline made itself (its plain records: from_plain),
+    as pydantic's model_construct does, but directly: model_construct runs in Python and
+    costs more than validating (3 us against 1.2 for a DateMention), this 0.7, and `trusted`
+    (the same in _models.c) 0.15. tests/test_models.py holds what they build equal to what
+    validation builds, field for field and in JSON, for every record the library makes so.
     """
     instance = object.__new__(model)
     object.__setattr__(instance, "__dict__", values)
@@ -155,3 +158,41 @@ try:
     from ._models import trusted
 except ImportError:  # built without a compiler: the Python specification serves
     trusted = trusted_python
+
+
+@overload
+def from_plain(record: plain.Article) -> Article: ...
+@overload
+def from_plain(record: plain.Record) -> BaseModel: ...
+def from_plain(record: plain.Record) -> BaseModel:
+    """The model of a plain record the pipeline built (newsingest.plain), with its own.
+
+    The models take over the plain records' dicts, which hold every field in order; the
+    plain records are not to be used again.
+    """
+    values = record.__dict__
+    if type(record) is plain.Article:
+        values = dict(values)
+        for name in _RECORD_FIELDS:
+            if values[name] is not None:
+                values[name] = from_plain(values[name])
+        values["dates"] = [trusted(DateMention, mention.__dict__) for mention in values["dates"]]
+    return trusted(_MODEL_OF[type(record)], values)
+
+
+# An Article's fields that hold one record (or None).
+_RECORD_FIELDS = ("source", "reference_date", "stats", "dateline", "cleaning")
+_MODEL_OF: dict[type, type[BaseModel]] = {
+    plain.Source: Source,
+    plain.DateMention: DateMention,
+    plain.ReferenceDate: ReferenceDate,
+    plain.Stats: Stats,
+    plain.Dateline: Dateline,
+    plain.Cleaning: Cleaning,
+    plain.Article: Article,
+}
+
+
+def to_plain(source: Source) -> plain.Source:
+    """A Source model given to the library API, as the pipeline holds it."""
+    return plain.Source(source.model_dump())

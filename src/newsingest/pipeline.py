@@ -2,6 +2,10 @@
 
 Every function here is pure (no I/O but what its name says, no global state), so a
 distributed engine's workers can call `parse_bytes` on records they already hold.
+
+The pipeline builds plain records (newsingest.plain); the library API hands out their
+pydantic models (newsingest.models), which it imports on first use. The CLI writes the
+plain records as they are (plain_files), and so never imports pydantic.
 """
 
 from __future__ import annotations
@@ -13,15 +17,19 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .dates import FoundDates, find_dates, find_dates_batch
 from .errors import InputError, Reason
 from .formats import Options, RecordFailure, streamed
 from .formats.streamed import PIECE, file_of, read_piece, stream_stdin
 from .formats.text import Document
-from .models import Article, Dateline, ReferenceDate, Source, Stats, trusted
+from .plain import Article, Dateline, ReferenceDate, Source, Stats
 from .read import MAX_BYTES, STDIN, decode, read_bytes, read_stdin, utf8, walk
 from .segment import count_sentences, count_words
+
+if TYPE_CHECKING:
+    from . import models
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Documents analysed together by parse_files (build_articles says why; 48-96 measure alike,
@@ -46,9 +54,9 @@ def parse_text(
     text: str,
     reference_date: dt.date | None = None,
     *,
-    source: Source | None = None,
+    source: models.Source | None = None,
     options: Options | None = None,
-) -> Article:
+) -> models.Article:
     """Parse one article given as text: headline on the first non-empty line, then paragraphs.
 
     A byline, dateline or প্রকাশ: line at the top is taken out of the body and reported;
@@ -57,31 +65,42 @@ def parse_text(
     >>> parse_text("শিরোনাম\\n১৯৪৮ সালের ১২ অক্টোবর সম্পর্ক স্থাপিত হয়।").dates[0].value
     '1948-10-12'
     """
-    from .formats.text import build_document
+    from .models import from_plain, to_plain
 
     if source is None:
-        data = text.encode("utf-8")
-        source = Source(
-            path="<text>",
-            format="text",
-            encoding="utf-8",
-            bytes=len(data),
-            sha256=hashlib.sha256(data).hexdigest(),
-        )
-    return build_article(build_document(text, source, options or Options()), reference_date)
+        plain_source = _text_source("<text>", "utf-8", text.encode("utf-8"))
+    else:
+        plain_source = to_plain(source)
+    return from_plain(_plain_text(text, reference_date, plain_source, options or Options()))
 
 
-def parse_bytes(data: bytes, path: str = "-", reference_date: dt.date | None = None) -> Article:
+def parse_bytes(data: bytes, path: str = "-", reference_date: dt.date | None = None) -> models.Article:
     """Parse one plain-text article file's bytes; raises InputError when they are not one."""
+    from .models import from_plain
+
     decoded = decode(data)
-    source = Source(
-        path=path,
-        format="text",
-        encoding=decoded.encoding,
-        bytes=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
+    source = _text_source(path, decoded.encoding, data)
+    return from_plain(_plain_text(decoded.text, reference_date, source, Options()))
+
+
+def _text_source(path: str, encoding: str, data: bytes) -> Source:
+    return Source(
+        {
+            "path": path,
+            "format": "text",
+            "encoding": encoding,
+            "bytes": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "record": None,
+            "compression": None,
+        }
     )
-    return parse_text(decoded.text, reference_date, source=source)
+
+
+def _plain_text(text: str, reference_date: dt.date | None, source: Source, options: Options) -> Article:
+    from .formats.text import build_document
+
+    return build_article(build_document(text, source, options), reference_date)
 
 
 def parse_paths(
@@ -90,7 +109,7 @@ def parse_paths(
     *,
     max_bytes: int = MAX_BYTES,
     options: Options | None = None,
-) -> Iterator[Article | Failure]:
+) -> Iterator[models.Article | Failure]:
     """Every input under `paths` (files, directories, "-"), in order: an Article or a Failure."""
     return parse_files(walk(list(paths)), reference_date, max_bytes=max_bytes, options=options)
 
@@ -101,8 +120,23 @@ def parse_files(
     *,
     max_bytes: int = MAX_BYTES,
     options: Options | None = None,
+) -> Iterator[models.Article | Failure]:
+    """parse_paths for paths already walked: each is read as a file (or "-"), none listed."""
+    from .models import from_plain
+
+    for result in plain_files(files, reference_date, max_bytes=max_bytes, options=options):
+        yield result if isinstance(result, Failure) else from_plain(result)
+
+
+def plain_files(
+    files: Iterable[str],
+    reference_date: dt.date | None = None,
+    *,
+    max_bytes: int = MAX_BYTES,
+    options: Options | None = None,
 ) -> Iterator[Article | Failure]:
-    """parse_paths for paths already walked: each is read as a file (or "-"), none listed.
+    """parse_files with the articles as the pipeline builds them (newsingest.plain): what
+    the CLI writes.
 
     Documents are analysed BATCH_DOCUMENTS at a time (see build_articles), so nothing but a
     batch is held; a run yields its first article after its first batch.
@@ -160,14 +194,16 @@ def _open(path: str, max_bytes: int, options: Options) -> Iterator[Document | Fa
 
 def parse_file(
     data: bytes, path: str = "-", reference_date: dt.date | None = None, options: Options | None = None
-) -> Iterator[Article | Failure]:
+) -> Iterator[models.Article | Failure]:
     """Every article of one input file's bytes (text, JSON Lines, JSON, CSV, HTML; maybe compressed).
 
     A bad record becomes a Failure with its index and the other records go on; raises
     InputError when the file as a whole cannot be read.
     """
+    from .models import from_plain
+
     for item in _documents(data, path, options):
-        yield item if isinstance(item, Failure) else build_article(item, reference_date)
+        yield item if isinstance(item, Failure) else from_plain(build_article(item, reference_date))
 
 
 def _documents(
@@ -214,12 +250,11 @@ def build_articles(documents: Sequence[Document], reference_date: dt.date | None
 
 
 def _reference(document: Document, reference_date: dt.date | None) -> ReferenceDate | None:
-    # (date.isoformat() is a valid value: these records need no validation; models.trusted)
     if reference_date:
-        return trusted(ReferenceDate, {"value": reference_date.isoformat(), "source": "option"})
+        return ReferenceDate({"value": reference_date.isoformat(), "source": "option"})
     published = _day(document.published)
     if published:
-        return trusted(ReferenceDate, {"value": published.isoformat(), "source": "published"})
+        return ReferenceDate({"value": published.isoformat(), "source": "published"})
     return _dateline_reference(document.dateline)
 
 
@@ -236,10 +271,7 @@ def _article(document: Document, fields: dict[str, str], found: FoundDates) -> A
         "sentences": sum(map(count_sentences, (headline, *document.paragraphs))),
         "paragraphs": len(document.paragraphs),
     }
-    # Every value here is the pipeline's own (the Document's came through validated models
-    # or typed code), so the records are built unvalidated (models.trusted says why).
-    return trusted(
-        Article,
+    return Article(
         {
             "id": digest.hexdigest()[:16],
             "source": document.source,
@@ -248,7 +280,7 @@ def _article(document: Document, fields: dict[str, str], found: FoundDates) -> A
             "language": "bn",
             "dates": found.mentions,
             "reference_date": found.reference,
-            "stats": trusted(Stats, stats),
+            "stats": Stats(stats),
             "normalisation": document.fixes,
             "published": document.published,
             "updated": document.updated,
@@ -267,7 +299,7 @@ def _dateline_reference(dateline: Dateline | None) -> ReferenceDate | None:
     """A dateline that gives its year (ঢাকা, ১২ অক্টোবর ২০২৩) dates the report itself."""
     if dateline is None or dateline.date is None or not _FULL_DATE.fullmatch(dateline.date):
         return None
-    return ReferenceDate(value=dateline.date, source="inferred")
+    return ReferenceDate({"value": dateline.date, "source": "inferred"})
 
 
 def _resolve_dateline(dateline: Dateline | None, reference: ReferenceDate | None) -> Dateline | None:
@@ -277,7 +309,7 @@ def _resolve_dateline(dateline: Dateline | None, reference: ReferenceDate | None
     dates = find_dates({"body": dateline.text}, reference).mentions
     if len(dates) != 1 or "X" in dates[0].value:
         return dateline
-    return dateline.model_copy(update={"date": dates[0].value})
+    return Dateline({**dateline.__dict__, "date": dates[0].value})
 
 
 def _day(iso: str | None) -> dt.date | None:

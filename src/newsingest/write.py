@@ -6,21 +6,29 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from pydantic import BaseModel
+from . import plain
 
-from .models import RECORDS
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
-def to_json_line(record: BaseModel) -> bytes:
+def to_json_line(record: plain.Record | BaseModel) -> bytes:
     """One record as a UTF-8 JSON line; Bengali stays as written (no \\u escapes).
 
-    The records of newsingest.models are written by newsingest._write, byte for byte as
-    pydantic writes them in a fraction of the time; anything else goes to pydantic.
+    The plain records and the models of newsingest.models are written by newsingest._write,
+    byte for byte as pydantic writes the models, in a fraction of the time; anything else
+    (and everything, built without a compiler) goes to pydantic.
     """
     line = json_line(record)
-    return pydantic_json_line(record) if line is None else line
+    if line is not None:
+        return line
+    if isinstance(record, plain.Record):
+        from .models import from_plain
+
+        return pydantic_json_line(from_plain(record))
+    return pydantic_json_line(record)
 
 
 def pydantic_json_line(record: BaseModel) -> bytes:
@@ -32,17 +40,28 @@ def pydantic_json_line(record: BaseModel) -> bytes:
     return record.__pydantic_serializer__.to_json(record) + b"\n"
 
 
-def _json_line_python(record: BaseModel) -> bytes | None:
+def _json_line_python(record: Any) -> bytes | None:
     """Built without a compiler, every record goes to pydantic."""
     return None
+
+
+# The record types _write writes itself, each with its fields in order.
+_REGISTERED: dict[type, tuple[str, ...]] = {}
+
+
+def register(records: dict[type, tuple[str, ...]]) -> None:
+    """Have _write write these record types: each field read from the record's __dict__, in
+    the order given, as pydantic writes the model of the name (models.py registers its own)."""
+    _REGISTERED.update(records)
+    if json_line is not _json_line_python:
+        set_records(_REGISTERED)
 
 
 try:
     from ._write import json_line, set_records
 except ImportError:
     json_line = _json_line_python
-else:
-    set_records({model: tuple(model.model_fields) for model in RECORDS})
+register({record: plain.fields(record) for record in plain.RECORDS})
 
 
 @contextlib.contextmanager

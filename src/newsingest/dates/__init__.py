@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from ..models import DateMention, ReferenceDate, trusted
+from ..plain import DateMention, ReferenceDate
 from .grammar import Expression, find_expressions
 from .lexicon import (
     BEING_WORDS,
@@ -138,7 +138,7 @@ def _resolve_all(
     if reference is None:
         inferred = _infer_reference(found)
         if inferred is not None:
-            reference = trusted(ReferenceDate, {"value": inferred.isoformat(), "source": "inferred"})
+            reference = ReferenceDate({"value": inferred.isoformat(), "source": "inferred"})
     ref_date = dt.date.fromisoformat(reference.value) if reference else None
     weekdays: dict[int, dt.date] = {}  # the day the body gave each weekday first
     # The body first: a headline's bare weekday is read as the body reads it (below).
@@ -350,8 +350,7 @@ def _infer_reference(found: list[_Found]) -> dt.date | None:
 
 
 def _mention(item: _Found, resolved: Resolved) -> DateMention:
-    return trusted(
-        DateMention,
+    return DateMention(
         {
             "text": item.text,
             "field": item.field,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import InputError, Reason
-from ..models import Source, trusted
+from ..plain import Source
 from ..read import MAX_BYTES, Decoded, decode
 from .bijoy import looks_like_bijoy
 from .compressed import Decompressed, compression_of, decompress
@@ -185,7 +185,7 @@ def read_documents(
     # deleted: mypyc cannot delete an argument.
     data = unpacked = b""
     if fmt == "text":
-        yield build_document(decoded.text, _source(base, decoded.encoding, None), options)
+        yield build_document(decoded.text, source_of(base, decoded.encoding, None), options)
         return
     from .records import read_records
 
@@ -203,17 +203,16 @@ def record_documents(
         if record.error is not None:
             yield RecordFailure(record.index, record.error)
             continue
-        source = _source(base, encoding, record.index)
+        source = source_of(base, encoding, record.index)
         try:
             yield build_document(record.body or "", source, options, record.meta)
         except InputError as error:
             yield RecordFailure(record.index, error)
 
 
-def _source(base: dict[str, Any], encoding: str, record: int | None) -> Source:
-    """A record's Source: every value is the reader's own, so it is built unvalidated."""
-    return trusted(
-        Source,
+def source_of(base: dict[str, Any], encoding: str, record: int | None) -> Source:
+    """The Source of a file's text (record None) or of one record of a dump."""
+    return Source(
         {
             "path": base["path"],
             "format": base["format"],

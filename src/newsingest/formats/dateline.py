@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..dates.lexicon import WEEKDAYS
-from ..models import Dateline, ReferenceDate
+from ..plain import Dateline, ReferenceDate
 from .published import parse_published
 from .vocabulary import (
     AGENCIES,
@@ -218,7 +218,8 @@ def _dateline(line: str, published: str | None) -> tuple[Dateline, str] | None:
         return None
     text = line[: match.end()].rstrip().rstrip(DATELINE_ENDS).rstrip()
     place = match.group("place").strip()
-    return Dateline(text=text, place=place, date=value, agency=agency), line[match.end() :].strip()
+    dateline = Dateline({"text": text, "place": place, "date": value, "agency": agency})
+    return dateline, line[match.end() :].strip()
 
 
 def _plain_dateline(place: str, date: str) -> bool:
@@ -242,7 +243,8 @@ def _date_value(text: str, published: str | None) -> str | None:
 
     reference = None
     if published:
-        reference = ReferenceDate(value=dt.date.fromisoformat(published[:10]).isoformat(), source="published")
+        day = dt.date.fromisoformat(published[:10]).isoformat()
+        reference = ReferenceDate({"value": day, "source": "published"})
     found = find_dates({"body": text}, reference)
     dates = [m for m in found.mentions if m.type == "DATE"]
     if len(dates) != 1 or len(dates[0].text) < len(text.strip(" \xa0,")) - 1:

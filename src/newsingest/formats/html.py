@@ -18,8 +18,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Reason
-from ..models import Source
 from ..read import decode
+from . import source_of
 from .dateline import UPDATED_LABEL, alternation
 from .options import Options
 from .published import parse_published
@@ -84,7 +84,7 @@ def read_html(data: bytes, base: dict[str, Any], options: Options) -> Document:
         category=", ".join(extracted.categories or []) or None,
         tags=tuple(extracted.tags or ()),
     )
-    source = Source(encoding=encoding, **base)
+    source = source_of(base, encoding, None)
     # trafilatura keeps the page's <h1> as the text's first line: it is the headline, not body.
     text = extracted.text.strip()
     first, _, rest = text.partition("\n")

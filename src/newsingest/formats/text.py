@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..errors import InputError, Reason
-from ..models import Cleaning, Dateline, Source, trusted
 from ..normalise import normalise
+from ..plain import Cleaning, Dateline, Source
 from ..segment import split_article
 from .bijoy import convert_bijoy, looks_like_bijoy
 from .clean import clean, native_scan
@@ -149,7 +149,7 @@ def build_document(text: str, source: Source, options: Options, meta: Meta | Non
         # Normalising leaves single spaces only, but for a lone no-break space (normalise.py).
         cleaned = clean(segments.headline, paragraphs, squeezed="\xa0" not in normal)
         paragraphs = cleaned.paragraphs
-        cleaning = trusted(Cleaning, {"repeated": cleaned.repeated, "boilerplate": cleaned.boilerplate})
+        cleaning = Cleaning({"repeated": cleaned.repeated, "boilerplate": cleaned.boilerplate})
     header = split_header(paragraphs, meta.published, meta.author)
     paragraphs = header.paragraphs
     return Document(
