@@ -170,18 +170,25 @@ def from_plain(record: plain.Record) -> BaseModel:
     The models take over the plain records' dicts, which hold every field in order; the
     plain records are not to be used again.
     """
-    values = record.__dict__
-    if type(record) is plain.Article:
-        values = dict(values)
-        for name in _RECORD_FIELDS:
-            if values[name] is not None:
-                values[name] = from_plain(values[name])
-        values["dates"] = [trusted(DateMention, mention.__dict__) for mention in values["dates"]]
-    return trusted(_MODEL_OF[type(record)], values)
+    if type(record) is not plain.Article:
+        return trusted(_MODEL_OF[type(record)], record.__dict__)
+    values = record.__dict__.copy()
+    for name, model in _ARTICLE_RECORDS:
+        held = values[name]
+        if held is not None:
+            values[name] = trusted(model, held.__dict__)
+    values["dates"] = [trusted(DateMention, mention.__dict__) for mention in values["dates"]]
+    return trusted(Article, values)
 
 
-# An Article's fields that hold one record (or None).
-_RECORD_FIELDS = ("source", "reference_date", "stats", "dateline", "cleaning")
+# An Article's fields that hold one record (or None), and the record's model.
+_ARTICLE_RECORDS: tuple[tuple[str, type[BaseModel]], ...] = (
+    ("source", Source),
+    ("reference_date", ReferenceDate),
+    ("stats", Stats),
+    ("dateline", Dateline),
+    ("cleaning", Cleaning),
+)
 _MODEL_OF: dict[type, type[BaseModel]] = {
     plain.Source: Source,
     plain.DateMention: DateMention,
