@@ -35,7 +35,7 @@ run: $(VENV)/.installed
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/mypy $(COMPILED_MODULES)
+	$(BIN)/mypy src/newsingest
 
 test: lint
 	$(BIN)/python -m pytest

@@ -204,7 +204,9 @@ try:
 except ImportError:  # built without a compiler: normalise_python serves
     _normalise = None
 
-_FIX_BITS = {} if _normalise is None else {fix.name: getattr(_normalise, fix.name.upper()) for fix in FIXES}
+_FIX_BITS: dict[str, int] = (
+    {} if _normalise is None else {fix.name: getattr(_normalise, fix.name.upper()) for fix in FIXES}
+)
 # Fixes _normalise.c applies in one pass, where their regex tries its pattern at every
 # position: the no-break spaces of scraped news, the joiners of typed Bengali.
 _NATIVE_APPLY: dict[str, Callable[[str], str]] = (
@@ -235,7 +237,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
         return text, []
     # From here each scan again returns a mask: the fixes write only "।", "ৎ", " " and "\n",
     # and NFC changes only the Bengali of text the scan answered for, into Bengali.
-    applied: list[str] = []
+    applied = []
     if mask & _normalise.LINE_BREAK:
         text = _LINE_BREAK.sub("\n", text)
         mask = _normalise.scan(text)  # " \r\n" is " \n" now: an edge space

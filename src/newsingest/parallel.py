@@ -136,10 +136,10 @@ class Runner:
                 return
             for _ in range(IN_FLIGHT_PER_WORKER):
                 for worker in workers.all:
-                    batch = next(batches, None)
-                    if batch is not None:
-                        order.append(_Job(batch, worker, _Share()))
-                        worker.send(batch)
+                    following = next(batches, None)
+                    if following is not None:
+                        order.append(_Job(following, worker, _Share()))
+                        worker.send(following)
             while order:
                 job = order[0]
                 if job.start < 0:
@@ -150,10 +150,10 @@ class Runner:
                     yield from self._replace(workers, order, job)
                 elif chunk is _END:
                     order.popleft()
-                    batch = next(batches, None)
-                    if batch is not None:
-                        order.append(_Job(batch, job.worker, _Share()))
-                        job.worker.send(batch)
+                    following = next(batches, None)
+                    if following is not None:
+                        order.append(_Job(following, job.worker, _Share()))
+                        job.worker.send(following)
                 elif new := job.share.take(chunk):
                     yield new
         finally:
@@ -207,9 +207,9 @@ class Runner:
                     pending = deque((b, _submit(pool, b), was) for b, was in retry)
                     continue
                 pending.popleft()
-                batch = next(batches, None)
-                if batch is not None:
-                    pending.append((batch, _submit(pool, batch), False))
+                following = next(batches, None)
+                if following is not None:
+                    pending.append((following, _submit(pool, following), False))
                 yield done
         finally:
             # On Ctrl-C or a closed pipe: drop queued batches and let running ones end.

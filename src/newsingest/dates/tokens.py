@@ -328,7 +328,7 @@ def _number_token(digits: str, suffix: str, start: int, end: int) -> Token:
 
 
 try:
-    from . import _tokenize
+    from . import _tokenize  # type: ignore[attr-defined]
 except ImportError:  # built without a compiler: the Python reference serves
     _tokenize = None
 

@@ -63,6 +63,7 @@ def read_html(data: bytes, base: dict[str, Any], options: Options) -> Document:
             "outputformat": _DATE_FORMAT,
         },
     )
+    assert not isinstance(extracted, dict)  # (a Document: as_dict is off)
     if extracted is None or not (extracted.text or "").strip():
         raise InputError(Reason.NO_BODY, "no article text found in the HTML page")
     headline = (extracted.title or "").strip()
@@ -86,7 +87,7 @@ def read_html(data: bytes, base: dict[str, Any], options: Options) -> Document:
     )
     source = source_of(base, encoding, None)
     # trafilatura keeps the page's <h1> as the text's first line: it is the headline, not body.
-    text = extracted.text.strip()
+    text = (extracted.text or "").strip()
     first, _, rest = text.partition("\n")
     if " ".join(first.split()) == " ".join(headline.split()):
         text = rest

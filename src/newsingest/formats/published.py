@@ -21,7 +21,7 @@ from .vocabulary import PUBLISHED_LABELS, UPDATED_LABELS
 DHAKA = dt.timezone(dt.timedelta(hours=6), "Asia/Dhaka")
 
 _DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
-_ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August")
+_ENGLISH_MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August")
 _ENGLISH_MONTHS += ("September", "October", "November", "December")
 # Bengali words around a date-time and what dateutil should read instead ("" = drop).
 _WORDS: dict[str, str] = {
@@ -153,14 +153,14 @@ def _dateutil(text: str) -> tuple[dt.datetime, bool] | None:
     # Day before month (১২/১০/২০২৩ is 12 October) as Bangladesh writes it, except after a
     # leading year (2023/10/12), where dayfirst would read year-day-month.
     yearfirst = bool(re.match(r"\s*\d{4}", text))
-    options = {"yearfirst": True, "dayfirst": False} if yearfirst else {"dayfirst": True}
+    dayfirst = not yearfirst
     try:
         # A zone name dateutil does not know (`10:00 BDT`) is dropped with a warning, which
         # would print on stderr once per run: the time is kept as written, without a zone.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
-            first = dateutil_parser.parse(text, default=_DEFAULT_A, **options)
-            second = dateutil_parser.parse(text, default=_DEFAULT_B, **options)
+            first = dateutil_parser.parse(text, default=_DEFAULT_A, yearfirst=yearfirst, dayfirst=dayfirst)
+            second = dateutil_parser.parse(text, default=_DEFAULT_B, yearfirst=yearfirst, dayfirst=dayfirst)
     except (ValueError, OverflowError, TypeError):
         return None
     if (first.year, first.month, first.day) != (second.year, second.month, second.day):
