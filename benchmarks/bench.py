@@ -29,6 +29,7 @@ import gzip
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -36,6 +37,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 REPO = Path(__file__).resolve().parent.parent
 DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
@@ -157,8 +159,19 @@ class RssSampler(threading.Thread):
             self.total = max(self.total, sum(sizes))
 
 
-def run_newsingest(inputs: Path, jobs: int) -> tuple[float, float, float, int, int]:
-    """(seconds, peak RSS MB of the largest process, of all processes, exit status, articles).
+class Run(NamedTuple):
+    """One timed run of newsingest: wall and CPU seconds, peak RSS, exit status, articles."""
+
+    seconds: float
+    cpu: float  # user + system, the workers' included: what a busy neighbour cannot add to
+    rss_mb: float  # the largest process
+    rss_all_mb: float  # all processes together
+    status: int
+    lines: int
+
+
+def run_newsingest(inputs: Path, jobs: int) -> Run:
+    """Time `newsingest parse` over `inputs`.
 
     Output goes to /dev/null, as the floor's does: written to a file, its 70 MB would be
     flushed to disk during the next run. The articles written are counted by --stats.
@@ -174,14 +187,17 @@ def run_newsingest(inputs: Path, jobs: int) -> tuple[float, float, float, int, i
         sampler = RssSampler(process.pid)
         sampler.start()
         stderr = process.stderr.read() if process.stderr else b""
-        process.wait()
+        # wait4's usage counts the child and the workers it waited for.
+        _, wait_status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(wait_status)
         sampler.done.set()
         sampler.join()
         if process.returncode not in (0, 1):
             sys.exit(f"newsingest failed ({process.returncode}): {stderr.decode(errors='replace')}")
         written = json.loads(stats.read_text(encoding="utf-8"))["articles"]
-    return seconds, sampler.largest / 1024, sampler.total / 1024, process.returncode, written
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, sampler.largest / 1024, sampler.total / 1024, process.returncode, written)
 
 
 def write_dump(files: list[Path], path: Path) -> None:
@@ -192,23 +208,27 @@ def write_dump(files: list[Path], path: Path) -> None:
             out.write(json.dumps({"title": headline, "body": body}, ensure_ascii=False) + "\n")
 
 
-def run_startup(path: Path) -> float:
-    """Seconds `newsingest parse` takes over one article: the start-up every run pays once
-    (interpreter, imports, the date lexicon), which --jobs 2 cannot share out."""
+def run_startup(path: Path) -> tuple[float, float]:
+    """(wall, CPU seconds) `newsingest parse` takes over one article: the start-up every run
+    pays once (interpreter, imports, the date lexicon), which --jobs 2 cannot share out."""
     command = [str(Path(sys.executable).parent / "newsingest"), "parse", str(path), "-q", "-j", "1"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return seconds, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
-def run_floor(files: list[Path]) -> float:
-    """The I/O floor: read each file, write its text as one JSON line (to /dev/null)."""
-    started = time.perf_counter()
+def run_floor(files: list[Path]) -> tuple[float, float]:
+    """The I/O floor: read each file, write its text as one JSON line (to /dev/null).
+    (wall seconds, CPU seconds)"""
+    started, cpu = time.perf_counter(), time.process_time()
     with open(os.devnull, "w", encoding="utf-8") as out:
         for path in files:
             text = path.read_bytes().decode("utf-8")
             out.write(json.dumps({"path": str(path), "text": text}, ensure_ascii=False) + "\n")
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def run_dateparser(files: list[Path], sample: int) -> tuple[float, int] | None:
@@ -244,36 +264,40 @@ def bench(count: int, jobs: list[int], sample: int, keep: bool, repeat: int) -> 
         # spells (which last seconds) then fall on all the runs alike, not on whichever of
         # them happened to be timed during one.
         floors, startups = [], []
-        runs: dict[int, list[tuple[float, float, float, int, int]]] = {job: [] for job in jobs}
+        runs: dict[int, list[Run]] = {job: [] for job in jobs}
         for _ in range(repeat):
             floors.append(run_floor(files))
             startups.append(run_startup(files[0]))
             for job in jobs:
                 runs[job].append(run_newsingest(folder, job))
-        floor, startup = min(floors), min(startups)
+        (floor, floor_cpu), (startup, startup_cpu) = min(floors), min(startups)
         results: dict = {"n": count, "megabytes": megabytes, "floor_rate": count / floor}
+        results["floor_cpu"] = floor_cpu
         print(f"best of {repeat} rounds, each timing every run once (--repeat)")
-        print(f"{'run':<26}{'seconds':>9}{'articles/s':>12}{'MB/s':>8}{'peak RSS MB (largest/all)':>27}")
+        header = f"{'seconds':>9}{'CPU s':>7}{'articles/s':>12}{'MB/s':>8}{'peak RSS MB (largest/all)':>27}"
+        print(f"{'run':<26}{header}")
         label = "I/O floor (read + json)"
-        print(f"{label:<26}{floor:>9.2f}{count / floor:>12,.0f}{megabytes / floor:>8.1f}{'':>13}")
+        print(f"{label:<26}{floor:>9.2f}{floor_cpu:>7.2f}{count / floor:>12,.0f}{megabytes / floor:>8.1f}")
         results["startup_seconds"] = startup
-        print(f"{'newsingest, one article':<26}{startup:>9.2f}   (start-up, in every run below)")
+        print(f"{'newsingest, one article':<26}{startup:>9.2f}{'':>7}   (start-up, in every run below)")
         for job in jobs:
-            seconds, status, lines = min((r[0], r[3], r[4]) for r in runs[job])
-            rss, rss_all = max(r[1] for r in runs[job]), max(r[2] for r in runs[job])
-            rate = count / seconds
+            best = min(runs[job])  # (the fastest; its CPU time beside it)
+            rss, rss_all = max(r.rss_mb for r in runs[job]), max(r.rss_all_mb for r in runs[job])
+            rate = count / best.seconds
             results[f"jobs{job}"] = {
-                "seconds": seconds,
+                "seconds": best.seconds,
+                "cpu": min(r.cpu for r in runs[job]),
                 "rate": rate,
                 "rss_mb": rss,
                 "rss_all_mb": rss_all,
-                "lines": lines,
+                "lines": best.lines,
             }
             label = f"newsingest --jobs {job}"
             memory = f"{rss:.0f} / {rss_all:.0f}"
-            print(f"{label:<26}{seconds:>9.2f}{rate:>12,.0f}{megabytes / seconds:>8.1f}{memory:>27}")
-            if lines != count:
-                print(f"   note: {count - lines} articles not written (exit status {status})")
+            figures = f"{best.seconds:>9.2f}{best.cpu:>7.2f}{rate:>12,.0f}{megabytes / best.seconds:>8.1f}"
+            print(f"{label:<26}{figures}{memory:>27}")
+            if best.lines != count:
+                print(f"   note: {count - best.lines} articles not written (exit status {best.status})")
         # The same articles as one dump, plain and gzipped: read a record at a time (the
         # plain one is over 16 MiB), in flat memory; cut into pieces for the workers.
         with tempfile.TemporaryDirectory(prefix="newsingest-dump-") as scratch:
@@ -285,24 +309,25 @@ def bench(count: int, jobs: list[int], sample: int, keep: bool, repeat: int) -> 
             size_mb = dump.stat().st_size / 1e6  # (MB/s of the text, for both)
             for name, path in (("jsonl", dump), ("jsonl.gz", packed)):
                 for job in jobs:
-                    seconds, rss, rss_all, status, lines = run_newsingest(path, job)
+                    run = run_newsingest(path, job)
                     results[f"dump_{name}_jobs{job}"] = {
-                        "seconds": seconds,
-                        "rate": count / seconds,
-                        "rss_mb": rss,
-                        "rss_all_mb": rss_all,
-                        "lines": lines,
+                        "seconds": run.seconds,
+                        "cpu": run.cpu,
+                        "rate": count / run.seconds,
+                        "rss_mb": run.rss_mb,
+                        "rss_all_mb": run.rss_all_mb,
+                        "lines": run.lines,
                     }
-                    label, memory = f"one .{name}, --jobs {job}", f"{rss:.0f} / {rss_all:.0f}"
-                    rates = f"{count / seconds:>12,.0f}{size_mb / seconds:>8.1f}"
-                    print(f"{label:<26}{seconds:>9.2f}{rates}{memory:>27}")
-                    if lines != count:
-                        print(f"   note: {count - lines} articles not written (exit status {status})")
+                    label, memory = f"one .{name}, --jobs {job}", f"{run.rss_mb:.0f} / {run.rss_all_mb:.0f}"
+                    figures = f"{run.seconds:>9.2f}{run.cpu:>7.2f}{count / run.seconds:>12,.0f}"
+                    print(f"{label:<26}{figures}{size_mb / run.seconds:>8.1f}{memory:>27}")
+                    if run.lines != count:
+                        print(f"   note: {count - run.lines} articles not written (exit status {run.status})")
         dp = run_dateparser(files, sample)
         if dp is not None:
             results["dateparser_rate"] = dp[0]
             label = f"dateparser ({dp[1]} sampled)"
-            print(f"{label:<26}{dp[1] / dp[0]:>9.2f}{dp[0]:>12,.1f}{'':>8}{'':>13}")
+            print(f"{label:<26}{dp[1] / dp[0]:>9.2f}{'':>7}{dp[0]:>12,.1f}")
         one = results.get("jobs1")
         print("-- ratios")
         if one:
@@ -310,6 +335,10 @@ def bench(count: int, jobs: list[int], sample: int, keep: bool, repeat: int) -> 
             print(f"newsingest --jobs 1 / I/O floor time:   {slower:7.1f}x  (target <= 5x)")
             if one["seconds"] > startup:  # the floor's loop runs in this process: no start-up
                 print(f"   the same, start-up taken out:        {(one['seconds'] - startup) / floor:7.1f}x")
+            # CPU time is what a neighbour on a shared host cannot stretch: where the wall
+            # ratio jumps between runs and this one holds, the host was busy.
+            by_cpu, alone = one["cpu"] / floor_cpu, (one["cpu"] - startup_cpu) / floor_cpu
+            print(f"   the same, by CPU time:               {by_cpu:7.1f}x  ({alone:.1f}x without start-up)")
             if dp is not None:
                 print(f"newsingest --jobs 1 / dateparser rate:  {one['rate'] / dp[0]:7.1f}x  (target >= 40x)")
             print(f"newsingest --jobs 1 articles/s:         {one['rate']:7,.0f}   (target >= 4,000)")
@@ -320,6 +349,8 @@ def bench(count: int, jobs: list[int], sample: int, keep: bool, repeat: int) -> 
                 if two["seconds"] > startup:  # the part of the run the workers share
                     parallel = (one["seconds"] - startup) / (two["seconds"] - startup)
                     print(f"   the same, start-up taken out:        {parallel:7.2f}x")
+                # What the workers' processes and the hand-overs cost: more CPU for the same work.
+                print(f"   CPU time, --jobs 2 / --jobs 1:        {two['cpu'] / one['cpu']:7.2f}x")
         return results
     finally:
         if keep:
