@@ -273,8 +273,11 @@ _END: list[bytes | Failure] = []
 # Each message on a worker's pipes: its length, then a pickle (a batch, or its results).
 _LENGTH = struct.Struct("<Q")
 # A result pipe this large holds a batch's results (~0.5 MB of JSON for 64 articles), so a
-# worker seldom waits for the main process to read it. Linux lets anyone grow a pipe to
-# 1 MB (/proc/sys/fs/pipe-max-size); where it cannot, the pipe keeps its 64 KB.
+# worker seldom waits for the main process to read it; a task pipe this large holds the
+# batches sent ahead, so the main process does not wait to hand one over: a piece of a
+# compressed dump carries its ~256 KB of lines, and while the main process waited for a busy
+# worker to take one, the other worker's results went unread. Linux lets anyone grow a pipe
+# to 1 MB (/proc/sys/fs/pipe-max-size); where it cannot, the pipe keeps its 64 KB.
 _PIPE_BYTES = 1 << 20
 _F_SETPIPE_SZ = 1031
 
@@ -320,6 +323,7 @@ class _Workers:
             import fcntl
 
             fcntl.fcntl(result_out, _F_SETPIPE_SZ, _PIPE_BYTES)
+            fcntl.fcntl(task_out, _F_SETPIPE_SZ, _PIPE_BYTES)
         try:
             pid = os.fork()
         except OSError:
