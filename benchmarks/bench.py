@@ -163,7 +163,7 @@ class Run(NamedTuple):
     """One timed run of newsingest: wall and CPU seconds, peak RSS, exit status, articles."""
 
     seconds: float
-    cpu: float  # user + system, the workers' included: what a busy neighbour cannot add to
+    cpu: float  # user + system, the workers' included
     rss_mb: float  # the largest process
     rss_all_mb: float  # all processes together
     status: int
@@ -335,8 +335,9 @@ def bench(count: int, jobs: list[int], sample: int, keep: bool, repeat: int) -> 
             print(f"newsingest --jobs 1 / I/O floor time:   {slower:7.1f}x  (target <= 5x)")
             if one["seconds"] > startup:  # the floor's loop runs in this process: no start-up
                 print(f"   the same, start-up taken out:        {(one['seconds'] - startup) / floor:7.1f}x")
-            # CPU time is what a neighbour on a shared host cannot stretch: where the wall
-            # ratio jumps between runs and this one holds, the host was busy.
+            # CPU time leaves out the time a shared host gives its other tenants (but not
+            # their share of the caches): where the wall ratio jumps and this one holds,
+            # the host was busy.
             by_cpu, alone = one["cpu"] / floor_cpu, (one["cpu"] - startup_cpu) / floor_cpu
             print(f"   the same, by CPU time:               {by_cpu:7.1f}x  ({alone:.1f}x without start-up)")
             if dp is not None:
