@@ -11,6 +11,7 @@ import io
 import json
 import lzma
 import os
+import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -289,6 +290,8 @@ def test_the_pieces_of_a_compressed_dump_read_as_the_dump_does(
     whole = dumped(parse(path, 2000))
     assert dumped(list(parse_files(cut, max_bytes=2000))) == whole
     assert len(whole) == 44 and sum(item.startswith("{") for item in whole) == 40
+    sent = [pickle.loads(pickle.dumps(piece, pickle.HIGHEST_PROTOCOL)) for piece in cut]  # to a worker
+    assert sent == cut and dumped(list(parse_files(sent, max_bytes=2000))) == whole
 
 
 @pytest.mark.usefixtures("small_pieces")
@@ -317,9 +320,10 @@ def test_files_that_are_not_cut(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("small_pieces")
-def test_workers_share_out_one_dump(tmp_path: Path) -> None:
-    path = tmp_path / "dump.jsonl"
-    path.write_bytes(JSONL * 5)
+@pytest.mark.parametrize("name", ["dump.jsonl", "dump.jsonl.gz"])
+def test_workers_share_out_one_dump(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(JSONL * 5) if name.endswith(".gz") else JSONL * 5)
     one = CliRunner().invoke(cli, ["parse", str(path), "-j", "1", "--max-bytes", "5000"])
     stats = ["--stats", str(tmp_path / "stats.json")]
     two = CliRunner().invoke(cli, ["parse", str(path), "-j", "2", "--max-bytes", "5000", *stats])

@@ -475,10 +475,27 @@ def _carried_pieces(
 
 
 def _carrying(path: str, first: tuple[int, int], fields: tuple[object, ...], lines: bytes) -> str:
-    # The lines' bytes in a str, any of them (surrogateescape gives each bad byte a character
-    # of its own and back): pickled as UTF-8, mostly the same bytes again (latin-1, which
-    # maps each byte to a character, would double a Bengali text's on the way to a worker).
-    return PIECE.join(map(str, (path, "", "", *first, *fields, lines.decode(errors="surrogateescape"))))
+    return CarriedPiece(PIECE.join(map(str, (path, "", "", *first, *fields, ""))), lines)
+
+
+class CarriedPiece(str):
+    """A piece of a compressed dump (split_dumps): the string that stands for it among a
+    run's paths, as for any piece, with its decompressed lines beside it as bytes.
+
+    The lines go to a worker as they are: carried inside the string, they were decoded into
+    it here, encoded to UTF-8 by pickle, decoded again in the worker and encoded back to
+    bytes to be read, four passes over every byte of the dump.
+    """
+
+    lines: bytes
+
+    def __new__(cls, piece: str, lines: bytes) -> CarriedPiece:
+        carried = super().__new__(cls, piece)
+        carried.lines = lines
+        return carried
+
+    def __reduce__(self) -> tuple[type[CarriedPiece], tuple[str, bytes]]:
+        return CarriedPiece, (str(self), self.lines)
 
 
 def _makes_record(line: bytes) -> bool:
@@ -510,8 +527,9 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
     """The records of one piece of a JSON Lines file (split_dumps), as open_dump gives them.
 
     A piece is the string that stands for it among a run's paths: its file, then the byte
-    range to read ("" for the lines it carries; "!" for an error it fails with), its first
-    record's index and line, and the file's size, SHA-256, encoding and compression.
+    range to read ("" for the lines it carries, a CarriedPiece; "!" for an error it fails
+    with), its first record's index and line, and the file's size, SHA-256, encoding and
+    compression.
     """
     from .records import stream_records
 
@@ -524,8 +542,9 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
     first = {"first_record": int(first_record), "first_line": int(first_line)}
     base = _base(path, plan, int(size), sha256)
     if start == "":
-        carried_lines = io.BytesIO(carried.encode(errors="surrogateescape"))
-        lines = _utf8_lines(carried_lines, max_bytes, plan, skip_bom=False)
+        if not isinstance(piece, CarriedPiece):
+            raise TypeError("a piece that carries its lines is a CarriedPiece")
+        lines = _utf8_lines(io.BytesIO(piece.lines), max_bytes, plan, skip_bom=False)
         records = stream_records(lines, "", "jsonl", options, tabs=False, max_field=max_bytes, **first)
         yield from record_documents(records, base, encoding, options)
         return
