@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .dates import FoundDates, find_dates, find_dates_batch
 from .errors import InputError, Reason
-from .formats import Options, RecordFailure, streamed
+from .formats import Options, RecordFailure, source_of, streamed
 from .formats.streamed import PIECE, file_of, read_piece, stream_stdin
 from .formats.text import Document
 from .plain import Article, Dateline, ReferenceDate, Source, Stats
@@ -84,17 +84,8 @@ def parse_bytes(data: bytes, path: str = "-", reference_date: dt.date | None = N
 
 
 def _text_source(path: str, encoding: str, data: bytes) -> Source:
-    return Source(
-        {
-            "path": path,
-            "format": "text",
-            "encoding": encoding,
-            "bytes": len(data),
-            "sha256": hashlib.sha256(data).hexdigest(),
-            "record": None,
-            "compression": None,
-        }
-    )
+    base = {"path": path, "format": "text", "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    return source_of(base | {"compression": None}, encoding, None)
 
 
 def _plain_text(text: str, reference_date: dt.date | None, source: Source, options: Options) -> Article:

@@ -474,7 +474,7 @@ def _carried_pieces(
             yield PIECE.join(map(str, (path, "!", "", records, lines + 1, *fields, error)))
 
 
-def _carrying(path: str, first: tuple[int, int], fields: tuple[object, ...], lines: bytes) -> str:
+def _carrying(path: str, first: tuple[int, int], fields: tuple[object, ...], lines: bytes) -> CarriedPiece:
     return CarriedPiece(PIECE.join(map(str, (path, "", "", *first, *fields, ""))), lines)
 
 
