@@ -128,6 +128,25 @@ def test_csv_records_with_multiline_bodies() -> None:
     assert results[1].error.reason == Reason.NO_HEADLINE
     assert results[2].source.record == 2 and results[2].published == "2023-10-13"
 
+def test_a_doubled_quote_after_the_sniffed_head_stays_in_its_field() -> None:
+    """The dialect is guessed from the first 8,192 characters, where no field holds a quote:
+    a quote doubled ("") in a later record is still one quote inside its field."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, ["title", "body"])
+    writer.writeheader()
+    for index in range(60):
+        writer.writerow({"title": f"খবর {index}", "body": "সেতুটি খুলে দেওয়া হয়েছে। " * 10})
+    quoted = 'মন্ত্রী বলেন, "সেতুটি আজ খুলবে," এবং চলে যান।\nপরের অনুচ্ছেদ।'
+    writer.writerow({"title": "উদ্ধৃতি", "body": quoted})
+    writer.writerow({"title": "শেষ খবর", "body": "আজ হরতাল।"})
+    assert buffer.getvalue().index('""') > 8192
+    results = articles(buffer.getvalue().encode(), "news.csv")
+    assert len(results) == 62 and all(isinstance(item, Article) for item in results)
+    assert results[60].headline == "উদ্ধৃতি"
+    assert results[60].body == quoted.replace("\n", "\n\n")
+    assert results[61].headline == "শেষ খবর"
+
+
 
 def test_field_option_overrides_the_key_table() -> None:
     record = {"shironam": "শিরোনাম এখানে", "lekha": "আজ বৃষ্টি হয়েছে।", "title": "ভুল শিরোনাম"}

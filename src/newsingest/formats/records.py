@@ -181,6 +181,9 @@ def _csv(
     if not tabs:
         with contextlib.suppress(csv.Error):
             dialect = csv.Sniffer().sniff(head, delimiters=",;\t|")
+            # The sniffer says a quote in a quoted field is not doubled ("") whenever the
+            # head shows none, and a later record's "" would then end its field early.
+            dialect.doublequote = True
     csv.field_size_limit(max_field)
     reader = csv.DictReader(lines, dialect=dialect)
     try:
