@@ -120,13 +120,53 @@ def test_an_overlong_json_line_fails_alone(tmp_path: Path) -> None:
     assert failure.error.reason == Reason.TOO_LARGE and "line 2" in failure.error.message
 
 
-def test_an_overlong_csv_line_ends_the_file_after_the_records_before_it(tmp_path: Path) -> None:
+def test_an_overlong_csv_line_fails_only_its_record(tmp_path: Path) -> None:
     path = tmp_path / "dump.csv"
     path.write_bytes(as_csv([record(0), {**record(1), "body": "দীর্ঘ লেখা। " * 500}, record(2)]))
-    first, failure = parse(path, 2000)
-    assert isinstance(first, Article) and first.source.record == 0
-    assert isinstance(failure, Failure) and failure.record is None
+    first, failure, last = parse(path, 2000)
+    assert isinstance(first, Article) and isinstance(last, Article)
+    assert (first.source.record, last.source.record) == (0, 2)
+    assert isinstance(failure, Failure) and failure.record == 1
     assert failure.error.reason == Reason.TOO_LARGE and "line 4" in failure.error.message  # (2, 3: record 0)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "দীর্ঘ লেখা। " * 500 + "\nশেষ লাইন",  # the long line opens the quoted body
+        "প্রথম লাইন\n" + "দীর্ঘ লেখা। " * 500,  # ... closes it
+        "প্রথম লাইন\n" + "দীর্ঘ লেখা। " * 500 + "\nশেষ লাইন",  # ... is inside it
+        'তিনি বলেন, "দীর্ঘ লেখা। ' * 300 + "\nশেষ লাইন",  # ... holds quotes, doubled
+    ],
+)
+def test_an_overlong_line_inside_a_quoted_csv_field_leaves_the_records_after_it_whole(
+    tmp_path: Path, body: str
+) -> None:
+    failure = csv_record_failing_alone(tmp_path, body)
+    assert failure.error.reason == Reason.TOO_LARGE
+
+
+def test_a_csv_field_over_the_limit_across_short_lines_fails_only_its_record(tmp_path: Path) -> None:
+    """Each line is short, but the quoted body they make is longer than --max-bytes: the csv
+    reader gives up on it, and the lines up to its closing quote are read past."""
+    failure = csv_record_failing_alone(tmp_path, "ছোট লাইন।\n" * 400)
+    assert failure.error.reason == Reason.TOO_LARGE
+    assert failure.error.message == "line 204: a field longer than --max-bytes (2,000 characters)"
+
+
+def csv_record_failing_alone(tmp_path: Path, body: str) -> Failure:
+    """The failure of record 1 of six, with `body`, in a CSV streamed with --max-bytes 2000,
+    once the others are seen to read as they do when the file is read whole."""
+    path = tmp_path / "dump.csv"
+    rows = [record(0), {**record(1), "body": body}, *map(record, range(2, 6))]
+    path.write_bytes(as_csv(rows))
+    results = parse(path, 2000)
+    assert len(results) == 6
+    failure = results.pop(1)
+    assert isinstance(failure, Failure) and failure.record == 1
+    expected = [item for index, item in enumerate(parse_file(as_csv(rows), "dump.csv")) if index != 1]
+    assert outcomes(results) == outcomes(expected)
+    return failure
 
 
 def test_a_line_with_a_bad_byte_fails_alone(tmp_path: Path) -> None:
@@ -224,6 +264,55 @@ def test_any_dump_reads_streamed_as_it_reads_whole(rows: list[dict[str, str]], f
             streamed.PIECE_BYTES = piece_bytes
     in_memory = parse_file(gzip.compress(data), f"dump.{fmt}.gz")
     assert outcomes(in_memory) == outcomes(parse_file(data, f"dump.{fmt}"))
+
+
+# A field of a few words, now and then with a run that passes LIMIT: as one line, or as
+# short lines.
+LONG_FIELD = st.builds(
+    lambda text, run, tail: text + run + tail,
+    st.text(st.sampled_from("কখ ১২,\"\na"), max_size=10),
+    st.sampled_from(["", "", "ক" * 20, "ক" * 40, "কখ\n" * 35]),
+    st.text(st.sampled_from("কখ,\"\n"), max_size=6),
+)
+LIMIT = 90  # --max-bytes: 30 Bengali letters
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(
+    st.lists(
+        st.fixed_dictionaries({"title": LONG_FIELD.map("খবর ".__add__), "body": LONG_FIELD}),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_a_streamed_csv_fails_only_the_records_over_the_limit(rows: list[dict[str, str]]) -> None:
+    """Whatever its quoting, a record with a line over --max-bytes, or a field over it, fails
+    alone; every other record reads as it does when the file is read whole."""
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, ["title", "body"], lineterminator="\n")
+    writer.writeheader()
+    data = out.getvalue().encode()
+    over: list[bool] = []
+    for row in rows:
+        line = io.StringIO(newline="")
+        csv.DictWriter(line, ["title", "body"], lineterminator="\n").writerow(row)
+        written = line.getvalue().encode()
+        data += written
+        too_long = any(len(part) > LIMIT for part in written.split(b"\n"))
+        over.append(too_long or any(len(value) > LIMIT for value in row.values()))
+    whole = list(parse_file(data, "dump.csv"))
+    assert len(whole) == len(rows)  # (no row is empty: none is passed over)
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(streamed, "STREAM_FROM", 0)  # a record at a time, however small
+        path = Path(folder) / "dump.csv"
+        path.write_bytes(data)
+        results = parse(path, LIMIT)
+    assert len(results) == len(rows)
+    for result, expected, too_large in zip(results, whole, over, strict=True):
+        if too_large:
+            assert isinstance(result, Failure) and result.error.reason == Reason.TOO_LARGE
+        else:
+            assert outcomes([result]) == outcomes([expected])
 
 
 def outcomes(results: Iterable[Article | Failure]) -> list[object]:

@@ -34,6 +34,24 @@ class InputError(Exception):
         self.reason = reason
         self.message = message
 
-    def __reduce__(self) -> tuple[type[InputError], tuple[Reason, str]]:
+    def __reduce__(self) -> tuple[type[InputError], tuple[object, ...]]:
         # Failures cross from worker processes to the main one by pickle.
         return (type(self), (self.reason, self.message))
+
+
+class LineTooLong(InputError):
+    """A line of a dump read a line at a time that is longer than --max-bytes: read past,
+    never held, and failing the record it is in.
+
+    `odd_quotes` holds the quote characters csv.Sniffer may find (" and ') that the line
+    held an odd number of. A CSV record may run over several lines, and these tell the
+    reader whether the line ended inside a quoted field: the records after it are then
+    read as they were written.
+    """
+
+    def __init__(self, message: str, odd_quotes: str = "") -> None:
+        super().__init__(Reason.TOO_LARGE, message)
+        self.odd_quotes = odd_quotes
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[object, ...]]:
+        return (type(self), (self.message, self.odd_quotes))

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import InputError, Reason
+from ..errors import InputError, LineTooLong, Reason
 from .mojibake import repair_mojibake
 from .options import Options
 from .published import parse_published
@@ -67,17 +67,16 @@ def stream_records(
     their ends: one too large to hold whole.
 
     A line the reader could not give (too long; in JSON Lines, not UTF-8) is an InputError
-    in `lines`: it fails its record in JSON Lines, and ends a CSV, where a record may span
-    lines. A CSV's line holds its bad bytes as lone surrogates instead (streamed._utf8_lines),
-    and the record they fall in fails alone. `head` is
-    the dump's first characters, which the CSV dialect is guessed from. A piece of a JSON
-    Lines file begins at record `first_record`, line `first_line` of it.
+    in `lines`, and fails the record it is in (a CSV record may span lines). A CSV's line
+    holds its bad bytes as lone surrogates instead (streamed._utf8_lines), and the record
+    they fall in fails alone. `head` is the dump's first characters, which the CSV dialect
+    is guessed from. A piece of a JSON Lines file begins at record `first_record`, line
+    `first_line` of it.
     """
     if fmt == "jsonl":
         rows: Iterator[tuple[int, Any]] = _jsonl(lines, first_record, first_line)
     elif fmt == "csv":
-        escaped: dict[int, str] = {}
-        rows = _csv(_csv_lines(lines, escaped), head[:_SNIFFED], tabs, options.fields, max_field, escaped)
+        rows = _csv(_CsvLines(lines), head[:_SNIFFED], tabs, options.fields, max_field)
     else:
         raise ValueError(f"not a streamed record format: {fmt}")
     yield from _records(rows, options)
@@ -134,20 +133,61 @@ _BARE_CR = re.compile("(?<=\r)(?!\n)")
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
 
-def _csv_lines(lines: Iterable[str | InputError], escaped: dict[int, str]) -> Iterator[str]:
-    """The lines of a CSV as the csv module reads them (`lines` end at "\n" alone). Each line
-    given that holds an escaped bad byte goes into `escaped`, by the count of lines yielded
-    when it is (the csv reader's line_num), with what its record's error says."""
-    given = 0
-    for number, line in enumerate(lines, 1):
-        if isinstance(line, InputError):
-            raise InputError(line.reason, f"line {number}: {line.message}")
-        pieces = filter(None, _BARE_CR.split(line)) if "\r" in line[:-2] else (line,)
-        for piece in pieces:
-            given += 1
-            if bad := _ESCAPED_BYTE.search(piece):
-                escaped[given] = f"line {number}: not UTF-8: invalid byte 0x{ord(bad[0]) - 0xDC00:02x}"
-            yield piece
+def _pieces(line: str) -> Iterable[str]:
+    """A line as the csv module reads lines: a bare "\r" ends one too."""
+    return filter(None, _BARE_CR.split(line)) if "\r" in line[:-2] else (line,)
+
+
+class _CsvLines:
+    """The lines of a streamed CSV as the csv module reads them (the lines given end at "\n"
+    alone), and those that fail the record they fall in.
+
+    `failed` maps the count of lines yielded when such a line is (the csv reader's line_num)
+    to its record's error: a line with an escaped bad byte, or an InputError in the lines
+    given (one too long to hold). That comes as a stand-in of one character, behind a quote
+    character when the line held an odd number of them (LineTooLong), so that the reader's
+    quoting, and the records after it, stay as written. `quotechar` is the dialect's: _csv
+    sets it before the reader reads a line. `number` is the last line given's number in
+    the file, for the messages of failed lines.
+    """
+
+    def __init__(self, lines: Iterable[str | InputError]) -> None:
+        self._lines = iter(lines)
+        self.failed: dict[int, InputError] = {}
+        self.quotechar = '"'
+        self.number = 0
+        self.skipped = 0  # lines read past (skip_record), as the csv reader counts lines
+        self._yielded = 0
+        self._quoted = False  # whether the lines so far end inside a quoted field
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self._lines:
+            self.number += 1
+            if isinstance(line, InputError):
+                message = f"line {self.number}: {line.message}"
+                self.failed[self._yielded + 1] = InputError(line.reason, message)
+                line = self._stand_in(line)
+            self._quoted ^= line.count(self.quotechar) % 2 == 1
+            for piece in _pieces(line):
+                self._yielded += 1
+                if bad := _ESCAPED_BYTE.search(piece):
+                    message = f"line {self.number}: not UTF-8: invalid byte 0x{ord(bad[0]) - 0xDC00:02x}"
+                    self.failed.setdefault(self._yielded, InputError(Reason.ENCODING, message))
+                yield piece
+
+    def _stand_in(self, line: InputError) -> str:
+        odd = isinstance(line, LineTooLong) and self.quotechar in line.odd_quotes
+        return (self.quotechar if odd else "") + "-\n"
+
+    def skip_record(self) -> None:
+        """Read past the rest of a record the csv reader gave up on (a field over its
+        limit): the lines up to the one that closes its quoted field, if it is in one."""
+        while self._quoted and (line := next(self._lines, None)) is not None:
+            self.number += 1
+            if isinstance(line, InputError):
+                line = self._stand_in(line)
+            self._quoted ^= line.count(self.quotechar) % 2 == 1
+            self.skipped += sum(1 for _ in _pieces(line))
 
 
 def _json(text: str) -> Iterator[tuple[int, Any]]:
@@ -174,9 +214,9 @@ def _csv(
     tabs: bool,
     overrides: dict[str, str],
     max_field: int,
-    escaped: dict[int, str] | None = None,
 ) -> Iterator[tuple[int, Any]]:
-    """The rows of a CSV; a row read from a line in `escaped` (_csv_lines) is its error."""
+    """The rows of a CSV. From _CsvLines, a row read from a failed line is its error, and a
+    record the csv reader gives up on fails alone: the rows after it are read on."""
     dialect: type[csv.Dialect] | csv.Dialect = csv.excel_tab if tabs else csv.excel
     if not tabs:
         with contextlib.suppress(csv.Error):
@@ -185,36 +225,58 @@ def _csv(
             # head shows none, and a later record's "" would then end its field early.
             dialect.doublequote = True
     csv.field_size_limit(max_field)
+    streamed = lines if isinstance(lines, _CsvLines) else None
+    if streamed is not None:
+        streamed.quotechar = dialect.quotechar or '"'
     reader = csv.DictReader(lines, dialect=dialect)
     try:
         columns = reader.fieldnames or []
     except csv.Error as exc:
         raise InputError(Reason.MALFORMED, f"invalid CSV header: {exc}") from None
-    escaped = {} if escaped is None else escaped  # (filled as the lines are read: the same dict)
-    if escaped:  # in the header: no column can be told
-        raise InputError(Reason.ENCODING, escaped[min(escaped)])
+    failed = streamed.failed if streamed is not None else {}
+    if failed:  # in the header: no column can be told
+        raise failed[min(failed)]
     _check_columns(columns, overrides)
     index, read_to = 0, reader.line_num
-    try:
-        for row in reader:
-            bad = None
-            if escaped:  # any of the lines this row was read from
-                lines_read = range(read_to + 1, reader.line_num + 1)
-                bad = next((escaped[n] for n in lines_read if n in escaped), None)
-            read_to = reader.line_num
-            if bad is not None:
-                yield index, InputError(Reason.ENCODING, bad)
-            elif None in row:
-                yield index, InputError(
-                    Reason.MALFORMED, f"line {reader.line_num}: more values than the header has columns"
-                )
-            elif any(value for value in row.values()):
-                yield index, row
-            else:
-                continue
+    while True:
+        try:
+            for row in reader:
+                # (any of the lines this row was read from)
+                bad = [failed.pop(n) for n in range(read_to + 1, reader.line_num + 1) if n in failed]
+                read_to = reader.line_num
+                if bad:
+                    yield index, bad[0]
+                elif None in row:
+                    message = f"line {_line(reader, streamed)}: more values than the header has columns"
+                    yield index, InputError(Reason.MALFORMED, message)
+                elif any(value for value in row.values()):
+                    yield index, row
+                else:
+                    continue
+                index += 1
+            return
+        except csv.Error as exc:
+            yield index, _csv_error(exc, _line(reader, streamed), max_field if streamed else None)
+            if streamed is None:
+                return
+            streamed.skip_record()
+            read = reader.reader.line_num  # (the DictReader's own count stops at its last row)
+            for n in range(read_to + 1, read + 1):
+                failed.pop(n, None)
+            read_to = read
             index += 1
-    except csv.Error as exc:
-        yield index, InputError(Reason.MALFORMED, f"line {reader.line_num}: invalid CSV: {exc}")
+
+
+def _line(reader: csv.DictReader[str], streamed: _CsvLines | None) -> int:
+    """The number of the last line the reader read, as it counts lines (a bare "\r" ends one)."""
+    return reader.reader.line_num + (streamed.skipped if streamed is not None else 0)
+
+
+def _csv_error(exc: csv.Error, line: int, max_field: int | None) -> InputError:
+    if max_field is not None and "field larger than field limit" in str(exc):
+        message = f"line {line}: a field longer than --max-bytes ({max_field:,} characters)"
+        return InputError(Reason.TOO_LARGE, message)
+    return InputError(Reason.MALFORMED, f"line {line}: invalid CSV: {exc}")
 
 
 def _check_columns(columns: Sequence[str], overrides: dict[str, str]) -> None:

@@ -8,9 +8,9 @@ parsed as it is read, so memory stays flat in the dump's size, and a record may 
 be Bijoy, which the whole-file reader converts).
 
 A file is read twice: once for its SHA-256 (each record's `source.sha256` is the file's),
-then for its records. A line that is not UTF-8 fails its record (in a CSV, the record it
-falls in), and one too long fails its record in JSON Lines but ends a CSV; corrupt data
-past the start ends the file with an error once the records before it are out.
+then for its records. A line that is not UTF-8 fails its record, and so does one too long
+(in a CSV, the record it falls in: records.stream_records); corrupt data past the start
+ends the file with an error once the records before it are out.
 With --jobs, a large JSON Lines file is cut into pieces the workers share (split_dumps).
 """
 
@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, Final, TypeVar
 
-from ..errors import InputError, Reason
+from ..errors import InputError, LineTooLong, Reason
 from ..read import STDIN, Decoded, decode, encoding_of
 from . import detect_format, extension, format_by_extension, record_documents
 from .compressed import CORRUPT, SUFFIXES, compression_of, inner_name, open_decompressed
@@ -265,7 +265,7 @@ def _utf8_lines(
 ) -> Iterator[str | InputError]:
     """Each line of a UTF-8 stream, decoded alone: a bad byte fails only its line.
 
-    A line longer than `max_bytes` is an InputError, read past without being held. With
+    A line longer than `max_bytes` is a LineTooLong, read past without being held. With
     `escape` (a CSV, whose records may span lines) a line with a bad byte comes decoded
     with each such byte as a lone surrogate (U+DC80-U+DCFF), and the CSV reader fails the
     record that holds it.
@@ -273,9 +273,9 @@ def _utf8_lines(
     read = _checked(binary.readline, plan)
     if skip_bom:
         read(len(codecs.BOM_UTF8))
-    for line, too_long in _raw_lines(read, max_bytes):
-        if too_long:
-            yield InputError(Reason.TOO_LARGE, f"longer than --max-bytes ({max_bytes:,} bytes)")
+    for line, odd_quotes in _raw_lines(read, max_bytes):
+        if odd_quotes is not None:
+            yield LineTooLong(f"longer than --max-bytes ({max_bytes:,} bytes)", odd_quotes)
             continue
         try:
             yield line.decode()
@@ -286,15 +286,31 @@ def _utf8_lines(
                 yield InputError(Reason.ENCODING, f"not UTF-8: invalid byte 0x{line[exc.start]:02x}")
 
 
-def _raw_lines(read: Callable[[int], bytes], max_bytes: int) -> Iterator[tuple[bytes, bool]]:
-    """Each line of a binary stream, and whether it is too long: one longer than `max_bytes`
-    comes cut short, and the rest of it is read past (never held) when the caller goes on.
-    The reader (_utf8_lines) and the cutter (_carried_pieces) both read lines so."""
+def _raw_lines(read: Callable[[int], bytes], max_bytes: int) -> Iterator[tuple[bytes, str | None]]:
+    """Each line of a binary stream, with None, or for a line longer than `max_bytes` the
+    quote characters it holds an odd number of (LineTooLong). Such a line comes cut short,
+    once the rest of it has been read past, never held. The reader (_utf8_lines) and the
+    cutter (_carried_pieces) both read lines so."""
     while line := read(max_bytes + 2):  # the text, and a line end of up to two bytes
-        too_long = _too_long(line, max_bytes)
-        yield line, too_long
-        while too_long and line and not line.endswith(b"\n"):
-            line = read(max_bytes)
+        if not _too_long(line, max_bytes):
+            yield line, None
+            continue
+        odd_quotes = _odd_quotes("", line)
+        rest = line
+        while rest and not rest.endswith(b"\n"):
+            rest = read(max_bytes)
+            odd_quotes = _odd_quotes(odd_quotes, rest)
+        yield line, odd_quotes
+
+
+def _odd_quotes(odd: str, chunk: str | bytes) -> str:
+    """The quote characters csv.Sniffer may find (its pattern is ["']) seen an odd number of
+    times: `odd` before `chunk` of a line, and this after it."""
+    for quote in "\"'":
+        count = chunk.count(quote) if isinstance(chunk, str) else chunk.count(quote.encode())
+        if count % 2:
+            odd = odd.replace(quote, "") if quote in odd else odd + quote
+    return odd
 
 
 def _too_long(line: bytes, max_bytes: int) -> bool:
@@ -308,9 +324,11 @@ def _text_lines(stream: io.TextIOWrapper, max_chars: int, plan: _Plan) -> Iterat
     read = _checked(stream.readline, plan)
     while line := read(max_chars + 2):
         if len(line) > max_chars and len(line.rstrip("\r\n")) > max_chars:
-            yield InputError(Reason.TOO_LARGE, f"longer than --max-bytes ({max_chars:,} characters)")
+            odd_quotes = _odd_quotes("", line)
             while line and not line.endswith("\n"):
                 line = read(max_chars)
+                odd_quotes = _odd_quotes(odd_quotes, line)
+            yield LineTooLong(f"longer than --max-bytes ({max_chars:,} characters)", odd_quotes)
             continue
         yield line
 
@@ -457,7 +475,8 @@ def _carried_pieces(
         try:
             if plan.encoding == "utf-8-sig":
                 read(len(codecs.BOM_UTF8))
-            for line, too_long in _raw_lines(read, max_bytes):
+            for line, odd_quotes in _raw_lines(read, max_bytes):
+                too_long = odd_quotes is not None
                 lines += 1
                 records += too_long or _makes_record(line)
                 # (a line cut short ends where its reader stops reading past the rest)
