@@ -576,11 +576,25 @@ def test_a_dump_in_another_encoding_fails_as_a_whole(tmp_path: Path) -> None:
     assert failure.error.reason == Reason.ENCODING and "invalid byte 0xe9" in failure.error.message
 
 
-def test_a_bad_code_unit_in_utf16_is_an_encoding_error_not_a_binary_file(tmp_path: Path) -> None:
-    """UTF-16 text is full of NUL bytes: with its byte order mark it is named for what it is."""
-    path = tmp_path / "dump.jsonl"
-    text = JSONL.decode().encode("utf-16-le")
-    path.write_bytes(codecs.BOM_UTF16_LE + text[:100] + b"\x00\xd8" + text[100:])
-    (failure,) = parse(path, 10**9)
-    assert isinstance(failure, Failure) and failure.error.reason == Reason.ENCODING
-    assert failure.error.message.startswith("not UTF-16 text: illegal UTF-16 surrogate")
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+@pytest.mark.parametrize("streamed_from", [None, 1000])  # read whole, and a record at a time
+def test_a_bad_code_unit_in_utf16_fails_only_its_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, streamed_from: int | None
+) -> None:
+    """UTF-16 text is full of NUL bytes: with its byte order mark it is named for what it is,
+    and a code unit that is no character (a lone surrogate) fails the record it is in."""
+    if streamed_from is not None:
+        monkeypatch.setattr(streamed, "STREAM_FROM", streamed_from)
+    text = (JSONL if fmt == "jsonl" else as_csv(RECORDS)).decode()
+    lines = text.splitlines(keepends=True)
+    bad_line = 3 if fmt == "jsonl" else 6  # record 2's (first) line; the CSV has a header, two lines a record
+    lines[bad_line - 1] = lines[bad_line - 1].replace("সেতু", "সে\ud800তু", 1)
+    path = tmp_path / f"dump.{fmt}"
+    path.write_bytes(codecs.BOM_UTF16_LE + "".join(lines).encode("utf-16-le", errors="surrogatepass"))
+    results = parse(path, 10**9)
+    assert len(results) == 40
+    failure = results.pop(2)
+    assert isinstance(failure, Failure) and (failure.record, failure.error.reason) == (2, Reason.ENCODING)
+    assert failure.error.message == f"line {bad_line}: not UTF-16 text: a lone surrogate (U+D800)"
+    clean = [item for index, item in enumerate(parse_file(text.encode(), f"dump.{fmt}")) if index != 2]
+    assert outcomes(results) == outcomes(clean)

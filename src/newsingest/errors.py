@@ -39,9 +39,10 @@ class InputError(Exception):
         return (type(self), (self.reason, self.message))
 
 
-class LineTooLong(InputError):
-    """A line of a dump read a line at a time that is longer than --max-bytes: read past,
-    never held, and failing the record it is in.
+class UnreadLine(InputError):
+    """A line of a dump read a line at a time that the reader could not give: one longer
+    than --max-bytes (read past, never held), or not in the dump's encoding. It fails the
+    record it is in.
 
     `odd_quotes` holds the quote characters csv.Sniffer may find (" and ') that the line
     held an odd number of. A CSV record may run over several lines, and these tell the
@@ -49,9 +50,9 @@ class LineTooLong(InputError):
     read as they were written.
     """
 
-    def __init__(self, message: str, odd_quotes: str = "") -> None:
-        super().__init__(Reason.TOO_LARGE, message)
+    def __init__(self, reason: Reason, message: str, odd_quotes: str = "") -> None:
+        super().__init__(reason, message)
         self.odd_quotes = odd_quotes
 
     def __reduce__(self) -> tuple[type[InputError], tuple[object, ...]]:
-        return (type(self), (self.message, self.odd_quotes))
+        return (type(self), (self.reason, self.message, self.odd_quotes))

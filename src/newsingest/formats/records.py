@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import InputError, LineTooLong, Reason
+from ..errors import InputError, Reason, UnreadLine
 from .mojibake import repair_mojibake
 from .options import Options
 from .published import parse_published
@@ -66,12 +66,11 @@ def stream_records(
     """read_records for a JSON Lines or CSV dump given a line at a time (streamed.py), with
     their ends: one too large to hold whole.
 
-    A line the reader could not give (too long; in JSON Lines, not UTF-8) is an InputError
-    in `lines`, and fails the record it is in (a CSV record may span lines). A CSV's line
-    holds its bad bytes as lone surrogates instead (streamed._utf8_lines), and the record
-    they fall in fails alone. `head` is the dump's first characters, which the CSV dialect
-    is guessed from. A piece of a JSON Lines file begins at record `first_record`, line
-    `first_line` of it.
+    A line the reader could not give (too long, or not in the dump's encoding) is an
+    InputError in `lines`, and fails the record it is in (a CSV record may span lines:
+    _CsvLines). `head` is the dump's first characters, which the CSV dialect is guessed
+    from. A piece of a JSON Lines file begins at record `first_record`, line `first_line`
+    of it.
     """
     if fmt == "jsonl":
         rows: Iterator[tuple[int, Any]] = _jsonl(lines, first_record, first_line)
@@ -129,10 +128,6 @@ def _lines(text: str) -> Iterator[str]:
 _BARE_CR = re.compile("(?<=\r)(?!\n)")
 
 
-# A byte that is not UTF-8, as errors="surrogateescape" decodes it.
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
-
-
 def _pieces(line: str) -> Iterable[str]:
     """A line as the csv module reads lines: a bare "\r" ends one too."""
     return filter(None, _BARE_CR.split(line)) if "\r" in line[:-2] else (line,)
@@ -143,10 +138,10 @@ class _CsvLines:
     alone), and those that fail the record they fall in.
 
     `failed` maps the count of lines yielded when such a line is (the csv reader's line_num)
-    to its record's error: a line with an escaped bad byte, or an InputError in the lines
-    given (one too long to hold). That comes as a stand-in of one character, behind a quote
-    character when the line held an odd number of them (LineTooLong), so that the reader's
-    quoting, and the records after it, stay as written. `quotechar` is the dialect's: _csv
+    to its record's error: an InputError in the lines given (too long, or not in the dump's
+    encoding). That comes as a stand-in of one character, behind a quote character when the
+    line held an odd number of them (UnreadLine), so that the reader's quoting, and the
+    records after it, stay as written. `quotechar` is the dialect's: _csv
     sets it before the reader reads a line. `number` is the last line given's number in
     the file, for the messages of failed lines.
     """
@@ -170,13 +165,10 @@ class _CsvLines:
             self._quoted ^= line.count(self.quotechar) % 2 == 1
             for piece in _pieces(line):
                 self._yielded += 1
-                if bad := _ESCAPED_BYTE.search(piece):
-                    message = f"line {self.number}: not UTF-8: invalid byte 0x{ord(bad[0]) - 0xDC00:02x}"
-                    self.failed.setdefault(self._yielded, InputError(Reason.ENCODING, message))
                 yield piece
 
     def _stand_in(self, line: InputError) -> str:
-        odd = isinstance(line, LineTooLong) and self.quotechar in line.odd_quotes
+        odd = isinstance(line, UnreadLine) and self.quotechar in line.odd_quotes
         return (self.quotechar if odd else "") + "-\n"
 
     def skip_record(self) -> None:

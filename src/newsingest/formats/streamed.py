@@ -20,13 +20,14 @@ import codecs
 import hashlib
 import io
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, Final, TypeVar
 
-from ..errors import InputError, LineTooLong, Reason
+from ..errors import InputError, Reason, UnreadLine
 from ..read import STDIN, Decoded, decode, encoding_of
 from . import detect_format, extension, format_by_extension, record_documents
 from .compressed import CORRUPT, SUFFIXES, compression_of, inner_name, open_decompressed
@@ -179,22 +180,31 @@ def lines_alone(
     data: bytes, name: str, fmt: str, base: dict[str, Any], max_bytes: int, options: Options
 ) -> Iterator[Document | RecordFailure] | None:
     """The records of a JSON Lines or CSV dump held whole (`data`, decompressed) that does not
-    decode as UTF-8, each line decoded alone as a streamed dump's are: a stray byte fails only
-    its record, and the rest are read. None when it is not UTF-8 text with a few bad lines
-    (another encoding, UTF-16): the whole-file error stands."""
+    decode, each line decoded alone as a streamed dump's are: a stray byte (or UTF-16 code
+    unit) fails only its record, and the rest are read. None when it is not text with a few
+    bad lines (most lines bad: another encoding): the whole-file error stands."""
     encoding = encoding_of(data)
-    if not encoding.startswith("utf-8"):
-        return None
-    lines = data.split(b"\n")
-    bad = 0
-    for line in lines:
+    if encoding.startswith("utf-8"):
+        lines = data.split(b"\n")
+        bad = 0
+        for line in lines:
+            try:
+                line.decode()
+            except UnicodeDecodeError:
+                bad += 1
+        total = len(lines)
+        head = data[:_HEAD].decode(encoding, errors="replace")
+    else:  # UTF-16 or -32, where a bad code unit decodes as a lone surrogate
         try:
-            line.decode()
-        except UnicodeDecodeError:
-            bad += 1
-    if bad > len(lines) * _MOST_LINES_BAD:
+            text = data.decode(encoding, errors="surrogatepass")
+        except UnicodeDecodeError:  # (a unit cut short at the end, or no character at all)
+            return None
+        text_lines = text.split("\n")
+        bad = sum(1 for line in text_lines if LONE_SURROGATE.search(line))
+        total = len(text_lines)
+        head = text[:_HEAD]
+    if bad > total * _MOST_LINES_BAD:
         return None
-    head = data[:_HEAD].decode(encoding, errors="replace")
     plan = _Plan(fmt, None, encoding, head, name.lower().endswith(".tsv"))
     return _stream(io.BytesIO(data), plan, base, max_bytes, options)
 
@@ -253,42 +263,37 @@ def _stream(
     binary = open_decompressed(file, plan.compression) if plan.compression else file
     if plan.encoding.startswith("utf-8"):
         skip_bom = plan.encoding == "utf-8-sig"
-        lines = _utf8_lines(binary, max_bytes, plan, skip_bom=skip_bom, escape=plan.format == "csv")
+        lines = _utf8_lines(binary, max_bytes, plan, skip_bom=skip_bom)
     else:  # UTF-16 or -32, whose lines are not found by byte
-        lines = _text_lines(io.TextIOWrapper(binary, plan.encoding, newline="\n"), max_bytes, plan)
+        text = io.TextIOWrapper(binary, plan.encoding, errors="surrogatepass", newline="\n")
+        lines = _text_lines(text, max_bytes, plan)
     records = stream_records(lines, plan.head, plan.format, options, tabs=plan.tabs, max_field=max_bytes)
     yield from record_documents(records, base, plan.encoding, options)
 
 
 def _utf8_lines(
-    binary: BinaryIO, max_bytes: int, plan: _Plan, *, skip_bom: bool, escape: bool = False
+    binary: BinaryIO, max_bytes: int, plan: _Plan, *, skip_bom: bool
 ) -> Iterator[str | InputError]:
-    """Each line of a UTF-8 stream, decoded alone: a bad byte fails only its line.
-
-    A line longer than `max_bytes` is a LineTooLong, read past without being held. With
-    `escape` (a CSV, whose records may span lines) a line with a bad byte comes decoded
-    with each such byte as a lone surrogate (U+DC80-U+DCFF), and the CSV reader fails the
-    record that holds it.
+    """Each line of a UTF-8 stream, decoded alone: one with a bad byte, or longer than
+    `max_bytes` (read past without being held), is an UnreadLine, and fails only its record.
     """
     read = _checked(binary.readline, plan)
     if skip_bom:
         read(len(codecs.BOM_UTF8))
     for line, odd_quotes in _raw_lines(read, max_bytes):
         if odd_quotes is not None:
-            yield LineTooLong(f"longer than --max-bytes ({max_bytes:,} bytes)", odd_quotes)
+            yield UnreadLine(Reason.TOO_LARGE, f"longer than --max-bytes ({max_bytes:,} bytes)", odd_quotes)
             continue
         try:
             yield line.decode()
         except UnicodeDecodeError as exc:
-            if escape:
-                yield line.decode(errors="surrogateescape")
-            else:
-                yield InputError(Reason.ENCODING, f"not UTF-8: invalid byte 0x{line[exc.start]:02x}")
+            message = f"not UTF-8: invalid byte 0x{line[exc.start]:02x}"
+            yield UnreadLine(Reason.ENCODING, message, _odd_quotes("", line))
 
 
 def _raw_lines(read: Callable[[int], bytes], max_bytes: int) -> Iterator[tuple[bytes, str | None]]:
     """Each line of a binary stream, with None, or for a line longer than `max_bytes` the
-    quote characters it holds an odd number of (LineTooLong). Such a line comes cut short,
+    quote characters it holds an odd number of (UnreadLine). Such a line comes cut short,
     once the rest of it has been read past, never held. The reader (_utf8_lines) and the
     cutter (_carried_pieces) both read lines so."""
     while line := read(max_bytes + 2):  # the text, and a line end of up to two bytes
@@ -319,8 +324,9 @@ def _too_long(line: bytes, max_bytes: int) -> bool:
 
 
 def _text_lines(stream: io.TextIOWrapper, max_chars: int, plan: _Plan) -> Iterator[str | InputError]:
-    """_utf8_lines for other encodings, `max_chars` characters to a line; a bad byte ends
-    the file there (the text is decoded a block at a time)."""
+    """_utf8_lines for other encodings, `max_chars` characters to a line, from a stream that
+    decodes a bad code unit as a lone surrogate (errors="surrogatepass"); a code unit cut
+    short at the end ends the file there."""
     read = _checked(stream.readline, plan)
     while line := read(max_chars + 2):
         if len(line) > max_chars and len(line.rstrip("\r\n")) > max_chars:
@@ -328,9 +334,17 @@ def _text_lines(stream: io.TextIOWrapper, max_chars: int, plan: _Plan) -> Iterat
             while line and not line.endswith("\n"):
                 line = read(max_chars)
                 odd_quotes = _odd_quotes(odd_quotes, line)
-            yield LineTooLong(f"longer than --max-bytes ({max_chars:,} characters)", odd_quotes)
-            continue
-        yield line
+            message = f"longer than --max-bytes ({max_chars:,} characters)"
+            yield UnreadLine(Reason.TOO_LARGE, message, odd_quotes)
+        elif bad := LONE_SURROGATE.search(line):
+            message = f"not {plan.encoding.upper()} text: a lone surrogate (U+{ord(bad[0]):04X})"
+            yield UnreadLine(Reason.ENCODING, message, _odd_quotes("", line))
+        else:
+            yield line
+
+
+# A code unit of UTF-16 or -32 that is no character, as errors="surrogatepass" decodes it.
+LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
 def _checked(readline: Callable[[int], AnyStr], plan: _Plan) -> Callable[[int], AnyStr]:
