@@ -56,7 +56,7 @@ def main() -> None:
     from newsingest.pipeline import build_article, plain_files
     from newsingest.plain import ReferenceDate, Source
     from newsingest.read import decode, read_bytes, walk
-    from newsingest.segment import count_sentences, count_words, split_article
+    from newsingest.segment import count_text, split_article
     from newsingest.write import to_json_line
 
     folder = Path(tempfile.mkdtemp(prefix="newsingest-stages-"))
@@ -96,8 +96,7 @@ def main() -> None:
             ("dates: grammar", tokens, lambda pair: [find_expressions(t, text) for t, text in pair]),
             ("dates: tokenize+grammar+tense", fields, lambda f: [_find(k, v) for k, v in f.items()]),
             ("= find_dates (with resolve)", fields, lambda f: find_dates(f, reference)),
-            ("count_words", fields, lambda f: count_words(f"{f['headline']}\n{f['body']}")),
-            ("count_sentences", documents, lambda d: sum(map(count_sentences, (d.headline, *d.paragraphs)))),
+            ("count_text (words, sentences)", documents, lambda d: count_text((d.headline, *d.paragraphs))),
             ("= build_article (dates, stats, model)", documents, build_article),
             ("to_json_line", articles, to_json_line),
             ("== parse --jobs 1 (runner + JSON)", [paths], lambda ps: list(Runner(plain_files).run(ps))),

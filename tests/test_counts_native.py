@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from newsingest import segment
 
@@ -23,7 +24,6 @@ def test_the_c_counts_are_built_and_used() -> None:
         "The editable install compiles src/newsingest/_counts.c (setup.py, optional=True); "
         "install a C compiler and the Python headers, then run `make clean test`."
     )
-    assert segment.count_sentences is native.count_sentences
 
 
 needs_native = pytest.mark.skipif(native is None, reason="the C counts are not built (see the test above)")
@@ -31,32 +31,39 @@ needs_native = pytest.mark.skipif(native is None, reason="the C counts are not b
 
 @needs_native
 @settings(max_examples=examples(2000), deadline=None)
-@given(TEXT)
-@example("")
-@example("ক,খ")
-@example("  \u3000ক।।খ?")
-@example("a_b ১২")
-@example("\U0001f600ক,খ")
-def test_native_counts_equal_the_python_counts(text: str) -> None:
-    assert segment.count_words(text) == segment.count_words_python(text)
-    assert native.count_sentences(text) == segment.count_sentences_python(text)
+@given(st.lists(TEXT, max_size=4))
+@example([])
+@example([""])
+@example(["ক,খ", "  \u3000ক।।খ?"])
+@example(["a_b ১২", "খ"])
+@example(["ক", "\U0001f600ক,খ"])
+def test_native_counts_equal_the_python_counts(lines: list[str]) -> None:
+    counted = native.count_text(lines, segment._punctuation_bitmap())
+    if counted is None:
+        assert any(segment._has_astral(line) for line in lines)
+    else:
+        assert counted == segment.count_text_python(lines)
+    assert segment.count_text(lines) == segment.count_text_python(lines)
 
 
 @needs_native
 def test_text_beyond_the_bitmap_is_left_to_python() -> None:
     table = segment._punctuation_bitmap()
-    assert native.count_words("ক\U00010100খ", table) is None
-    assert segment.count_words("ক\U00010100খ") == 3  # the Aegean word separator is punctuation
+    assert native.count_text(["ক", "ক\U00010100খ"], table) is None
+    assert segment.count_text(["ক", "ক\U00010100খ"]) == (4, 2)  # the Aegean word separator is punctuation
 
 
 @needs_native
-@pytest.mark.parametrize("args", [(b"x", b""), ("x", b"short"), ("x",)])
-def test_count_words_rejects_wrong_arguments(args: tuple) -> None:
+@pytest.mark.parametrize("args", [(["x"], b""), (["x"], b"short"), (["x"],), ("x", None), ([b"x"], None)])
+def test_count_text_rejects_wrong_arguments(args: tuple) -> None:
+    args = tuple(segment._punctuation_bitmap() if arg is None else arg for arg in args)
     with pytest.raises(TypeError):
-        native.count_words(*args)
+        native.count_text(*args)
 
 
-@needs_native
-def test_count_sentences_rejects_bytes() -> None:
-    with pytest.raises(TypeError):
-        native.count_sentences(b"abc")
+def test_the_bengali_block_holds_one_punctuation_mark_and_no_space_or_sentence_end() -> None:
+    """What the C loop's shortcut for letters inside a word and a sentence assumes."""
+    table = segment._punctuation_bitmap()
+    block = [chr(code) for code in range(0x0980, 0x0A00)]
+    assert [char for char in block if table[ord(char) >> 3] >> (ord(char) & 7) & 1] == ["\u09fd"]
+    assert not any(char.isspace() or char in "।?!" for char in block)

@@ -26,7 +26,7 @@ from .formats.streamed import PIECE, file_of, read_piece, stream_stdin
 from .formats.text import Document
 from .plain import Article, Dateline, ReferenceDate, Source, Stats
 from .read import MAX_BYTES, STDIN, decode, read_bytes, read_stdin, utf8, walk
-from .segment import count_sentences, count_words
+from .segment import count_text
 
 if TYPE_CHECKING:
     from . import models
@@ -254,12 +254,12 @@ def _article(document: Document, fields: dict[str, str], found: FoundDates) -> A
     digest = hashlib.sha256(utf8(headline))  # of headline + "\n" + body
     digest.update(b"\n")
     digest.update(utf8(body))
+    # (No word spans the "\n\n" between paragraphs, so the body's words are its paragraphs'.)
+    words, sentences = count_text((headline, *document.paragraphs))
     stats = {
         "characters": len(headline) + len(body),
-        # No word spans whitespace, so the words of the lines are those of the two. A line
-        # end closes a sentence, though, and a line could hold a "\n" of its own: by line.
-        "words": count_words(headline) + count_words(body),
-        "sentences": sum(map(count_sentences, (headline, *document.paragraphs))),
+        "words": words,
+        "sentences": sentences,
         "paragraphs": len(document.paragraphs),
     }
     return Article(

@@ -11,6 +11,7 @@ import importlib.util
 import re
 import sys
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
@@ -47,7 +48,7 @@ def split_article(text: str) -> Segments:
 def count_sentences_python(line: str) -> int:
     """Sentences in one line: pieces between । ? ! that hold a word; a line end closes one too.
 
-    One match per such piece, in a single regex pass. The specification of the C count_sentences.
+    One match per such piece, in a single regex pass. The specification of count_text's sentences.
     """
     return len(_SENTENCE.findall(line))
 
@@ -170,7 +171,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def count_words_python(text: str) -> int:
     """Tokens in `text` by bnlp-toolkit's BasicTokenizer (the same count, found by regex).
 
-    The specification of the C count_words, and the count for text it leaves to Python.
+    The specification of count_text's words.
     """
     basic, every = _patterns()
     if not _has_astral(text):
@@ -189,7 +190,7 @@ def _punctuation_bitmap() -> bytes:
     return bytes(table)
 
 
-# The C loops of the optional extension _counts.c, when it was built: the regex passes above
+# The C loop of the optional extension _counts.c, when it was built: the regex passes above
 # build every word and every sentence as a string only to count them. The Python functions
 # stay the specification; tests/test_counts_native.py compares the two on random text.
 try:
@@ -197,13 +198,17 @@ try:
 except ImportError:  # built without a compiler: the Python counts serve
     _counts = None
 
-count_sentences = count_sentences_python if _counts is None else _counts.count_sentences
 
-
-def count_words(text: str) -> int:
-    """Tokens in `text` by bnlp-toolkit's BasicTokenizer: words, and each punctuation mark."""
+def count_text(lines: Sequence[str]) -> tuple[int, int]:
+    """The words (bnlp-toolkit BasicTokenizer's tokens: words, and each punctuation mark) and
+    the sentences (count_sentences_python) of `lines`: a headline and its paragraphs, say."""
     if _counts is not None:
-        words: int | None = _counts.count_words(text, _punctuation_bitmap())
-        if words is not None:  # None: text beyond U+FFFF, which the bitmap does not cover
-            return words
-    return count_words_python(text)
+        counted: tuple[int, int] | None = _counts.count_text(lines, _punctuation_bitmap())
+        if counted is not None:  # None: text beyond U+FFFF, which the bitmap does not cover
+            return counted
+    return count_text_python(lines)
+
+
+def count_text_python(lines: Sequence[str]) -> tuple[int, int]:
+    """count_text by the regex counts: the specification of the C count_text."""
+    return sum(map(count_words_python, lines)), sum(map(count_sentences_python, lines))
