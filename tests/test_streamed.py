@@ -15,6 +15,7 @@ import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import zstandard
@@ -25,7 +26,7 @@ from hypothesis import strategies as st
 from newsingest.cli import cli
 from newsingest.errors import InputError, Reason
 from newsingest.formats import Options, streamed
-from newsingest.formats.records import read_records, stream_records
+from newsingest.formats.records import array_elements, read_records, stream_records
 from newsingest.formats.streamed import split_dumps
 from newsingest.models import Article
 from newsingest.parallel import Runner
@@ -202,7 +203,7 @@ def test_other_formats_over_max_bytes_are_refused(tmp_path: Path) -> None:
     path.write_text("শিরোনাম\n" + "দেহ " * 1000, encoding="utf-8")
     (failure,) = parse(path, 1000)
     assert isinstance(failure, Failure) and failure.error.reason == Reason.TOO_LARGE
-    assert "only JSON Lines and CSV" in failure.error.message
+    assert "only JSON Lines, CSV and JSON array dumps" in failure.error.message
 
 
 def test_the_cli_streams_a_dump_over_max_bytes(tmp_path: Path) -> None:
@@ -476,8 +477,8 @@ def test_standard_input_over_max_bytes_is_streamed_too(tmp_path: Path) -> None:
 
 
 def test_standard_input_over_max_bytes_of_another_format_is_refused() -> None:
-    array = json.dumps(RECORDS, ensure_ascii=False).encode()
-    result = CliRunner().invoke(cli, ["parse", "-", "--max-bytes", "1000"], input=array)
+    wrapped = json.dumps({"articles": RECORDS}, ensure_ascii=False).encode()
+    result = CliRunner().invoke(cli, ["parse", "-", "--max-bytes", "1000"], input=wrapped)
     assert result.exit_code == 1 and not result.stdout
     assert "-: larger than --max-bytes (1,000 bytes)" in result.stderr and "jq -c" in result.stderr
 
@@ -598,3 +599,118 @@ def test_a_bad_code_unit_in_utf16_fails_only_its_record(
     assert failure.error.message == f"line {bad_line}: not UTF-16 text: a lone surrogate (U+D800)"
     clean = [item for index, item in enumerate(parse_file(text.encode(), f"dump.{fmt}")) if index != 2]
     assert outcomes(results) == outcomes(clean)
+
+
+def json_array(rows: list[Any], indent: int | None = None) -> bytes:
+    return json.dumps(rows, ensure_ascii=False, indent=indent).encode()
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(
+    st.lists(
+        st.fixed_dictionaries({"title": FIELD, "body": FIELD})
+        | st.sampled_from([1, "কথা", None, [], ["[", "]"], {"title": "ক", "body": '"{[\\"}]'}]),
+        max_size=6,
+    ),
+    st.sampled_from([None, 0, 2]),
+    st.integers(1, 40),
+)
+def test_a_json_array_reads_streamed_as_it_reads_whole(
+    rows: list[Any], indent: int | None, read: int
+) -> None:
+    """Whatever its layout, and however the text falls into the pieces it is read in."""
+    data = json_array(rows, indent)
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(streamed, "STREAM_FROM", 0)
+        patch.setattr(streamed, "_JSON_READ", read)
+        path = Path(folder) / "dump.json"
+        path.write_bytes(data)
+        results = parse(path, 10**6)
+    assert outcomes(results) == outcomes(parse_file(data, "dump.json"))
+
+
+# Elements that are not JSON, with their brackets and quotes balanced: each fails alone.
+BROKEN = ['{"title": "ক",}', "[1 2]", '{"title" "ক"}', "tru", '{"a": [1, {"b": "]\\""}],,}', "-"]
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["good", "broken", "long"]), FIELD, st.sampled_from(BROKEN)),
+        min_size=1,
+        max_size=6,
+    ),
+    st.integers(1, 40),
+)
+def test_a_broken_or_long_json_record_fails_alone(elements: list[tuple[str, str, str]], read: int) -> None:
+    """Each element fails or reads as it would in an array of the good ones alone."""
+    texts, good = [], []
+    for kind, body, broken in elements:
+        row = {"title": "শিরোনাম", "body": body + ("ক" * 200 if kind == "long" else "")}
+        texts.append(broken if kind == "broken" else json.dumps(row, ensure_ascii=False))
+        good += [row] if kind == "good" else []
+    data = ("[" + ",\n".join(texts) + "]").encode()
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(streamed, "STREAM_FROM", 0)
+        patch.setattr(streamed, "_JSON_READ", read)
+        path = Path(folder) / "dump.json"
+        path.write_bytes(data)
+        results = parse(path, 150)
+    assert len(results) == len(elements)
+    expected = iter(outcomes(parse_file(json_array(good), "dump.json")))
+    for result, (kind, _, _) in zip(results, elements, strict=True):
+        if kind == "good":
+            said, wanted = outcomes([result])[0], next(expected)
+            if isinstance(said, tuple):  # a failure: its record's index differs, its message not
+                said, wanted = said[1], wanted[1]
+            assert said == wanted
+        else:
+            reason = Reason.MALFORMED if kind == "broken" else Reason.TOO_LARGE
+            assert isinstance(result, Failure) and result.error.reason == reason
+
+
+@pytest.mark.parametrize("size", [1, 7, 1 << 20])
+def test_array_elements_are_cut_from_any_pieces(size: int) -> None:
+    rows = [{"title": 'a "quoted" [word]', "body": "x\\y}{,"}, [1, [2, {"k": "]"}]], "s", 12345, None]
+    text = json.dumps(rows, indent=1)
+    chunks = [text[i : i + size] for i in range(0, len(text), size)]
+    assert list(array_elements(chunks, 10**6)) == rows
+
+
+def test_a_json_record_over_max_bytes_or_broken_fails_alone(tmp_path: Path) -> None:
+    long = {**record(1), "body": "দীর্ঘ লেখা। " * 500}
+    text = json_array([record(0), long, record(2)]).decode()
+    text = text.replace('"title": "সেতু নিয়ে প্রতিবেদন 2",', '"title": "সেতু নিয়ে প্রতিবেদন 2",,', 1)
+    text = text[:-1] + ", " + json.dumps(record(3), ensure_ascii=False) + "]"
+    path = tmp_path / "dump.json"
+    path.write_text(text, encoding="utf-8")
+    first, too_long, broken, last = parse(path, 2000)
+    assert isinstance(first, Article) and isinstance(last, Article)
+    assert (first.source.record, last.source.record) == (0, 3)
+    assert isinstance(too_long, Failure) and (too_long.record, too_long.error.reason) == (1, Reason.TOO_LARGE)
+    assert isinstance(broken, Failure) and (broken.record, broken.error.reason) == (2, Reason.MALFORMED)
+    assert broken.error.message.startswith("invalid JSON: Expecting property name")
+
+
+def test_a_bad_byte_in_a_json_array_fails_its_record(tmp_path: Path) -> None:
+    elements = [json.dumps(record(index), ensure_ascii=False).encode() for index in range(3)]
+    elements[1] = elements[1].replace("প্রতিবেদন".encode(), b"\xff", 1)
+    path = tmp_path / "dump.json"
+    path.write_bytes(b"[" + b", ".join(elements) + b"]")
+    first, failure, last = parse(path, 300)  # (over --max-bytes: a bad byte in its start is no sign of Bijoy)
+    assert isinstance(first, Article) and isinstance(last, Article) and last.source.record == 2
+    assert isinstance(failure, Failure) and (failure.record, failure.error.reason) == (1, Reason.ENCODING)
+    assert failure.error.message == "not in the file's encoding: a stray byte or code unit (U+DCFF)"
+
+
+def test_a_json_array_cut_short_ends_after_its_whole_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(streamed, "STREAM_FROM", 0)
+    path = tmp_path / "dump.json"
+    path.write_bytes(json_array([record(0), record(1), record(2)])[:-40])
+    *articles, cut, end = parse(path, 10**6)
+    assert [item.source.record for item in articles] == [0, 1]
+    assert isinstance(cut, Failure) and cut.record == 2
+    assert isinstance(end, Failure) and end.record is None and end.error.reason == Reason.MALFORMED
+    assert "the array ends after record 2" in end.error.message

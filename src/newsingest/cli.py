@@ -107,8 +107,8 @@ def cli() -> None:
     default=50 * 1024 * 1024,
     show_default=True,
     metavar="N",
-    help="Read inputs of up to N bytes whole (JSON Lines and CSV dumps over 16 MiB excepted). "
-    "A larger JSON Lines or CSV dump is read a record at a time, in flat memory, each record up "
+    help="Read inputs of up to N bytes whole (dumps over 16 MiB excepted). A larger dump (JSON "
+    "Lines, CSV or a JSON array) is read a record at a time, in flat memory, each record up "
     "to N bytes; any other larger input is refused unread (reason too_large). "
     "Example: --max-bytes 10000000",
 )
@@ -166,8 +166,9 @@ def cli() -> None:
     show_default=True,
     metavar="N",
     help="Stop decompressing a .gz/.bz2/.xz/.zst input past N bytes (reason "
-    "decompressed_too_large): a guard against decompression bombs. Compressed JSON Lines and "
-    "CSV dumps are decompressed a record at a time instead, each record up to --max-bytes. "
+    "decompressed_too_large): a guard against decompression bombs. Compressed dumps (JSON "
+    "Lines, CSV, a JSON array) are decompressed a record at a time instead, each record up to "
+    "--max-bytes. "
     "Example: --max-decompressed-bytes 1000000000",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress display and no line per failed input.")

@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from ..errors import InputError, Reason, UnreadLine
 from .mojibake import repair_mojibake
@@ -198,6 +198,135 @@ def _json(text: str) -> Iterator[tuple[int, Any]]:
     if not isinstance(document, list):
         raise InputError(Reason.MALFORMED, "JSON holds neither an array of records nor a record")
     yield from enumerate(document)
+
+
+def json_array_records(chunks: Iterable[str], max_chars: int, options: Options) -> Iterator[Record]:
+    """read_records for a JSON array given a piece of text at a time (streamed.py): each
+    record is parsed once it is whole, so an array of any size is never held."""
+    yield from _records(enumerate(array_elements(chunks, max_chars)), options)
+
+
+def array_elements(chunks: Iterable[str], max_chars: int) -> Iterator[Any]:
+    """The elements of the JSON array that `chunks` hold, in pieces of any size, each as soon
+    as it is whole. One longer than `max_chars` is read past without being held and comes as
+    a too_large InputError; one that is not JSON, or holds a character that was not in the
+    file's encoding (a lone surrogate), as a malformed or encoding one, and the elements
+    after it are read on. Raises InputError when the text is no array, or ends inside it."""
+    text = _Text(iter(chunks))
+    if text.next_char() != "[":
+        raise InputError(Reason.MALFORMED, "invalid JSON: not an array")
+    text.pos += 1
+    index = 0
+    while (separator := text.next_char()) != "]":
+        if separator == "" or (index and separator != ","):
+            where = "ends" if separator == "" else f"has {separator!r} where a ',' or ']' belongs"
+            after = f" after record {index - 1}" if index else ""
+            raise InputError(Reason.MALFORMED, f"invalid JSON: the array {where}{after}")
+        if index:
+            text.pos += 1  # (past the comma)
+            text.next_char()
+        yield _element(text, max_chars)
+        index += 1
+    text.pos += 1
+    if text.next_char():
+        raise InputError(Reason.MALFORMED, "invalid JSON: more after the array's end")
+
+
+_JSON: Final = json.JSONDecoder()
+_JSON_SPACE: Final = re.compile(r"[ \t\n\r]*")
+# What ends an element: outside a string, a bracket, a quote or a comma; inside, a quote or an
+# escape. (Used to read past an element without parsing it.)
+_OUTSIDE_STRING: Final = re.compile(r'[\[\]{}",]')
+_INSIDE_STRING: Final = re.compile(r'["\\]')
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+# A decoding error this near the end of what was read may only mean the element goes on.
+_NEAR_END: Final = 8
+
+
+class _Text:
+    """The text of a JSON array as it is read: `text[pos:]` is what has not been taken."""
+
+    def __init__(self, chunks: Iterator[str]) -> None:
+        self.chunks = chunks
+        self.text = ""
+        self.pos = 0
+        self.ended = False
+
+    def more(self) -> bool:
+        """Read another piece (letting go of what was taken); False at the end."""
+        chunk = next(self.chunks, None)
+        if chunk is None:
+            self.ended = True
+            return False
+        self.text = self.text[self.pos :] + chunk
+        self.pos = 0
+        return True
+
+    def next_char(self) -> str:
+        """The next character but for JSON whitespace, at `pos`; "" at the end."""
+        while True:
+            match = _JSON_SPACE.match(self.text, self.pos)
+            self.pos = match.end() if match else self.pos
+            if self.pos < len(self.text):
+                return self.text[self.pos]
+            if not self.more():
+                return ""
+
+
+def _element(text: _Text, max_chars: int) -> Any:
+    """The element at `text.pos` (parsed, or the InputError it fails with), taken."""
+    while True:
+        try:
+            value, end = _JSON.raw_decode(text.text, text.pos)
+        except json.JSONDecodeError as exc:
+            cut_short = exc.msg.startswith("Unterminated string") or exc.pos >= len(text.text) - _NEAR_END
+            if not cut_short or text.ended:
+                _read_past(text)
+                return InputError(Reason.MALFORMED, f"invalid JSON: {exc.msg}")
+        except RecursionError:
+            _read_past(text)
+            return InputError(Reason.MALFORMED, "invalid JSON: nested too deeply")
+        else:
+            if end < len(text.text) or text.ended:  # (a number at the very end may go on)
+                start, text.pos = text.pos, end
+                if end - start > max_chars:
+                    return InputError(Reason.TOO_LARGE, f"longer than --max-bytes ({max_chars:,} characters)")
+                if bad := _LONE_SURROGATE.search(text.text, start, end):
+                    message = f"not in the file's encoding: a stray byte or code unit (U+{ord(bad[0]):04X})"
+                    return InputError(Reason.ENCODING, message)
+                return value
+        if len(text.text) - text.pos > max_chars:
+            _read_past(text)
+            return InputError(Reason.TOO_LARGE, f"longer than --max-bytes ({max_chars:,} characters)")
+        text.more()
+
+
+def _read_past(text: _Text) -> None:
+    """Move `text.pos` to the end of the element there (to the "," or "]" after it), letting
+    go of what it reads, without parsing it."""
+    depth, in_string = 0, False
+    while True:
+        pattern = _INSIDE_STRING if in_string else _OUTSIDE_STRING
+        found = pattern.search(text.text, text.pos)
+        if found is None:
+            text.pos = len(text.text)
+            if not text.more():
+                return
+            continue
+        char, text.pos = found[0], found.end()
+        if char == "\\":
+            if text.pos == len(text.text) and not text.more():
+                return
+            text.pos += 1  # (the escaped character)
+        elif char == '"':
+            in_string = not in_string
+        elif char in "[{":
+            depth += 1
+        elif char in "]}" and depth:
+            depth -= 1
+        elif depth == 0:  # a "," or the array's "]"
+            text.pos -= 1
+            return
 
 
 def _csv(

@@ -1,15 +1,16 @@
-"""Dumps read a record at a time: JSON Lines and CSV too large to hold whole.
+"""Dumps read a record at a time: JSON Lines, CSV and JSON arrays too large to hold whole.
 
-A JSON Lines or CSV file larger than STREAM_FROM (16 MB) or --max-bytes, and a compressed
-one of any size (it may expand far past its size), is read as a stream: each record is
-parsed as it is read, so memory stays flat in the dump's size, and a record may be up to
---max-bytes long. Inputs of the other formats are read whole, within --max-bytes and
+A JSON Lines, CSV or JSON array file larger than STREAM_FROM (16 MB) or --max-bytes, and
+a compressed one of any size (it may expand far past its size), is read as a stream: each
+record is parsed as it is read, so memory stays flat in the dump's size, and a record may
+be up to --max-bytes long. Inputs of the other formats are read whole, within --max-bytes and
 --max-decompressed-bytes; so is a dump up to --max-bytes whose start is not UTF-8 (it may
 be Bijoy, which the whole-file reader converts).
 
 A file is read twice: once for its SHA-256 (each record's `source.sha256` is the file's),
 then for its records. A line that is not UTF-8 fails its record, and so does one too long
-(in a CSV, the record it falls in: records.stream_records); corrupt data past the start
+(in a CSV, the record it falls in: records.stream_records; in a JSON array, the element:
+records.array_elements); corrupt data past the start
 ends the file with an error once the records before it are out.
 With --jobs, a large JSON Lines file is cut into pieces the workers share (split_dumps).
 """
@@ -17,6 +18,7 @@ With --jobs, a large JSON Lines file is cut into pieces the workers share (split
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import io
 import os
@@ -37,12 +39,12 @@ if TYPE_CHECKING:
     from . import RecordFailure
     from .text import Document
 
-# JSON Lines and CSV files larger than this are read a record at a time, those up to
-# --max-bytes only when their start is UTF-8; smaller ones are read whole.
+# Dumps (JSON Lines, CSV, JSON arrays) larger than this are read a record at a time, those up
+# to --max-bytes only when their start is UTF-8; smaller ones are read whole.
 STREAM_FROM: Final = 16 << 20
 # Bytes read to tell a dump's format: two whole lines of JSON Lines, as detect_format wants.
 _HEAD: Final = 1 << 16
-_STREAMED: Final = ("jsonl", "csv")
+_STREAMED: Final = ("jsonl", "csv", "json")  # (JSON: an array; records.array_elements)
 T = TypeVar("T")
 # Extensions (after a compression suffix) of files that may be a dump: the others (.txt,
 # .html) are read whole without a look at their content first.
@@ -61,12 +63,13 @@ class _Plan:
 
 
 def open_dump(path: str, max_bytes: int, options: Options) -> Iterator[Document | RecordFailure] | None:
-    """The records of a JSON Lines or CSV file to read a record at a time, or None when it is
-    read whole: one of another format, or up to STREAM_FROM bytes, or up to `max_bytes` with
-    a start that is not UTF-8 (a Bijoy dump is converted; see lines_alone for the others).
+    """The records of a dump (JSON Lines, CSV, a JSON array) to read a record at a time, or
+    None when it is read whole: one of another format, or up to STREAM_FROM bytes, or up to
+    `max_bytes` with a start that is not UTF-8 (a Bijoy dump is converted; see lines_alone
+    for the others).
 
     Raises InputError when it cannot be: too_large when it is larger than `max_bytes` and
-    not JSON Lines or CSV, or unreadable.
+    not a dump, or unreadable.
     """
     try:
         file = open(path, "rb")  # noqa: SIM115 (closed by the generator returned, or below)
@@ -101,8 +104,9 @@ def _dump_plan(file: BinaryIO, path: str, size: int, max_bytes: int, options: Op
     if plan is None:
         raise InputError(
             Reason.TOO_LARGE,
-            f"larger than --max-bytes ({max_bytes:,} bytes); only JSON Lines and CSV dumps are read "
-            "a record at a time (a JSON array converts with: jq -c '.[]' FILE > FILE.jsonl)",
+            f"larger than --max-bytes ({max_bytes:,} bytes); only JSON Lines, CSV and JSON array "
+            "dumps are read a record at a time (an object holding the records converts with: "
+            "jq -c '.articles[]' FILE > FILE.jsonl)",
         )
     return plan
 
@@ -112,7 +116,7 @@ def stream_stdin(start: bytes, max_bytes: int, options: Options) -> Iterator[Doc
 
     The SHA-256 each record carries is known only at the end of the input, so it is copied
     to an unnamed temporary file first (deleted once read; it takes the input's size on the
-    disk of TMPDIR). Refused, unread past `start`, when it is not JSON Lines or CSV.
+    disk of TMPDIR). Refused, unread past `start`, when it is not a dump read so.
     """
     import shutil
     import tempfile
@@ -153,9 +157,9 @@ def _sha256(file: BinaryIO) -> tuple[str, int]:
 def stream_bytes(
     data: bytes, path: str, max_bytes: int, options: Options
 ) -> Iterator[Document | RecordFailure] | None:
-    """The records of a compressed JSON Lines or CSV file's bytes, decompressed as they are
-    read; None when `data` is not that, or its start is corrupt or not UTF-8 (maybe Bijoy):
-    it is then read whole, and the whole-file reader says what it is."""
+    """The records of a compressed dump's bytes (JSON Lines, CSV, a JSON array), decompressed
+    as they are read; None when `data` is not that, or its start is corrupt or not UTF-8
+    (maybe Bijoy): it is then read whole, and the whole-file reader says what it is."""
     kind = compression_of(data)
     if kind is None or not _named_as_dump(path, options):
         return None
@@ -168,6 +172,10 @@ def stream_bytes(
         return None
     base = _base(path, plan, len(data), hashlib.sha256(data).hexdigest())
     return _stream(file, plan, base, max_bytes, options)
+
+
+# The characters a JSON array is read in at a time.
+_JSON_READ: Final = 1 << 20
 
 
 # A dump held whole whose bytes are not all UTF-8 is read a line at a time when at most this
@@ -225,9 +233,9 @@ def _base(path: str, plan: _Plan, size: int, sha256: str) -> dict[str, Any]:
 
 
 def _plan(file: BinaryIO, name: str, options: Options, *, strict: bool = False) -> _Plan | None:
-    """How to stream `file`: None when it is not JSON Lines or CSV. Raises InputError when its
-    start is corrupt or not text (as newsingest.read.decode says); a bad UTF-8 byte there
-    only when `strict`, else it fails its own line, as one further on does."""
+    """How to stream `file`: None when it is not JSON Lines, CSV or a JSON array. Raises
+    InputError when its start is corrupt or not text (as newsingest.read.decode says); a bad
+    UTF-8 byte there only when `strict`, else it fails its own line, as one further on does."""
     kind = compression_of(file.read(16))
     if kind is not None:
         name = inner_name(name)
@@ -242,6 +250,8 @@ def _plan(file: BinaryIO, name: str, options: Options, *, strict: bool = False) 
         if strict or error.reason != Reason.ENCODING or not encoding.startswith("utf-8"):
             raise
         start = Decoded(head.decode(encoding, errors="replace"), encoding)  # (for the CSV sniffer)
+    if found == "json" and not start.text.lstrip(" \t\r\n").startswith("["):
+        return None  # (an object: read whole, the list of records it holds found in it)
     return _Plan(found, kind, start.encoding, start.text, name.lower().endswith(".tsv"))
 
 
@@ -257,17 +267,22 @@ def _read(file: BinaryIO, kind: str | None, size: int) -> bytes:
 def _stream(
     file: BinaryIO, plan: _Plan, base: dict[str, Any], max_bytes: int, options: Options
 ) -> Iterator[Document | RecordFailure]:
-    from .records import stream_records  # (its imports are for dumps alone)
+    from .records import json_array_records, stream_records  # (their imports are for dumps alone)
 
     file.seek(0)
     binary = open_decompressed(file, plan.compression) if plan.compression else file
-    if plan.encoding.startswith("utf-8"):
-        skip_bom = plan.encoding == "utf-8-sig"
-        lines = _utf8_lines(binary, max_bytes, plan, skip_bom=skip_bom)
-    else:  # UTF-16 or -32, whose lines are not found by byte
-        text = io.TextIOWrapper(binary, plan.encoding, errors="surrogatepass", newline="\n")
-        lines = _text_lines(text, max_bytes, plan)
-    records = stream_records(lines, plan.head, plan.format, options, tabs=plan.tabs, max_field=max_bytes)
+    if plan.format == "json":
+        # A bad byte (or UTF-16 code unit) decodes as a lone surrogate, and fails its record.
+        errors = "surrogateescape" if plan.encoding.startswith("utf-8") else "surrogatepass"
+        read = _checked(io.TextIOWrapper(binary, plan.encoding, errors=errors).read, plan)
+        records = json_array_records(iter(functools.partial(read, _JSON_READ), ""), max_bytes, options)
+    else:
+        if plan.encoding.startswith("utf-8"):
+            lines = _utf8_lines(binary, max_bytes, plan, skip_bom=plan.encoding == "utf-8-sig")
+        else:  # UTF-16 or -32, whose lines are not found by byte
+            text = io.TextIOWrapper(binary, plan.encoding, errors="surrogatepass", newline="\n")
+            lines = _text_lines(text, max_bytes, plan)
+        records = stream_records(lines, plan.head, plan.format, options, tabs=plan.tabs, max_field=max_bytes)
     yield from record_documents(records, base, plan.encoding, options)
 
 
