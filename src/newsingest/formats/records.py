@@ -22,6 +22,7 @@ from ..errors import InputError, Reason, UnreadLine
 from .mojibake import repair_mojibake
 from .options import Options
 from .published import parse_published
+from .streamed import LONE_SURROGATE
 from .text import Meta
 from .vocabulary import RECORD_KEYS, RECORD_LIST_KEYS
 
@@ -238,7 +239,6 @@ _JSON_SPACE: Final = re.compile(r"[ \t\n\r]*")
 # escape. (Used to read past an element without parsing it.)
 _OUTSIDE_STRING: Final = re.compile(r'[\[\]{}",]')
 _INSIDE_STRING: Final = re.compile(r'["\\]')
-_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 # A decoding error this near the end of what was read may only mean the element goes on.
 _NEAR_END: Final = 8
 
@@ -290,15 +290,19 @@ def _element(text: _Text, max_chars: int) -> Any:
             if end < len(text.text) or text.ended:  # (a number at the very end may go on)
                 start, text.pos = text.pos, end
                 if end - start > max_chars:
-                    return InputError(Reason.TOO_LARGE, f"longer than --max-bytes ({max_chars:,} characters)")
-                if bad := _LONE_SURROGATE.search(text.text, start, end):
+                    return _too_large(max_chars)
+                if bad := LONE_SURROGATE.search(text.text, start, end):
                     message = f"not in the file's encoding: a stray byte or code unit (U+{ord(bad[0]):04X})"
                     return InputError(Reason.ENCODING, message)
                 return value
         if len(text.text) - text.pos > max_chars:
             _read_past(text)
-            return InputError(Reason.TOO_LARGE, f"longer than --max-bytes ({max_chars:,} characters)")
+            return _too_large(max_chars)
         text.more()
+
+
+def _too_large(max_chars: int) -> InputError:
+    return InputError(Reason.TOO_LARGE, f"longer than --max-bytes ({max_chars:,} characters)")
 
 
 def _read_past(text: _Text) -> None:

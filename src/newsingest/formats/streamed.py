@@ -3,15 +3,15 @@
 A JSON Lines, CSV or JSON array file larger than STREAM_FROM (16 MB) or --max-bytes, and
 a compressed one of any size (it may expand far past its size), is read as a stream: each
 record is parsed as it is read, so memory stays flat in the dump's size, and a record may
-be up to --max-bytes long. Inputs of the other formats are read whole, within --max-bytes and
---max-decompressed-bytes; so is a dump up to --max-bytes whose start is not UTF-8 (it may
-be Bijoy, which the whole-file reader converts).
+be up to --max-bytes long. Inputs of the other formats are read whole, within --max-bytes
+and --max-decompressed-bytes; so is a dump up to --max-bytes whose start is not UTF-8 (it
+may be Bijoy, which the whole-file reader converts).
 
 A file is read twice: once for its SHA-256 (each record's `source.sha256` is the file's),
 then for its records. A line that is not UTF-8 fails its record, and so does one too long
 (in a CSV, the record it falls in: records.stream_records; in a JSON array, the element:
-records.array_elements); corrupt data past the start
-ends the file with an error once the records before it are out.
+records.array_elements); corrupt data past the start ends the file with an error once the
+records before it are out.
 With --jobs, a large JSON Lines file is cut into pieces the workers share (split_dumps).
 """
 
