@@ -405,15 +405,22 @@ def test_files_that_are_not_cut(tmp_path: Path) -> None:
     table.write_bytes(as_csv(RECORDS))
     odd = tmp_path / "odd.jsonl"  # a line that may be whitespace past what is read to tell
     odd.write_bytes(JSONL + "\u3000".encode() * 400_000 + b"\n" + JSONL)
-    for path in (small, bad, packed, table, odd):
+    numbers = tmp_path / "numbers.json"  # an array that begins with no record: not cut
+    numbers.write_bytes(json_array([1, *RECORDS * 3]))
+    packed_array = tmp_path / "dump.json.gz"  # decompressed by one worker
+    packed_array.write_bytes(gzip.compress(json_array(RECORDS * 3)))
+    for path in (small, bad, packed, table, odd, numbers, packed_array):
         assert pieces(path) == [str(path)]
 
 
 @pytest.mark.usefixtures("small_pieces")
-@pytest.mark.parametrize("name", ["dump.jsonl", "dump.jsonl.gz"])
+@pytest.mark.parametrize("name", ["dump.jsonl", "dump.jsonl.gz", "dump.json"])
 def test_workers_share_out_one_dump(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
-    path.write_bytes(gzip.compress(JSONL * 5) if name.endswith(".gz") else JSONL * 5)
+    if name == "dump.json":
+        path.write_bytes(json_array(RECORDS * 5))
+    else:
+        path.write_bytes(gzip.compress(JSONL * 5) if name.endswith(".gz") else JSONL * 5)
     one = CliRunner().invoke(cli, ["parse", str(path), "-j", "1", "--max-bytes", "5000"])
     stats = ["--stats", str(tmp_path / "stats.json")]
     two = CliRunner().invoke(cli, ["parse", str(path), "-j", "2", "--max-bytes", "5000", *stats])
@@ -714,3 +721,69 @@ def test_a_json_array_cut_short_ends_after_its_whole_records(
     assert isinstance(cut, Failure) and cut.record == 2
     assert isinstance(end, Failure) and end.record is None and end.error.reason == Reason.MALFORMED
     assert "the array ends after record 2" in end.error.message
+
+
+# What may stand between the elements of an array: what a writer puts there, and now and
+# then what no writer should (an empty element, something that is no JSON).
+SEPARATORS = st.sampled_from([",", ", ", ",\n", ",\r\n  ", ",", ",,", " x,", "\n"])
+# Elements: records (their fields full of quotes, backslashes and brackets), a record too
+# long, records with a stray byte, strings ending in backslashes, and what no reader makes
+# a record of.
+ROW = st.fixed_dictionaries({"title": FIELD, "body": FIELD})
+ELEMENT = (
+    ROW.map(functools.partial(json.dumps, ensure_ascii=False))
+    | st.just(json.dumps({"title": "শিরোনাম", "body": "ক" * 60}, ensure_ascii=False))
+    | st.sampled_from(BROKEN)
+    | st.sampled_from(['"\\\\"', '"a\\"b\\\\"', '["\\\\", "]"]', "12", "null", '{"title": "\x00ক"}'])
+).map(str.encode) | st.just(b'{"title": "\xff", "body": "\xe0\xa6"}')
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(st.tuples(ELEMENT, SEPARATORS), min_size=1, max_size=8),
+    st.sampled_from([b"", b"\xef\xbb\xbf", b" \n"]),
+    st.sampled_from([b"]", b"]\n", b"] x", b"", b",]"]),
+    st.integers(1, 120),
+    st.integers(1, 9),
+)
+def test_the_pieces_of_a_json_array_read_as_the_array_does(
+    elements: list[tuple[bytes, str]], start: bytes, end: bytes, piece_bytes: int, read: int
+) -> None:
+    """Whatever stands in the array and between its elements, wherever it is cut and however
+    it falls into the blocks the cuts are looked for in: the pieces' records, and how the
+    file ends, are the whole array's."""
+    body = b"".join(element + separator.encode() for element, separator in elements)
+    data = start + b"[" + body[: -len(elements[-1][1])] + end
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(streamed, "STREAM_FROM", 0)
+        patch.setattr(streamed, "PIECE_BYTES", piece_bytes)
+        patch.setattr(streamed, "_CUT_READ", read)
+        path = Path(folder) / "dump.json"
+        path.write_bytes(data)
+        whole = dumped(parse(path, 100))
+        cut = pieces(path, max_bytes=100)
+        assert dumped(list(parse_files(cut, max_bytes=100))) == whole
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_a_json_array_is_cut_between_its_records(tmp_path: Path) -> None:
+    path = tmp_path / "dump.json"
+    path.write_bytes(json_array(RECORDS * 3, indent=2))
+    cut = pieces(path, max_bytes=2000)
+    assert len(cut) > 4
+    starts = [int(piece.split("\x00")[1]) for piece in cut]
+    data = path.read_bytes()
+    assert starts[0] == 0 and all(data[at - 1 : at] == b"," for at in starts[1:])
+    whole = dumped(parse(path, 2000))
+    assert len(whole) == 120 and dumped(list(parse_files(cut, max_bytes=2000))) == whole
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_an_array_named_otherwise_is_cut_when_its_format_is_given(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes(json_array(RECORDS * 3))
+    cut = list(split_dumps([str(path)], 2000, Options(format="json")))
+    assert len(cut) > 4
+    whole = list(parse_paths([str(path)], max_bytes=2000, options=Options(format="json")))
+    assert dumped(list(parse_files(cut, max_bytes=2000, options=Options(format="json")))) == dumped(whole)
+    assert len(whole) == 120 and list(split_dumps([str(path)], 2000, Options())) == [str(path)]

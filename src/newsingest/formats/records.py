@@ -201,29 +201,33 @@ def _json(text: str) -> Iterator[tuple[int, Any]]:
     yield from enumerate(document)
 
 
-def json_array_records(chunks: Iterable[str], max_chars: int, options: Options) -> Iterator[Record]:
+def json_array_records(
+    chunks: Iterable[str], max_chars: int, options: Options, first: int = 0
+) -> Iterator[Record]:
     """read_records for a JSON array given a piece of text at a time (streamed.py): each
-    record is parsed once it is whole, so an array of any size is never held."""
-    yield from _records(enumerate(array_elements(chunks, max_chars)), options)
+    record is parsed once it is whole, so an array of any size is never held. A piece of an
+    array (streamed.split_dumps) holds its elements from record `first` on."""
+    yield from _records(enumerate(array_elements(chunks, max_chars, first), first), options)
 
 
-def array_elements(chunks: Iterable[str], max_chars: int) -> Iterator[Any]:
+def array_elements(chunks: Iterable[str], max_chars: int, first: int = 0) -> Iterator[Any]:
     """The elements of the JSON array that `chunks` hold, in pieces of any size, each as soon
     as it is whole. One longer than `max_chars` is read past without being held and comes as
     a too_large InputError; one that is not JSON, or holds a character that was not in the
     file's encoding (a lone surrogate), as a malformed or encoding one, and the elements
-    after it are read on. Raises InputError when the text is no array, or ends inside it."""
+    after it are read on. Raises InputError when the text is no array, or ends inside it.
+    The array may be a piece of a larger one whose first element is record `first`."""
     text = _Text(iter(chunks))
     if text.next_char() != "[":
         raise InputError(Reason.MALFORMED, "invalid JSON: not an array")
     text.pos += 1
-    index = 0
+    index = first
     while (separator := text.next_char()) != "]":
-        if separator == "" or (index and separator != ","):
+        if separator == "" or (index > first and separator != ","):
             where = "ends" if separator == "" else f"has {separator!r} where a ',' or ']' belongs"
             after = f" after record {index - 1}" if index else ""
             raise InputError(Reason.MALFORMED, f"invalid JSON: the array {where}{after}")
-        if index:
+        if index > first:
             text.pos += 1  # (past the comma)
             text.next_char()
         yield _element(text, max_chars)

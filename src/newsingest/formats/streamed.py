@@ -12,7 +12,8 @@ then for its records. A line that is not UTF-8 fails its record, and so does one
 (in a CSV, the record it falls in: records.stream_records; in a JSON array, the element:
 records.array_elements); corrupt data past the start ends the file with an error once the
 records before it are out.
-With --jobs, a large JSON Lines file is cut into pieces the workers share (split_dumps).
+With --jobs, a large JSON Lines file or JSON array is cut into pieces the workers share
+(split_dumps).
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ import codecs
 import functools
 import hashlib
 import io
+import itertools
 import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, Final, TypeVar
 
@@ -376,8 +378,9 @@ def _checked(readline: Callable[[int], AnyStr], plan: _Plan) -> Callable[[int], 
     return read
 
 
-# A large JSON Lines file is cut into pieces of whole lines, about this many bytes each, that
-# the workers of --jobs parse side by side: a single dump is no longer parsed by one core.
+# A large JSON Lines file is cut into pieces of whole lines (a JSON array: of whole elements),
+# about this many bytes each, that the workers of --jobs parse side by side: a single dump is
+# no longer parsed by one core.
 # Each piece is a batch of its own (parallel._batches): its JSON lines, ~50 articles' worth,
 # fit in the result pipe of its worker, which goes on with the next while the main process
 # reads another worker's. Only files a one-process run streams are cut (open_dump): their
@@ -398,13 +401,14 @@ def file_of(path: str) -> str:
 
 
 def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Iterator[str]:
-    """`paths`, each UTF-8 JSON Lines file that a one-process run reads a record at a time
-    replaced by its pieces (read_piece): the workers of --jobs parse them side by side.
+    """`paths`, each UTF-8 JSON Lines file or JSON array that a one-process run reads a record
+    at a time replaced by its pieces (read_piece): the workers of --jobs parse them side by
+    side.
 
     An uncompressed file is read once here, for its SHA-256 and where each piece's records
     begin (each piece knows its first record's index and line), and its pieces are byte
     ranges of it. A compressed one cannot be read from the middle: it is decompressed here,
-    and its pieces carry their lines, as they come.
+    and its pieces carry their lines, as they come (a compressed JSON array is not cut).
     """
     for path in paths:
         try:
@@ -418,20 +422,20 @@ def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Itera
 
 
 def _may_be_cut(path: str, options: Options) -> bool:
-    """Whether `path` may be a JSON Lines file to cut, by its name alone: the main process
-    would otherwise spend a stat, or a look inside, on each article of a corpus."""
+    """Whether `path` may be a JSON Lines file or JSON array to cut, by its name alone: the
+    main process would otherwise spend a stat, or a look inside, on each article of a corpus."""
     if path == STDIN or PIECE in path:
         return False
     suffix = extension(path).lower()
     if suffix in SUFFIXES:
         return _named_as_dump(path, options) and options.format in ("auto", "jsonl")
     if options.format != "auto":
-        return options.format == "jsonl"
+        return options.format in ("jsonl", "json")
     return format_by_extension(suffix) in (None, "jsonl", "json")
 
 
 def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None:
-    """The pieces of a JSON Lines file, or None when it is not one to cut."""
+    """The pieces of a JSON Lines file or JSON array, or None when it is not one to cut."""
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
         return None
@@ -442,8 +446,9 @@ def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None
         if plan is None and info.st_size <= STREAM_FROM and _named_as_dump(path, options):
             plan = _plan(file, path, options, strict=True)  # as stream_bytes reads it
             plan = plan if plan is not None and plan.compression is not None else None
-        if plan is None or plan.format != "jsonl" or not plan.encoding.startswith("utf-8"):
-            file.close()  # (UTF-16 lines are not found by byte)
+        cut = plan is not None and (plan.format == "jsonl" or plan.compression is None)
+        if plan is None or not cut or not plan.encoding.startswith("utf-8"):
+            file.close()  # (UTF-16 lines are not found by byte; a compressed array is not cut)
             return None
         sha256 = _sha256(file)[0]
     except BaseException:
@@ -451,11 +456,15 @@ def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None
         raise
     if plan.compression is not None:
         return _carried_pieces(file, path, plan, info.st_size, sha256, max_bytes)
+    cuts: Sequence[tuple[object, ...]] | None
     with file:
-        cuts = _cuts(file, plan, max_bytes)
+        if plan.format == "jsonl":
+            cuts = _cuts(file, plan, max_bytes)
+        else:
+            cuts = _array_cuts(file, plan, info.st_size)
     if cuts is None:
         return None
-    fields = (info.st_size, sha256, plan.encoding, "", "")
+    fields = (info.st_size, sha256, plan.encoding, "", plan.format, "")
     return [PIECE.join(map(str, (path, *cut, *fields))) for cut in cuts]
 
 
@@ -485,6 +494,132 @@ def _cuts(file: BinaryIO, plan: _Plan, max_bytes: int) -> list[tuple[int, int, i
     return cuts
 
 
+def _array_cuts(file: BinaryIO, plan: _Plan, size: int) -> list[tuple[int, int, int, str]] | None:
+    """Where a JSON array's pieces begin and end, each with its first element's index; None
+    when it is not cut.
+
+    The cuts fall on the commas between elements, found by the brackets and quotes around
+    them as records.array_elements reads past an element: outside its strings, an element
+    holds as many closing brackets as opening ones. Only where each element so far was an
+    object, an array or a string followed by a comma is the array cut: anything else (a
+    number, something that is no JSON between elements, the array's end) leaves the rest of
+    the file to one piece, which its reader reads as a one-process run does.
+    """
+    scan = _Bytes(file.read, len(codecs.BOM_UTF8) if plan.encoding == "utf-8-sig" else 0)
+    if scan.next_byte() != ord("["):
+        return None
+    scan.pos += 1
+    cuts: list[tuple[int, int, int, str]] = []
+    start = index = first = 0
+    cut_at = -1  # a comma to cut at, once an element follows it (not a "]": "[{},]")
+    while True:
+        opening = scan.next_byte()
+        if opening != ord('"') and opening not in _OPENING_BRACKETS:
+            break
+        if cut_at >= 0:
+            cuts.append((start, cut_at, first, ""))
+            start, first, cut_at = cut_at + 1, index, -1
+        if opening == ord('"'):
+            scan.pos += 1
+            whole = scan.past_string()
+        else:
+            whole = scan.past_brackets()
+        if not whole or scan.next_byte() != ord(","):
+            break
+        comma = scan.offset()
+        scan.pos += 1
+        index += 1
+        if comma - start >= PIECE_BYTES:
+            cut_at = comma
+    if not cuts:
+        return None
+    return [*cuts, (start, size, first, "")]
+
+
+_OPENING_BRACKETS: Final = frozenset(b"[{")
+# Outside the strings of a JSON element, what moves its depth or begins a string.
+_ELEMENT_MARKS: Final = re.compile(rb'[\[\]{}"]')
+_JSON_SPACES: Final = re.compile(rb"[ \t\n\r]*")
+
+
+class _Bytes:
+    """A file read a block at a time from `skip` bytes on: `data[pos:]` is what has not been
+    looked at; what has is let go of as blocks are read."""
+
+    def __init__(self, read: Callable[[int], bytes], skip: int) -> None:
+        self._read = read
+        read(skip)
+        self.base = skip  # the offset of data[0] in the file
+        self.data = b""
+        self.pos = 0
+
+    def offset(self) -> int:
+        return self.base + self.pos
+
+    def more(self, keep: int) -> bool:
+        """Read another block, keeping `data[keep:]` before it; False at the end."""
+        block = self._read(_CUT_READ)
+        if not block:
+            return False
+        self.base += keep
+        self.data = self.data[keep:] + block
+        self.pos -= keep
+        return True
+
+    def next_byte(self) -> int:
+        """The next byte but for JSON whitespace, at `pos`; -1 at the end."""
+        while True:
+            self.pos = _JSON_SPACES.match(self.data, self.pos).end()  # type: ignore[union-attr]
+            if self.pos < len(self.data):
+                return self.data[self.pos]
+            if not self.more(self.pos):
+                return -1
+
+    def past_string(self) -> bool:
+        """From inside a string to just past its closing quote, a quote that an even number of
+        backslashes (none, most often) stands before; False at the end."""
+        at = self.pos
+        while True:
+            quote = self.data.find(b'"', at)
+            if quote < 0:
+                # Backslashes at the end may escape the first quote of the next block.
+                keep = len(self.data.rstrip(b"\\"))
+                at = len(self.data) - keep
+                self.pos = keep
+                if not self.more(keep):
+                    return False
+                continue
+            run = quote
+            while run > 0 and self.data[run - 1] == 0x5C:  # (a string's quote ends the run)
+                run -= 1
+            at = quote + 1
+            if (quote - run) % 2 == 0:
+                self.pos = at
+                return True
+
+    def past_brackets(self) -> bool:
+        """From an opening bracket to just past the one that closes it; False at the end."""
+        depth = 0
+        while True:
+            mark = _ELEMENT_MARKS.search(self.data, self.pos)
+            if mark is None:
+                self.pos = len(self.data)
+                if not self.more(self.pos):
+                    return False
+                continue
+            self.pos = mark.end()
+            char = self.data[self.pos - 1]
+            if char == 0x22:
+                if not self.past_string():
+                    return False
+            elif char in _OPENING_BRACKETS:
+                depth += 1
+            else:
+                depth -= 1
+                if depth == 0:
+                    return True
+
+
 def _carried_pieces(
     file: BinaryIO, path: str, plan: _Plan, size: int, sha256: str, max_bytes: int
 ) -> Iterator[str]:
@@ -496,7 +631,7 @@ def _carried_pieces(
     """
     with file:
         read = _checked(open_decompressed(file, plan.compression or "").readline, plan)
-        fields = (size, sha256, plan.encoding, plan.compression)
+        fields = (size, sha256, plan.encoding, plan.compression, plan.format)
         held: list[bytes] = []
         first = (0, 1)
         lines = records = length = 0
@@ -572,23 +707,27 @@ def _is_record(line: bytes, max_bytes: int) -> bool | None:
 
 
 def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Document | RecordFailure]:
-    """The records of one piece of a JSON Lines file (split_dumps), as open_dump gives them.
+    """The records of one piece of a JSON Lines file or JSON array (split_dumps), as
+    open_dump gives them.
 
     A piece is the string that stands for it among a run's paths: its file, then the byte
     range to read ("" for the lines it carries, a CarriedPiece; "!" for an error it fails
-    with), its first record's index and line, and the file's size, SHA-256, encoding and
-    compression.
+    with), its first record's index and line (none in an array), and the file's size,
+    SHA-256, encoding, compression and format.
     """
     from .records import stream_records
 
-    path, start, end, first_record, first_line, size, sha256, encoding, compression, carried = piece.split(
-        PIECE, 9
+    path, start, end, first_record, first_line, size, sha256, encoding, compression, fmt, carried = (
+        piece.split(PIECE, 10)
     )
     if start == "!":
         raise InputError(Reason.MALFORMED, carried)
-    plan = _Plan("jsonl", compression or None, encoding, "", tabs=False)
-    first = {"first_record": int(first_record), "first_line": int(first_line)}
+    plan = _Plan(fmt, compression or None, encoding, "", tabs=False)
     base = _base(path, plan, int(size), sha256)
+    if fmt == "json":
+        yield from _array_piece(path, int(start), int(end), int(first_record), plan, base, max_bytes, options)
+        return
+    first = {"first_record": int(first_record), "first_line": int(first_line)}
     if start == "":
         if not isinstance(piece, CarriedPiece):
             raise TypeError("a piece that carries its lines is a CarriedPiece")
@@ -606,6 +745,41 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
         lines = _utf8_lines(binary, max_bytes, plan, skip_bom=start == "0" and encoding == "utf-8-sig")
         records = stream_records(lines, "", "jsonl", options, tabs=False, max_field=max_bytes, **first)
         yield from record_documents(records, base, encoding, options)
+
+
+def _array_piece(
+    path: str,
+    start: int,
+    end: int,
+    first: int,
+    plan: _Plan,
+    base: dict[str, Any],
+    max_bytes: int,
+    options: Options,
+) -> Iterator[Document | RecordFailure]:
+    """The records of the piece of a JSON array from byte `start` to `end` (_array_cuts), as
+    the array of its elements that it is: the "[" before them and the "]" after them are
+    those of the whole array in the first and the last piece, and stand in for the commas
+    that part it from its neighbours in the others."""
+    from .records import json_array_records
+
+    try:
+        file = open(path, "rb", buffering=0)  # noqa: SIM115 (closed below, when the generator ends)
+    except OSError as exc:
+        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+    with file:
+        file.seek(start)
+        binary = io.BufferedReader(_Slice(file, end - start))
+        # (a cut falls on a comma: never inside a character)
+        encoding = plan.encoding if start == 0 else "utf-8"
+        read = io.TextIOWrapper(binary, encoding, errors="surrogateescape").read
+        text: Iterable[str] = iter(functools.partial(read, _JSON_READ), "")
+        if start > 0:
+            text = itertools.chain(("[",), text)
+        if end < int(base["bytes"]):
+            text = itertools.chain(text, ("]",))
+        records = json_array_records(text, max_bytes, options, first)
+        yield from record_documents(records, base, plan.encoding, options)
 
 
 class _Slice(io.RawIOBase):
