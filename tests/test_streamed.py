@@ -401,15 +401,17 @@ def test_files_that_are_not_cut(tmp_path: Path) -> None:
     bad.write_bytes(gzip.compress(odd_dump()))
     packed = tmp_path / "article.txt.gz"
     packed.write_bytes(gzip.compress(JSONL))
-    table = tmp_path / "dump.csv"
-    table.write_bytes(as_csv(RECORDS))
+    table = tmp_path / "dump.csv.gz"  # a compressed CSV: decompressed by one worker
+    table.write_bytes(gzip.compress(as_csv(RECORDS * 3)))
+    quoted = tmp_path / "quoted.csv"  # a quote in the header: not cut
+    quoted.write_bytes(b'"title",body\n' + as_csv(RECORDS * 3).split(b"\n", 1)[1])
     odd = tmp_path / "odd.jsonl"  # a line that may be whitespace past what is read to tell
     odd.write_bytes(JSONL + "\u3000".encode() * 400_000 + b"\n" + JSONL)
     numbers = tmp_path / "numbers.json"  # an array that begins with no record: not cut
     numbers.write_bytes(json_array([1, *RECORDS * 3]))
     packed_array = tmp_path / "dump.json.gz"  # decompressed by one worker
     packed_array.write_bytes(gzip.compress(json_array(RECORDS * 3)))
-    for path in (small, bad, packed, table, odd, numbers, packed_array):
+    for path in (small, bad, packed, table, quoted, odd, numbers, packed_array):
         assert pieces(path) == [str(path)]
 
 
@@ -754,15 +756,23 @@ def test_the_pieces_of_a_json_array_read_as_the_array_does(
     file ends, are the whole array's."""
     body = b"".join(element + separator.encode() for element, separator in elements)
     data = start + b"[" + body[: -len(elements[-1][1])] + end
+    assert_pieces_read_as_the_file("dump.json", data, 100, piece_bytes, read)
+
+
+def assert_pieces_read_as_the_file(
+    name: str, data: bytes, max_bytes: int, piece_bytes: int, read: int
+) -> None:
+    """The pieces of a dump over `max_bytes` (of `piece_bytes`, looked for `read` bytes at a
+    time) give what the dump gives, failures, their records and messages alike."""
     with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
         patch.setattr(streamed, "STREAM_FROM", 0)
         patch.setattr(streamed, "PIECE_BYTES", piece_bytes)
         patch.setattr(streamed, "_CUT_READ", read)
-        path = Path(folder) / "dump.json"
+        path = Path(folder) / name
         path.write_bytes(data)
-        whole = dumped(parse(path, 100))
-        cut = pieces(path, max_bytes=100)
-        assert dumped(list(parse_files(cut, max_bytes=100))) == whole
+        whole = dumped(parse(path, max_bytes))
+        cut = pieces(path, max_bytes)
+        assert dumped(list(parse_files(cut, max_bytes=max_bytes))) == whole
 
 
 @pytest.mark.usefixtures("small_pieces")
@@ -787,3 +797,73 @@ def test_an_array_named_otherwise_is_cut_when_its_format_is_given(tmp_path: Path
     whole = list(parse_paths([str(path)], max_bytes=2000, options=Options(format="json")))
     assert dumped(list(parse_files(cut, max_bytes=2000, options=Options(format="json")))) == dumped(whole)
     assert len(whole) == 120 and list(split_dumps([str(path)], 2000, Options())) == [str(path)]
+
+
+# Lines of a CSV as no writer writes them: quotes where the csv module reads them as
+# characters, text after a closing quote, blank and empty rows, a bare "\r", a NUL, a stray
+# byte, a line too long, a row of more values than the header has columns.
+ODD_CSV_LINES = [
+    b'5" screen,size\n',
+    b'7",inch\n',
+    b'"quoted"after,x\n',
+    b"\n",
+    b",\n",
+    b'"",""\n',
+    b"  ,  \n",
+    b"a\rb,c\n",
+    b"a\x00,b\n",
+    b"\xff,\xe0\xa6\n",
+    "ক".encode() * 60 + b"\n",
+    b"a,b,c,d\n",
+    b'x, "spaced"\n',
+]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(ROW | st.sampled_from(ODD_CSV_LINES)),
+    st.sampled_from([",", ";", "\t"]),
+    st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
+    st.sampled_from(["\n", "\r\n"]),
+    st.sampled_from([b"", b"\xef\xbb\xbf"]),
+    st.integers(1, 120),
+    st.sampled_from([1, 7, 64, 1 << 20]),
+)
+def test_the_pieces_of_a_csv_read_as_the_csv_does(
+    rows: list[dict[str, str] | bytes],
+    delimiter: str,
+    quoting: int,
+    end: str,
+    bom: bytes,
+    piece_bytes: int,
+    read: int,
+) -> None:
+    """Whatever its quoting and whatever odd lines it holds, wherever it is cut and however
+    it falls into the blocks the cuts are looked for in: the pieces' records, their indexes
+    and the lines their failures name are the whole file's."""
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, ["title", "body"], delimiter=delimiter, quoting=quoting, lineterminator=end)
+    writer.writeheader()
+    data = bom + out.getvalue().encode()
+    for row in rows:
+        if isinstance(row, bytes):
+            data += row
+            continue
+        out.seek(0)
+        out.truncate()
+        writer.writerow(row)
+        data += out.getvalue().encode()
+    assert_pieces_read_as_the_file("dump.csv", data, 150, piece_bytes, read)
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_a_csv_is_cut_between_its_records(tmp_path: Path) -> None:
+    """Records whose bodies run over several lines and quote someone are cut between."""
+    quoting = {"body": 'তিনি বলেন, "আগামী ১২ মার্চ কাজ শুরু হবে"।\nদ্বিতীয় অনুচ্ছেদ।'}
+    path = tmp_path / "dump.csv"
+    rows = [{**item, **quoting} if index % 2 else item for index, item in enumerate(RECORDS * 3)]
+    path.write_bytes(as_csv(rows))
+    cut = pieces(path, max_bytes=2000)
+    assert len(cut) > 4
+    whole = dumped(parse(path, 2000))
+    assert len(whole) == 120 and dumped(list(parse_files(cut, max_bytes=2000))) == whole

@@ -47,7 +47,7 @@ def read_records(text: str, fmt: str, options: Options, *, tabs: bool = False) -
     elif fmt == "json":
         rows = _json(text)
     elif fmt == "csv":
-        rows = _csv(io.StringIO(text, newline=""), text[:_SNIFFED], tabs, options.fields, 1 << 28)
+        rows = _csv(io.StringIO(text, newline=""), csv_dialect(text, tabs), options.fields, 1 << 28)
     else:
         raise ValueError(f"not a record format: {fmt}")
     yield from _records(rows, options)
@@ -63,6 +63,8 @@ def stream_records(
     max_field: int,
     first_record: int = 0,
     first_line: int = 1,
+    dialect: dict[str, Any] | None = None,
+    columns: list[str] | None = None,
 ) -> Iterator[Record]:
     """read_records for a JSON Lines or CSV dump given a line at a time (streamed.py), with
     their ends: one too large to hold whole.
@@ -70,13 +72,16 @@ def stream_records(
     A line the reader could not give (too long, or not in the dump's encoding) is an
     InputError in `lines`, and fails the record it is in (a CSV record may span lines:
     _CsvLines). `head` is the dump's first characters, which the CSV dialect is guessed
-    from. A piece of a JSON Lines file begins at record `first_record`, line `first_line`
-    of it.
+    from. A piece of a dump (streamed.split_dumps) begins at record `first_record`, line
+    `first_line` of it; a piece of a CSV comes with its file's `dialect` (csv_dialect), and
+    past the first, with the `columns` its header names.
     """
     if fmt == "jsonl":
         rows: Iterator[tuple[int, Any]] = _jsonl(lines, first_record, first_line)
     elif fmt == "csv":
-        rows = _csv(_CsvLines(lines), head[:_SNIFFED], tabs, options.fields, max_field)
+        found = _CsvLines(lines, first_line - 1)
+        dialect = dialect if dialect is not None else csv_dialect(head, tabs)
+        rows = _csv(found, dialect, options.fields, max_field, columns, first_record)
     else:
         raise ValueError(f"not a streamed record format: {fmt}")
     yield from _records(rows, options)
@@ -147,11 +152,12 @@ class _CsvLines:
     the file, for the messages of failed lines.
     """
 
-    def __init__(self, lines: Iterable[str | InputError]) -> None:
+    def __init__(self, lines: Iterable[str | InputError], before: int = 0) -> None:
         self._lines = iter(lines)
         self.failed: dict[int, InputError] = {}
         self.quotechar = '"'
-        self.number = 0
+        self.before = before  # the lines of the file before these (in a piece of it)
+        self.number = before
         self.skipped = 0  # lines read past (skip_record), as the csv reader counts lines
         self._yielded = 0
         self._quoted = False  # whether the lines so far end inside a quoted field
@@ -337,36 +343,49 @@ def _read_past(text: _Text) -> None:
             return
 
 
-def _csv(
-    lines: Iterable[str],
-    head: str,
-    tabs: bool,
-    overrides: dict[str, str],
-    max_field: int,
-) -> Iterator[tuple[int, Any]]:
-    """The rows of a CSV. From _CsvLines, a row read from a failed line is its error, and a
-    record the csv reader gives up on fails alone: the rows after it are read on."""
+def csv_dialect(head: str, tabs: bool) -> dict[str, Any]:
+    """A CSV's dialect, as csv.reader's format parameters: guessed from its first characters
+    (`head`), or Excel's (tab-separated when `tabs`, a .tsv)."""
     dialect: type[csv.Dialect] | csv.Dialect = csv.excel_tab if tabs else csv.excel
     if not tabs:
         with contextlib.suppress(csv.Error):
-            dialect = csv.Sniffer().sniff(head, delimiters=",;\t|")
+            dialect = csv.Sniffer().sniff(head[:_SNIFFED], delimiters=",;\t|")
             # The sniffer says a quote in a quoted field is not doubled ("") whenever the
             # head shows none, and a later record's "" would then end its field early.
             dialect.doublequote = True
+    return {name: getattr(dialect, name) for name in _DIALECT}
+
+
+# What makes a dialect, as csv.reader's keyword arguments.
+_DIALECT: Final = ("delimiter", "quotechar", "escapechar", "doublequote", "skipinitialspace", "quoting")
+
+
+def _csv(
+    lines: Iterable[str],
+    dialect: dict[str, Any],
+    overrides: dict[str, str],
+    max_field: int,
+    columns: list[str] | None = None,
+    first: int = 0,
+) -> Iterator[tuple[int, Any]]:
+    """The rows of a CSV. From _CsvLines, a row read from a failed line is its error, and a
+    record the csv reader gives up on fails alone: the rows after it are read on. A piece
+    of a CSV past its header comes with the header's `columns`, and its first record's
+    index (`first`)."""
     csv.field_size_limit(max_field)
     streamed = lines if isinstance(lines, _CsvLines) else None
     if streamed is not None:
-        streamed.quotechar = dialect.quotechar or '"'
-    reader = csv.DictReader(lines, dialect=dialect)
+        streamed.quotechar = dialect["quotechar"] or '"'
+    reader = csv.DictReader(lines, columns, **dialect)
     try:
-        columns = reader.fieldnames or []
+        named = reader.fieldnames or []
     except csv.Error as exc:
         raise InputError(Reason.MALFORMED, f"invalid CSV header: {exc}") from None
     failed = streamed.failed if streamed is not None else {}
     if failed:  # in the header: no column can be told
         raise failed[min(failed)]
-    _check_columns(columns, overrides)
-    index, read_to = 0, reader.line_num
+    check_columns(named, overrides)
+    index, read_to = first, reader.line_num
     while True:
         try:
             for row in reader:
@@ -398,7 +417,7 @@ def _csv(
 
 def _line(reader: csv.DictReader[str], streamed: _CsvLines | None) -> int:
     """The number of the last line the reader read, as it counts lines (a bare "\r" ends one)."""
-    return reader.reader.line_num + (streamed.skipped if streamed is not None else 0)
+    return reader.reader.line_num + (streamed.skipped + streamed.before if streamed is not None else 0)
 
 
 def _csv_error(exc: csv.Error, line: int, max_field: int | None) -> InputError:
@@ -408,7 +427,7 @@ def _csv_error(exc: csv.Error, line: int, max_field: int | None) -> InputError:
     return InputError(Reason.MALFORMED, f"line {line}: invalid CSV: {exc}")
 
 
-def _check_columns(columns: Sequence[str], overrides: dict[str, str]) -> None:
+def check_columns(columns: Sequence[str], overrides: dict[str, str]) -> None:
     """A CSV whose header names no headline or no body column fails once, not on every row."""
     present = {_key(column) for column in columns}
     for name, reason in (("headline", Reason.NO_HEADLINE), ("body", Reason.NO_BODY)):

@@ -12,8 +12,7 @@ then for its records. A line that is not UTF-8 fails its record, and so does one
 (in a CSV, the record it falls in: records.stream_records; in a JSON array, the element:
 records.array_elements); corrupt data past the start ends the file with an error once the
 records before it are out.
-With --jobs, a large JSON Lines file or JSON array is cut into pieces the workers share
-(split_dumps).
+With --jobs, a large dump is cut into pieces the workers share (split_dumps).
 """
 
 from __future__ import annotations
@@ -378,9 +377,9 @@ def _checked(readline: Callable[[int], AnyStr], plan: _Plan) -> Callable[[int], 
     return read
 
 
-# A large JSON Lines file is cut into pieces of whole lines (a JSON array: of whole elements),
-# about this many bytes each, that the workers of --jobs parse side by side: a single dump is
-# no longer parsed by one core.
+# A large dump is cut into pieces of whole records (lines of JSON Lines, elements of a JSON
+# array, records of a CSV), about this many bytes each, that the workers of --jobs parse side
+# by side: a single dump is no longer parsed by one core.
 # Each piece is a batch of its own (parallel._batches): its JSON lines, ~50 articles' worth,
 # fit in the result pipe of its worker, which goes on with the next while the main process
 # reads another worker's. Only files a one-process run streams are cut (open_dump): their
@@ -401,14 +400,15 @@ def file_of(path: str) -> str:
 
 
 def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Iterator[str]:
-    """`paths`, each UTF-8 JSON Lines file or JSON array that a one-process run reads a record
-    at a time replaced by its pieces (read_piece): the workers of --jobs parse them side by
-    side.
+    """`paths`, each UTF-8 dump that a one-process run reads a record at a time (JSON Lines,
+    a JSON array, CSV) replaced by its pieces (read_piece): the workers of --jobs parse them
+    side by side.
 
     An uncompressed file is read once here, for its SHA-256 and where each piece's records
     begin (each piece knows its first record's index and line), and its pieces are byte
     ranges of it. A compressed one cannot be read from the middle: it is decompressed here,
-    and its pieces carry their lines, as they come (a compressed JSON array is not cut).
+    and its pieces carry their lines, as they come (a compressed JSON array or CSV is not
+    cut).
     """
     for path in paths:
         try:
@@ -422,20 +422,20 @@ def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Itera
 
 
 def _may_be_cut(path: str, options: Options) -> bool:
-    """Whether `path` may be a JSON Lines file or JSON array to cut, by its name alone: the
-    main process would otherwise spend a stat, or a look inside, on each article of a corpus."""
+    """Whether `path` may be a dump to cut, by its name alone: the main process would
+    otherwise spend a stat, or a look inside, on each article of a corpus."""
     if path == STDIN or PIECE in path:
         return False
     suffix = extension(path).lower()
     if suffix in SUFFIXES:
         return _named_as_dump(path, options) and options.format in ("auto", "jsonl")
     if options.format != "auto":
-        return options.format in ("jsonl", "json")
-    return format_by_extension(suffix) in (None, "jsonl", "json")
+        return options.format in _STREAMED
+    return format_by_extension(suffix) in (None, *_STREAMED)
 
 
 def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None:
-    """The pieces of a JSON Lines file or JSON array, or None when it is not one to cut."""
+    """The pieces of a dump, or None when it is not one to cut."""
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
         return None
@@ -457,14 +457,17 @@ def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None
     if plan.compression is not None:
         return _carried_pieces(file, path, plan, info.st_size, sha256, max_bytes)
     cuts: Sequence[tuple[object, ...]] | None
+    spec = ""  # what a piece's reader needs to know of the file besides
     with file:
         if plan.format == "jsonl":
             cuts = _cuts(file, plan, max_bytes)
-        else:
+        elif plan.format == "json":
             cuts = _array_cuts(file, plan, info.st_size)
+        else:
+            cuts, spec = _csv_cuts(file, plan, info.st_size, max_bytes, options) or (None, "")
     if cuts is None:
         return None
-    fields = (info.st_size, sha256, plan.encoding, "", plan.format, "")
+    fields = (info.st_size, sha256, plan.encoding, "", plan.format, spec)
     return [PIECE.join(map(str, (path, *cut, *fields))) for cut in cuts]
 
 
@@ -534,6 +537,148 @@ def _array_cuts(file: BinaryIO, plan: _Plan, size: int) -> list[tuple[int, int, 
     if not cuts:
         return None
     return [*cuts, (start, size, first, "")]
+
+
+def _csv_cuts(
+    file: BinaryIO, plan: _Plan, size: int, max_bytes: int, options: Options
+) -> tuple[list[tuple[int, int, int, int]], str] | None:
+    """Where a CSV's pieces begin and end, each with its first record's index and line, and
+    what their readers need to know of the file (its dialect, and its header's columns, as
+    JSON); None when it is not cut.
+
+    A record ends with a line that ends outside a quoted field. The quote characters before
+    it tell where that is as long as each stands where the csv module takes it for one:
+    opening a field where one begins, or inside a quoted field (doubled, or closing it). Only
+    so far as they all do, and no line holds a bare "\r" or a NUL, is the file cut: the rest
+    is one piece, which its reader reads as a one-process run does (a line or a field too
+    long fails its record in a piece as in the whole file). The file is read in blocks of
+    whole lines, and within a block only its quotes and the line ends outside quoted fields
+    are looked at.
+    """
+    import csv  # (here: a run without a CSV to cut need not import it)
+    import json
+
+    from .records import check_columns, csv_dialect
+
+    dialect = csv_dialect(plan.head, plan.tabs)
+    if dialect["escapechar"] or not dialect["doublequote"] or dialect["quoting"] == csv.QUOTE_NONE:
+        return None
+    file.seek(0)
+    offset = len(codecs.BOM_UTF8) if plan.encoding == "utf-8-sig" else 0
+    file.read(offset)
+    header = file.readline(max_bytes + 2)
+    fields = _CsvFields(dialect)
+    if not fields.plain(header) or fields.quote in header or not header.strip():
+        return None
+    try:
+        columns = next(csv.reader([header.decode()], **dialect))
+        check_columns(columns, options.fields)
+    except (UnicodeDecodeError, csv.Error, InputError):
+        return None  # (a file without the columns fails once, as a whole)
+    fields.columns = len(columns)
+    offset += len(header)
+    cuts: list[tuple[int, int, int, int]] = []
+    start, first, lines = 0, (0, 1), 1  # the piece's start, first record and line; lines read
+    record_start = offset
+    while block := file.read(_CUT_READ):
+        if not block.endswith(b"\n"):
+            block += file.readline(max_bytes + 2)  # (a block of whole lines)
+        if not fields.plain(block):
+            break
+        ends = fields.record_ends(block, offset - record_start)
+        if ends is None:
+            break
+        counted = 0  # the block's lines up to here are in `lines`
+        for end, records in ends:
+            record_start = offset + end
+            if record_start - start >= PIECE_BYTES:
+                lines += block.count(b"\n", counted, end)
+                counted = end
+                cuts.append((start, record_start, *first))
+                start, first = record_start, (records, lines + 1)
+        offset += len(block)
+        lines += block.count(b"\n", counted)
+    if not cuts:
+        return None
+    return [*cuts, (start, size, *first)], json.dumps({"dialect": dialect, "columns": columns})
+
+
+class _CsvFields:
+    """Where the records of a CSV end, from its quotes and line ends (_csv_cuts), and how
+    many records the csv reader makes of them (records._csv: not a blank line, nor a line of
+    empty values)."""
+
+    def __init__(self, dialect: dict[str, Any]) -> None:
+        self.dialect = dialect
+        self.quote: bytes = dialect["quotechar"].encode()
+        self.delimiter: bytes = dialect["delimiter"].encode()
+        self.blank = b" \r\n" + self.quote + self.delimiter  # a line of only these may make no record
+        self.columns = 0
+        self.records = 0
+        self.quoted = False  # whether the text so far ends inside a quoted field
+
+    def plain(self, text: bytes) -> bool:
+        """Whole lines with no NUL (the csv module refuses one) and no bare "\r" (which it
+        takes for a line end)."""
+        if not text.endswith(b"\n") or b"\x00" in text:
+            return False
+        return b"\r" not in text or text.count(b"\r") == text.count(b"\r\n")
+
+    def record_ends(self, block: bytes, carried: int) -> list[tuple[int, int]] | None:
+        """Where in `block` (whole lines) records end, each with the records made so far;
+        None where a quote stands where the csv module takes it for a character.
+        `carried`: the bytes of a record begun before the block."""
+        quote, find = self.quote, block.find
+        ends: list[tuple[int, int]] = []
+        record = -carried  # where in the block the current record began
+        at = 0
+        while True:
+            if self.quoted:  # to the quote that closes the field
+                at = find(quote, at)
+                if at < 0:
+                    break
+                if block[at + 1 : at + 2] == quote:  # (never past the block: it ends with "\n")
+                    at += 2  # doubled: a quote character in the field
+                    continue
+                # (Text after a closing quote is read on, unquoted: a quote in it then is a
+                # character, and stands where no field begins.)
+                self.quoted = False
+                at += 1
+                continue
+            line_end = find(b"\n", at)
+            opening = find(quote, at, line_end)
+            if opening >= 0:
+                begins = opening
+                while self.dialect["skipinitialspace"] and begins > record and block[begins - 1] == 0x20:
+                    begins -= 1
+                if begins > record and block[begins - 1 : begins] != self.delimiter:
+                    return None  # a quote inside an unquoted field is a character
+                self.quoted = True
+                at = opening + 1
+                continue
+            if line_end < 0:
+                break
+            end = line_end + 1
+            # (a record over several lines holds a line end in a value: it is not empty)
+            made = record < 0 or find(b"\n", record, line_end) >= 0 or self._makes_record(block[record:end])
+            if made is None:
+                return None
+            self.records += made
+            ends.append((end, self.records))
+            record = at = end
+        return ends
+
+    def _makes_record(self, line: bytes) -> bool | None:
+        """Whether the csv reader makes a record of a line; None if it gives up on it."""
+        if line.strip(self.blank):
+            return True  # a character that is no delimiter, quote or space: a value
+        import csv
+
+        try:
+            row = next(csv.reader([line.decode()], **self.dialect), [])
+        except csv.Error:  # (a run of quotes over its field limit)
+            return None
+        return bool(row) and (len(row) > self.columns or any(row))
 
 
 _OPENING_BRACKETS: Final = frozenset(b"[{")
@@ -707,13 +852,12 @@ def _is_record(line: bytes, max_bytes: int) -> bool | None:
 
 
 def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Document | RecordFailure]:
-    """The records of one piece of a JSON Lines file or JSON array (split_dumps), as
-    open_dump gives them.
+    """The records of one piece of a dump (split_dumps), as open_dump gives them.
 
     A piece is the string that stands for it among a run's paths: its file, then the byte
     range to read ("" for the lines it carries, a CarriedPiece; "!" for an error it fails
     with), its first record's index and line (none in an array), and the file's size,
-    SHA-256, encoding, compression and format.
+    SHA-256, encoding, compression and format, and for a CSV its dialect and columns.
     """
     from .records import stream_records
 
@@ -727,12 +871,17 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
     if fmt == "json":
         yield from _array_piece(path, int(start), int(end), int(first_record), plan, base, max_bytes, options)
         return
-    first = {"first_record": int(first_record), "first_line": int(first_line)}
+    first: dict[str, Any] = {"first_record": int(first_record), "first_line": int(first_line)}
+    if fmt == "csv":
+        import json
+
+        spec = json.loads(carried)
+        first |= {"dialect": spec["dialect"], "columns": spec["columns"] if start != "0" else None}
     if start == "":
         if not isinstance(piece, CarriedPiece):
             raise TypeError("a piece that carries its lines is a CarriedPiece")
         lines = _utf8_lines(io.BytesIO(piece.lines), max_bytes, plan, skip_bom=False)
-        records = stream_records(lines, "", "jsonl", options, tabs=False, max_field=max_bytes, **first)
+        records = stream_records(lines, "", fmt, options, tabs=False, max_field=max_bytes, **first)
         yield from record_documents(records, base, encoding, options)
         return
     try:
@@ -743,7 +892,7 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
         file.seek(int(start))
         binary = io.BufferedReader(_Slice(file, int(end) - int(start)))
         lines = _utf8_lines(binary, max_bytes, plan, skip_bom=start == "0" and encoding == "utf-8-sig")
-        records = stream_records(lines, "", "jsonl", options, tabs=False, max_field=max_bytes, **first)
+        records = stream_records(lines, "", fmt, options, tabs=False, max_field=max_bytes, **first)
         yield from record_documents(records, base, encoding, options)
 
 
