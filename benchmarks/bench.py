@@ -13,10 +13,10 @@ machine even when the absolute rates move, and each timing is the fastest of --r
 
 - newsingest parse DIR --jobs J (a subprocess, stdout to /dev/null): articles/s, MB/s and the
   peak RSS of the largest process;
-- newsingest parse over the same articles as one JSON Lines dump, plain and gzipped, and as
-  a JSON array (once per --jobs value): a dump over 16 MiB, or compressed, is read a record
-  at a time, so its peak RSS should not grow with N, and cut into pieces that the workers
-  share (but a compressed JSON array);
+- newsingest parse over the same articles as one JSON Lines dump, plain and gzipped, as a
+  JSON array and as a CSV (once per --jobs value): a dump over 16 MiB, or compressed, is
+  read a record at a time, so its peak RSS should not grow with N, and cut into pieces that
+  the workers share;
 - two `newsingest parse --jobs 1` runs side by side, one on each half of the files: what
   the host gives two processes at that moment, the ceiling for --jobs 2;
 - the I/O floor: a plain Python loop that reads each file and writes its text as a JSON line;
@@ -28,6 +28,7 @@ dateparser is a benchmark-only dependency: pip install -e ".[bench]".
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import json
 import os
@@ -232,8 +233,15 @@ def run_side_by_side(parts: tuple[list[str], list[str]]) -> tuple[float, float]:
 
 
 def write_dump(files: list[Path], path: Path) -> None:
-    """The corpus as one dump, a record per article, as a scraper writes it: JSON Lines, or
-    for a .json name a JSON array of a record per line (as scrapy's feed export writes it)."""
+    """The corpus as one dump, a record per article, as a scraper writes it: JSON Lines, for
+    a .json name a JSON array of a record per line (as scrapy's feed export writes it), for a
+    .csv name a CSV (as pandas writes it)."""
+    if path.suffix == ".csv":
+        with path.open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(["title", "body"])
+            writer.writerows(file.read_text(encoding="utf-8").partition("\n")[::2] for file in files)
+        return
     array = path.suffix == ".json"
     with path.open("w", encoding="utf-8") as out:
         out.write("[\n" if array else "")
@@ -342,18 +350,18 @@ def bench(count: int, jobs: list[int], sample: int, keep: bool, repeat: int) -> 
             results["side_by_side"] = {"seconds": pair, "cpu": pair_cpu, "rate": count / pair}
             label = "two --jobs 1, halves"
             print(f"{label:<26}{pair:>9.2f}{pair_cpu:>7.2f}{count / pair:>12,.0f}{megabytes / pair:>8.1f}")
-        # The same articles as one dump, JSON Lines plain and gzipped and a JSON array: read
-        # a record at a time (the plain ones are over 16 MiB), in flat memory; cut into
-        # pieces for the workers.
+        # The same articles as one dump, JSON Lines plain and gzipped, a JSON array and a
+        # CSV: read a record at a time (the plain ones are over 16 MiB), in flat memory; cut
+        # into pieces for the workers.
         with tempfile.TemporaryDirectory(prefix="newsingest-dump-") as scratch:
-            dump, array = Path(scratch) / "dump.jsonl", Path(scratch) / "dump.json"
-            write_dump(files, dump)
-            write_dump(files, array)
+            dump, array, table = (Path(scratch) / name for name in ("dump.jsonl", "dump.json", "dump.csv"))
+            for path in (dump, array, table):
+                write_dump(files, path)
             packed = dump.with_suffix(".jsonl.gz")
             with dump.open("rb") as plain, gzip.open(packed, "wb", compresslevel=1) as out:
                 shutil.copyfileobj(plain, out, 1 << 20)
-            size_mb = dump.stat().st_size / 1e6  # (MB/s of the text, for all three)
-            for name, path in (("jsonl", dump), ("jsonl.gz", packed), ("json", array)):
+            size_mb = dump.stat().st_size / 1e6  # (MB/s of the text, for all four)
+            for name, path in (("jsonl", dump), ("jsonl.gz", packed), ("json", array), ("csv", table)):
                 for job in jobs:
                     run = run_newsingest(path, job)
                     results[f"dump_{name}_jobs{job}"] = {
