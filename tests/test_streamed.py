@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from newsingest.cli import cli
 from newsingest.errors import InputError, Reason
 from newsingest.formats import Options, streamed
-from newsingest.formats.records import array_elements, read_records, stream_records
+from newsingest.formats.records import json_elements, read_records, stream_records
 from newsingest.formats.streamed import split_dumps
 from newsingest.models import Article
 from newsingest.parallel import Runner
@@ -203,7 +203,7 @@ def test_other_formats_over_max_bytes_are_refused(tmp_path: Path) -> None:
     path.write_text("শিরোনাম\n" + "দেহ " * 1000, encoding="utf-8")
     (failure,) = parse(path, 1000)
     assert isinstance(failure, Failure) and failure.error.reason == Reason.TOO_LARGE
-    assert "only JSON Lines, CSV and JSON array dumps" in failure.error.message
+    assert "only JSON Lines, CSV and JSON dumps" in failure.error.message
 
 
 def test_the_cli_streams_a_dump_over_max_bytes(tmp_path: Path) -> None:
@@ -486,10 +486,10 @@ def test_standard_input_over_max_bytes_is_streamed_too(tmp_path: Path) -> None:
 
 
 def test_standard_input_over_max_bytes_of_another_format_is_refused() -> None:
-    wrapped = json.dumps({"articles": RECORDS}, ensure_ascii=False).encode()
-    result = CliRunner().invoke(cli, ["parse", "-", "--max-bytes", "1000"], input=wrapped)
+    page = "<html><body>" + "<p>সেতু নিয়ে প্রতিবেদন</p>" * 100 + "</body></html>"
+    result = CliRunner().invoke(cli, ["parse", "-", "--max-bytes", "1000"], input=page.encode())
     assert result.exit_code == 1 and not result.stdout
-    assert "-: larger than --max-bytes (1,000 bytes)" in result.stderr and "jq -c" in result.stderr
+    assert "-: larger than --max-bytes (1,000 bytes); only JSON Lines, CSV and JSON" in result.stderr
 
 
 @pytest.mark.usefixtures("small_pieces")
@@ -679,11 +679,11 @@ def test_a_broken_or_long_json_record_fails_alone(elements: list[tuple[str, str,
 
 
 @pytest.mark.parametrize("size", [1, 7, 1 << 20])
-def test_array_elements_are_cut_from_any_pieces(size: int) -> None:
+def test_json_elements_are_cut_from_any_pieces(size: int) -> None:
     rows = [{"title": 'a "quoted" [word]', "body": "x\\y}{,"}, [1, [2, {"k": "]"}]], "s", 12345, None]
     text = json.dumps(rows, indent=1)
     chunks = [text[i : i + size] for i in range(0, len(text), size)]
-    assert list(array_elements(chunks, 10**6)) == rows
+    assert list(json_elements(chunks, 10**6)) == rows
 
 
 def test_a_json_record_over_max_bytes_or_broken_fails_alone(tmp_path: Path) -> None:
@@ -867,3 +867,57 @@ def test_a_csv_is_cut_between_its_records(tmp_path: Path) -> None:
     assert len(cut) > 4
     whole = dumped(parse(path, 2000))
     assert len(whole) == 120 and dumped(list(parse_files(cut, max_bytes=2000))) == whole
+
+
+# The members of an object that holds records, or is one: records arrays under the keys _json
+# looks for, values that are no array under them, and members of any other kind.
+MEMBER = st.tuples(
+    st.sampled_from(["articles", "Data", "items", "meta", "count", "title", "body"]),
+    st.lists(ROW, max_size=4) | FIELD | st.sampled_from([7, None, {"articles": [1]}, ["ক"]]),
+)
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(
+    st.lists(MEMBER, min_size=1, max_size=5), st.sampled_from([None, 2]), st.integers(1, 40), st.booleans()
+)
+def test_a_large_json_object_reads_as_it_reads_whole(
+    members: list[tuple[str, Any]], indent: int | None, read: int, over: bool
+) -> None:
+    """Its records array's elements, or the object as one record (too large to be one when
+    it is `over` --max-bytes, not only over the size from which dumps are streamed)."""
+    document = dict(members)
+    text = json.dumps(document, ensure_ascii=False, indent=indent)
+    whole = outcomes(parse_file(text.encode(), "dump.json"))
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(streamed, "_JSON_READ", read)
+        patch.setattr(streamed, "STREAM_FROM", 0)
+        path = Path(folder) / "dump.json"
+        path.write_text(text, encoding="utf-8")
+        results = parse(path, len(text) - 1 if over else 10**6)  # (an element's limit is in characters)
+    lists = [value for key, value in document.items() if key.lower() in ("articles", "data", "items")]
+    if not over or any(isinstance(value, list) for value in lists):
+        assert outcomes(results) == whole
+    else:
+        (failure,) = results
+        assert isinstance(failure, Failure) and failure.record == 0
+        assert failure.error.reason == Reason.TOO_LARGE
+
+
+def test_a_json_object_over_max_bytes_is_read_a_record_at_a_time(tmp_path: Path) -> None:
+    path = tmp_path / "dump.json"
+    meta = {"source": "scraper", "notes": "ক" * 3000}  # (over --max-bytes: read past, never held)
+    path.write_text(json.dumps({"meta": meta, "articles": RECORDS}, ensure_ascii=False), encoding="utf-8")
+    results = parse(path, 2000)
+    assert [item.source.record for item in results if isinstance(item, Article)] == list(range(40))
+    assert path.stat().st_size > 2000 and len(results) == 40
+
+
+def test_a_json_object_over_max_bytes_that_is_one_record_reads_as_json_loads_reads_it(tmp_path: Path) -> None:
+    """A key given twice keeps its last value; the record fits --max-bytes in characters."""
+    text = '{"title": "প্রথম", "body": "গতকাল বুধবার সেতুটি খুলে দেওয়া হয়।", "title": "সেতু নিয়ে প্রতিবেদন"}'
+    path = tmp_path / "dump.json"
+    path.write_text(text, encoding="utf-8")
+    (article,) = parse(path, len(text))  # (over it in bytes: read a member at a time)
+    assert isinstance(article, Article) and article.headline == "সেতু নিয়ে প্রতিবেদন"
+    assert article.source.record == 0 and len(text.encode()) > len(text)

@@ -207,25 +207,41 @@ def _json(text: str) -> Iterator[tuple[int, Any]]:
     yield from enumerate(document)
 
 
-def json_array_records(
-    chunks: Iterable[str], max_chars: int, options: Options, first: int = 0
-) -> Iterator[Record]:
-    """read_records for a JSON array given a piece of text at a time (streamed.py): each
-    record is parsed once it is whole, so an array of any size is never held. A piece of an
-    array (streamed.split_dumps) holds its elements from record `first` on."""
-    yield from _records(enumerate(array_elements(chunks, max_chars, first), first), options)
+def json_records(chunks: Iterable[str], max_chars: int, options: Options, first: int = 0) -> Iterator[Record]:
+    """read_records for JSON given a piece of text at a time (streamed.py): each record is
+    parsed once it is whole, so a dump of any size is never held (json_elements). A piece of
+    an array (streamed.split_dumps) holds its elements from record `first` on."""
+    yield from _records(enumerate(json_elements(chunks, max_chars, first), first), options)
 
 
-def array_elements(chunks: Iterable[str], max_chars: int, first: int = 0) -> Iterator[Any]:
-    """The elements of the JSON array that `chunks` hold, in pieces of any size, each as soon
-    as it is whole. One longer than `max_chars` is read past without being held and comes as
-    a too_large InputError; one that is not JSON, or holds a character that was not in the
+def json_elements(chunks: Iterable[str], max_chars: int, first: int = 0) -> Iterator[Any]:
+    """The records of the JSON text that `chunks` hold, in pieces of any size, each as soon
+    as it is whole: the elements of an array, or of the array an object holds them in (as
+    _json picks it: its first member under a RECORD_LIST_KEYS key that is an array), else
+    the object itself.
+
+    An element longer than `max_chars` is read past without being held and comes as a
+    too_large InputError; one that is not JSON, or holds a character that was not in the
     file's encoding (a lone surrogate), as a malformed or encoding one, and the elements
-    after it are read on. Raises InputError when the text is no array, or ends inside it.
-    The array may be a piece of a larger one whose first element is record `first`."""
+    after it are read on. Raises InputError when the text is no array or object, or ends
+    inside it. The array may be a piece of a larger one whose first element is record
+    `first`."""
     text = _Text(iter(chunks))
-    if text.next_char() != "[":
-        raise InputError(Reason.MALFORMED, "invalid JSON: not an array")
+    opening = text.next_char()
+    if opening == "{":
+        yield from _object_records(text, max_chars)
+    elif opening == "[":
+        yield from _array_elements(text, max_chars, first)
+    else:
+        raise InputError(Reason.MALFORMED, "invalid JSON: not an array or an object")
+    if text.next_char():
+        whole = "array" if opening == "[" else "object"
+        raise InputError(Reason.MALFORMED, f"invalid JSON: more after the {whole}'s end")
+
+
+def _array_elements(text: _Text, max_chars: int, first: int = 0) -> Iterator[Any]:
+    """The elements of the array at `text.pos` (its "["), each parsed or the InputError it
+    fails with; `text` is left past its "]"."""
     text.pos += 1
     index = first
     while (separator := text.next_char()) != "]":
@@ -239,8 +255,45 @@ def array_elements(chunks: Iterable[str], max_chars: int, first: int = 0) -> Ite
         yield _element(text, max_chars)
         index += 1
     text.pos += 1
-    if text.next_char():
-        raise InputError(Reason.MALFORMED, "invalid JSON: more after the array's end")
+
+
+def _object_records(text: _Text, max_chars: int) -> Iterator[Any]:
+    """The records of the object at `text.pos` (its "{"), as _json takes them from a whole
+    one: the elements of its records array, read as an array's are, or else the object,
+    one record (held up to `max_chars` characters; a member over them is read past, and the
+    object fails too_large). `text` is left past its "}". (A records key given twice counts
+    with its first array: json.loads keeps the last value.)"""
+    begin = text.offset()
+    text.pos += 1
+    members: dict[str, Any] = {}
+    failed: InputError | None = None  # why the object fails as one record
+    found = False  # its records array
+    count = 0
+    while (separator := text.next_char()) != "}":
+        if separator == "" or (count and separator != ","):
+            where = "ends" if separator == "" else f"has {separator!r} where a ',' or '}}' belongs"
+            raise InputError(Reason.MALFORMED, f"invalid JSON: the object {where}")
+        if count:
+            text.pos += 1  # (past the comma)
+            text.next_char()
+        key = _element(text, max_chars)
+        if not isinstance(key, str) or text.next_char() != ":":
+            raise InputError(Reason.MALFORMED, "invalid JSON: a member of the object is no key and value")
+        text.pos += 1
+        if text.next_char() == "[" and not found and key.lower() in RECORD_LIST_KEYS:
+            found = True
+            yield from _array_elements(text, max_chars)
+        elif isinstance(value := _element(text, max_chars), InputError):
+            failed = failed or value
+        elif not found:
+            members[key] = value
+        if not found and text.offset() - begin > max_chars:  # (too large to be a record)
+            members.clear()
+            failed = failed or _too_large(max_chars)
+        count += 1
+    text.pos += 1
+    if not found:
+        yield failed or (_too_large(max_chars) if text.offset() - begin > max_chars else members)
 
 
 _JSON: Final = json.JSONDecoder()
@@ -260,7 +313,12 @@ class _Text:
         self.chunks = chunks
         self.text = ""
         self.pos = 0
+        self.taken = 0  # the characters let go of
         self.ended = False
+
+    def offset(self) -> int:
+        """Where `pos` is in the whole text."""
+        return self.taken + self.pos
 
     def more(self) -> bool:
         """Read another piece (letting go of what was taken); False at the end."""
@@ -268,6 +326,7 @@ class _Text:
         if chunk is None:
             self.ended = True
             return False
+        self.taken += self.pos
         self.text = self.text[self.pos :] + chunk
         self.pos = 0
         return True

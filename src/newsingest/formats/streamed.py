@@ -1,16 +1,17 @@
-"""Dumps read a record at a time: JSON Lines, CSV and JSON arrays too large to hold whole.
+"""Dumps read a record at a time: JSON Lines, CSV and JSON too large to hold whole.
 
-A JSON Lines, CSV or JSON array file larger than STREAM_FROM (16 MB) or --max-bytes, and
-a compressed one of any size (it may expand far past its size), is read as a stream: each
-record is parsed as it is read, so memory stays flat in the dump's size, and a record may
-be up to --max-bytes long. Inputs of the other formats are read whole, within --max-bytes
-and --max-decompressed-bytes; so is a dump up to --max-bytes whose start is not UTF-8 (it
-may be Bijoy, which the whole-file reader converts).
+A JSON Lines, CSV or JSON file (an array, or an object holding its records) larger than
+STREAM_FROM (16 MB) or --max-bytes, and a compressed dump of any size (it may expand far
+past its size; but an object), is read as a stream: each record is parsed as it is
+read, so memory stays flat in the dump's size, and a record may be up to --max-bytes long.
+Inputs of the other formats are read whole, within --max-bytes and --max-decompressed-bytes;
+so is a dump up to --max-bytes whose start is not UTF-8 (it may be Bijoy, which the
+whole-file reader converts).
 
 A file is read twice: once for its SHA-256 (each record's `source.sha256` is the file's),
 then for its records. A line that is not UTF-8 fails its record, and so does one too long
 (in a CSV, the record it falls in: records.stream_records; in a JSON array, the element:
-records.array_elements); corrupt data past the start ends the file with an error once the
+records.json_elements); corrupt data past the start ends the file with an error once the
 records before it are out.
 With --jobs, a large dump is cut into pieces the workers share (split_dumps).
 """
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 STREAM_FROM: Final = 16 << 20
 # Bytes read to tell a dump's format: two whole lines of JSON Lines, as detect_format wants.
 _HEAD: Final = 1 << 16
-_STREAMED: Final = ("jsonl", "csv", "json")  # (JSON: an array; records.array_elements)
+_STREAMED: Final = ("jsonl", "csv", "json")  # (JSON: an array; records.json_elements)
 T = TypeVar("T")
 # Extensions (after a compression suffix) of files that may be a dump: the others (.txt,
 # .html) are read whole without a look at their content first.
@@ -98,16 +99,15 @@ def _dump_plan(file: BinaryIO, path: str, size: int, max_bytes: int, options: Op
         return None
     if size <= max_bytes:
         try:
-            return _plan(file, path, options, strict=True)
+            return _plan(file, path, options, strict=True, objects=True)
         except InputError:
             return None  # the whole-file reader says what is wrong with it
-    plan = _plan(file, path, options)
+    plan = _plan(file, path, options, objects=True)
     if plan is None:
         raise InputError(
             Reason.TOO_LARGE,
-            f"larger than --max-bytes ({max_bytes:,} bytes); only JSON Lines, CSV and JSON array "
-            "dumps are read a record at a time (an object holding the records converts with: "
-            "jq -c '.articles[]' FILE > FILE.jsonl)",
+            f"larger than --max-bytes ({max_bytes:,} bytes); only JSON Lines, CSV and JSON "
+            "dumps are read a record at a time",
         )
     return plan
 
@@ -233,8 +233,11 @@ def _base(path: str, plan: _Plan, size: int, sha256: str) -> dict[str, Any]:
     }
 
 
-def _plan(file: BinaryIO, name: str, options: Options, *, strict: bool = False) -> _Plan | None:
-    """How to stream `file`: None when it is not JSON Lines, CSV or a JSON array. Raises
+def _plan(
+    file: BinaryIO, name: str, options: Options, *, strict: bool = False, objects: bool = False
+) -> _Plan | None:
+    """How to stream `file`: None when it is not JSON Lines, CSV or a JSON array (or with
+    `objects`, a JSON object holding its records; a compressed one is read whole). Raises
     InputError when its start is corrupt or not text (as newsingest.read.decode says); a bad
     UTF-8 byte there only when `strict`, else it fails its own line, as one further on does."""
     kind = compression_of(file.read(16))
@@ -251,8 +254,9 @@ def _plan(file: BinaryIO, name: str, options: Options, *, strict: bool = False) 
         if strict or error.reason != Reason.ENCODING or not encoding.startswith("utf-8"):
             raise
         start = Decoded(head.decode(encoding, errors="replace"), encoding)  # (for the CSV sniffer)
-    if found == "json" and not start.text.lstrip(" \t\r\n").startswith("["):
-        return None  # (an object: read whole, the list of records it holds found in it)
+    starts = ("[", "{") if objects else ("[",)
+    if found == "json" and not start.text.lstrip(" \t\r\n").startswith(starts):
+        return None  # (an object within --max-bytes: read whole, the records found in it)
     return _Plan(found, kind, start.encoding, start.text, name.lower().endswith(".tsv"))
 
 
@@ -268,7 +272,7 @@ def _read(file: BinaryIO, kind: str | None, size: int) -> bytes:
 def _stream(
     file: BinaryIO, plan: _Plan, base: dict[str, Any], max_bytes: int, options: Options
 ) -> Iterator[Document | RecordFailure]:
-    from .records import json_array_records, stream_records  # (their imports are for dumps alone)
+    from .records import json_records, stream_records  # (their imports are for dumps alone)
 
     file.seek(0)
     binary = open_decompressed(file, plan.compression) if plan.compression else file
@@ -276,7 +280,7 @@ def _stream(
         # A bad byte (or UTF-16 code unit) decodes as a lone surrogate, and fails its record.
         errors = "surrogateescape" if plan.encoding.startswith("utf-8") else "surrogatepass"
         read = _checked(io.TextIOWrapper(binary, plan.encoding, errors=errors).read, plan)
-        records = json_array_records(iter(functools.partial(read, _JSON_READ), ""), max_bytes, options)
+        records = json_records(iter(functools.partial(read, _JSON_READ), ""), max_bytes, options)
     else:
         if plan.encoding.startswith("utf-8"):
             lines = _utf8_lines(binary, max_bytes, plan, skip_bom=plan.encoding == "utf-8-sig")
@@ -502,7 +506,7 @@ def _array_cuts(file: BinaryIO, plan: _Plan, size: int) -> list[tuple[int, int, 
     when it is not cut.
 
     The cuts fall on the commas between elements, found by the brackets and quotes around
-    them as records.array_elements reads past an element: outside its strings, an element
+    them as records.json_elements reads past an element: outside its strings, an element
     holds as many closing brackets as opening ones. Only where each element so far was an
     object, an array or a string followed by a comma is the array cut: anything else (a
     number, something that is no JSON between elements, the array's end) leaves the rest of
@@ -910,7 +914,7 @@ def _array_piece(
     the array of its elements that it is: the "[" before them and the "]" after them are
     those of the whole array in the first and the last piece, and stand in for the commas
     that part it from its neighbours in the others."""
-    from .records import json_array_records
+    from .records import json_records
 
     try:
         file = open(path, "rb", buffering=0)  # noqa: SIM115 (closed below, when the generator ends)
@@ -927,7 +931,7 @@ def _array_piece(
             text = itertools.chain(("[",), text)
         if end < int(base["bytes"]):
             text = itertools.chain(text, ("]",))
-        records = json_array_records(text, max_bytes, options, first)
+        records = json_records(text, max_bytes, options, first)
         yield from record_documents(records, base, plan.encoding, options)
 
 
