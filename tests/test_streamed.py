@@ -416,13 +416,11 @@ def test_files_that_are_not_cut(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("small_pieces")
-@pytest.mark.parametrize("name", ["dump.jsonl", "dump.jsonl.gz", "dump.json"])
+@pytest.mark.parametrize("name", ["dump.jsonl", "dump.jsonl.gz", "dump.json", "dump.csv"])
 def test_workers_share_out_one_dump(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
-    if name == "dump.json":
-        path.write_bytes(json_array(RECORDS * 5))
-    else:
-        path.write_bytes(gzip.compress(JSONL * 5) if name.endswith(".gz") else JSONL * 5)
+    dumps = {"dump.json": json_array(RECORDS * 5), "dump.csv": as_csv(RECORDS * 5)}
+    path.write_bytes(dumps.get(name) or (gzip.compress(JSONL * 5) if name.endswith(".gz") else JSONL * 5))
     one = CliRunner().invoke(cli, ["parse", str(path), "-j", "1", "--max-bytes", "5000"])
     stats = ["--stats", str(tmp_path / "stats.json")]
     two = CliRunner().invoke(cli, ["parse", str(path), "-j", "2", "--max-bytes", "5000", *stats])
