@@ -1,8 +1,8 @@
 """Dumps read a record at a time: JSON Lines, CSV and JSON too large to hold whole.
 
 A JSON Lines, CSV or JSON file (an array, or an object holding its records) larger than
-STREAM_FROM (16 MB) or --max-bytes, and a compressed dump of any size (it may expand far
-past its size; but an object), is read as a stream: each record is parsed as it is
+STREAM_FROM (16 MB) or --max-bytes, and a compressed JSON Lines, CSV or JSON array of any
+size (it may expand far past its size), is read as a stream: each record is parsed as it is
 read, so memory stays flat in the dump's size, and a record may be up to --max-bytes long.
 Inputs of the other formats are read whole, within --max-bytes and --max-decompressed-bytes;
 so is a dump up to --max-bytes whose start is not UTF-8 (it may be Bijoy, which the
@@ -452,7 +452,7 @@ def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None
             plan = plan if plan is not None and plan.compression is not None else None
         cut = plan is not None and (plan.format == "jsonl" or plan.compression is None)
         if plan is None or not cut or not plan.encoding.startswith("utf-8"):
-            file.close()  # (UTF-16 lines are not found by byte; a compressed array is not cut)
+            file.close()  # (UTF-16 lines are not found by byte; nor a compressed array's or CSV's records)
             return None
         sha256 = _sha256(file)[0]
     except BaseException:
