@@ -242,17 +242,26 @@ def json_elements(chunks: Iterable[str], max_chars: int, first: int = 0) -> Iter
 def _array_elements(text: _Text, max_chars: int, first: int = 0) -> Iterator[Any]:
     """The elements of the array at `text.pos` (its "["), each parsed or the InputError it
     fails with; `text` is left past its "]"."""
+    for _ in _items(text, "]", first):
+        yield _element(text, max_chars)
+
+
+def _items(text: _Text, closing: str, first: int = 0) -> Iterator[int]:
+    """Moves `text` to each item of the array or object at its opening bracket in turn (its
+    elements, numbered from `first`; its members), and past its closing bracket at the end.
+    Raises InputError where no comma parts two items, or where the text ends inside."""
+    kind = "array" if closing == "]" else "object"
     text.pos += 1
     index = first
-    while (separator := text.next_char()) != "]":
+    while (separator := text.next_char()) != closing:
         if separator == "" or (index > first and separator != ","):
-            where = "ends" if separator == "" else f"has {separator!r} where a ',' or ']' belongs"
-            after = f" after record {index - 1}" if index else ""
-            raise InputError(Reason.MALFORMED, f"invalid JSON: the array {where}{after}")
+            where = "ends" if separator == "" else f"has {separator!r} where a ',' or '{closing}' belongs"
+            after = f" after record {index - 1}" if index and kind == "array" else ""
+            raise InputError(Reason.MALFORMED, f"invalid JSON: the {kind} {where}{after}")
         if index > first:
             text.pos += 1  # (past the comma)
             text.next_char()
-        yield _element(text, max_chars)
+        yield index
         index += 1
     text.pos += 1
 
@@ -264,18 +273,10 @@ def _object_records(text: _Text, max_chars: int) -> Iterator[Any]:
     object fails too_large). `text` is left past its "}". (A records key given twice counts
     with its first array: json.loads keeps the last value.)"""
     begin = text.offset()
-    text.pos += 1
     members: dict[str, Any] = {}
     failed: InputError | None = None  # why the object fails as one record
     found = False  # its records array
-    count = 0
-    while (separator := text.next_char()) != "}":
-        if separator == "" or (count and separator != ","):
-            where = "ends" if separator == "" else f"has {separator!r} where a ',' or '}}' belongs"
-            raise InputError(Reason.MALFORMED, f"invalid JSON: the object {where}")
-        if count:
-            text.pos += 1  # (past the comma)
-            text.next_char()
+    for _ in _items(text, "}"):
         key = _element(text, max_chars)
         if not isinstance(key, str) or text.next_char() != ":":
             raise InputError(Reason.MALFORMED, "invalid JSON: a member of the object is no key and value")
@@ -290,8 +291,6 @@ def _object_records(text: _Text, max_chars: int) -> Iterator[Any]:
         if not found and text.offset() - begin > max_chars:  # (too large to be a record)
             members.clear()
             failed = failed or _too_large(max_chars)
-        count += 1
-    text.pos += 1
     if not found:
         yield failed or (_too_large(max_chars) if text.offset() - begin > max_chars else members)
 
