@@ -202,41 +202,60 @@ def walk(paths: list[str]) -> Iterator[str]:
 def _walk_dir(directory: str, seen_dirs: set[tuple[int, int]]) -> Iterator[str]:
     # Depth first with an explicit stack of listings, not recursion: folders nested
     # thousands deep must not exhaust Python's recursion limit.
-    stack: list[Iterator[os.DirEntry[str]]] = []
     listing = _list_dir(directory, seen_dirs)
     if listing is None:
         # An unreadable folder is reported like an unreadable file, by the reader.
         yield directory
         return
-    stack.append(iter(listing))
+    names, folders = listing
+    stack: list[tuple[str, Iterator[str], set[str]]] = [(directory, iter(names), folders)]
     while stack:
-        entry = next(stack[-1], None)
-        if entry is None:
+        parent, walking, folders = stack[-1]
+        name = next(walking, None)
+        if name is None:
             stack.pop()
             continue
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        if not is_dir:
-            yield entry.path
+        path = os.path.join(parent, name)
+        if name not in folders:
+            yield path
             continue
-        listing = _list_dir(entry.path, seen_dirs)
+        listing = _list_dir(path, seen_dirs)
         if listing is None:
-            yield entry.path
-        elif listing:
-            stack.append(iter(listing))
+            yield path
+        elif listing[0]:
+            stack.append((path, iter(listing[0]), listing[1]))
 
 
-def _list_dir(directory: str, seen_dirs: set[tuple[int, int]]) -> list[os.DirEntry[str]] | None:
-    """A folder's visible entries sorted by name; [] if already walked; None if unreadable."""
+def _list_dir(directory: str, seen_dirs: set[tuple[int, int]]) -> tuple[list[str], set[str]] | None:
+    """A folder's visible entries: their names sorted, and which of them are folders; no
+    names if it was walked already; None if it cannot be read.
+
+    Names, not os.DirEntry objects: a folder is listed whole to be walked in order, and one of
+    a million articles held ~250 MB of entries (each keeps its path beside its name).
+    """
     try:
         info = os.stat(directory)
         key = (info.st_dev, info.st_ino)
         if key in seen_dirs:
-            return []
+            return [], set()
         seen_dirs.add(key)
-        with os.scandir(directory) as listing:
-            return sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
+        names: list[str] = []
+        folders: set[str] = set()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                names.append(entry.name)
+                if _is_dir(entry):
+                    folders.add(entry.name)
+        names.sort()
+        return names, folders
     except OSError:
         return None
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
