@@ -7,6 +7,7 @@ import codecs
 import csv
 import functools
 import gzip
+import hashlib
 import io
 import json
 import lzma
@@ -401,8 +402,6 @@ def test_files_that_are_not_cut(tmp_path: Path) -> None:
     bad.write_bytes(gzip.compress(odd_dump()))
     packed = tmp_path / "article.txt.gz"
     packed.write_bytes(gzip.compress(JSONL))
-    table = tmp_path / "dump.csv.gz"  # a compressed CSV: decompressed by one worker
-    table.write_bytes(gzip.compress(as_csv(RECORDS * 3)))
     quoted = tmp_path / "quoted.csv"  # a quote in the header: not cut
     quoted.write_bytes(b'"title",body\n' + as_csv(RECORDS * 3).split(b"\n", 1)[1])
     odd = tmp_path / "odd.jsonl"  # a line that may be whitespace past what is read to tell
@@ -411,15 +410,16 @@ def test_files_that_are_not_cut(tmp_path: Path) -> None:
     numbers.write_bytes(json_array([1, *RECORDS * 3]))
     packed_array = tmp_path / "dump.json.gz"  # decompressed by one worker
     packed_array.write_bytes(gzip.compress(json_array(RECORDS * 3)))
-    for path in (small, bad, packed, table, quoted, odd, numbers, packed_array):
+    for path in (small, bad, packed, quoted, odd, numbers, packed_array):
         assert pieces(path) == [str(path)]
 
 
 @pytest.mark.usefixtures("small_pieces")
-@pytest.mark.parametrize("name", ["dump.jsonl", "dump.jsonl.gz", "dump.json", "dump.csv"])
+@pytest.mark.parametrize("name", ["dump.jsonl", "dump.jsonl.gz", "dump.json", "dump.csv", "dump.csv.gz"])
 def test_workers_share_out_one_dump(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     dumps = {"dump.json": json_array(RECORDS * 5), "dump.csv": as_csv(RECORDS * 5)}
+    dumps["dump.csv.gz"] = gzip.compress(dumps["dump.csv"])
     path.write_bytes(dumps.get(name) or (gzip.compress(JSONL * 5) if name.endswith(".gz") else JSONL * 5))
     one = CliRunner().invoke(cli, ["parse", str(path), "-j", "1", "--max-bytes", "5000"])
     stats = ["--stats", str(tmp_path / "stats.json")]
@@ -802,6 +802,7 @@ def test_an_array_named_otherwise_is_cut_when_its_format_is_given(tmp_path: Path
 # byte, a line too long, a row of more values than the header has columns.
 ODD_CSV_LINES = [
     b'5" screen,size\n',
+    b'5" wide,"over\ntwo lines"\n',
     b'7",inch\n',
     b'"quoted"after,x\n',
     b"\n",
@@ -826,6 +827,7 @@ ODD_CSV_LINES = [
     st.sampled_from([b"", b"\xef\xbb\xbf"]),
     st.integers(1, 120),
     st.sampled_from([1, 7, 64, 1 << 20]),
+    st.sampled_from(["", "gzip", "corrupt gzip"]),
 )
 def test_the_pieces_of_a_csv_read_as_the_csv_does(
     rows: list[dict[str, str] | bytes],
@@ -835,10 +837,12 @@ def test_the_pieces_of_a_csv_read_as_the_csv_does(
     bom: bytes,
     piece_bytes: int,
     read: int,
+    packed: str,
 ) -> None:
     """Whatever its quoting and whatever odd lines it holds, wherever it is cut and however
-    it falls into the blocks the cuts are looked for in: the pieces' records, their indexes
-    and the lines their failures name are the whole file's."""
+    it falls into the blocks the cuts are looked for in, plain or compressed, whole or cut
+    short: the pieces' records, their indexes and the lines their failures name are the
+    whole file's, and so is how it ends."""
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, ["title", "body"], delimiter=delimiter, quoting=quoting, lineterminator=end)
     writer.writeheader()
@@ -851,7 +855,66 @@ def test_the_pieces_of_a_csv_read_as_the_csv_does(
         out.truncate()
         writer.writerow(row)
         data += out.getvalue().encode()
-    assert_pieces_read_as_the_file("dump.csv", data, 150, piece_bytes, read)
+    if packed:
+        data = gzip.compress(data, mtime=0)
+        data = data[: -min(30, len(data) // 2)] if packed.startswith("corrupt") else data
+    assert_pieces_read_as_the_file("dump.csv.gz" if packed else "dump.csv", data, 150, piece_bytes, read)
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(
+    st.lists(st.one_of(ROW, ROW, ROW, st.sampled_from(ODD_CSV_LINES)), min_size=5, max_size=30),
+    st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
+    st.sampled_from([b"", b"\xef\xbb\xbf"]),
+    st.integers(1, 200),
+    st.sampled_from([0, 1, 30]),
+    st.sampled_from([1, 64, 1 << 20]),
+)
+def test_the_pieces_of_a_compressed_csv_read_as_the_csv_does(
+    rows: list[dict[str, str] | bytes], quoting: int, bom: bytes, piece_bytes: int, cut_short: int, read: int
+) -> None:
+    """A compressed CSV's pieces carry their records' lines, or past a line where records
+    cannot be told apart (or corrupt data) read the rest from the file: whatever it holds and
+    wherever it ends, they give what the whole file gives."""
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, ["id", "title", "body"], quoting=quoting, lineterminator="\r\n")
+    data = bom + b"id,title,body\r\n"  # (a header with a quote is not cut)
+    for index, row in enumerate(rows):
+        if isinstance(row, bytes):
+            data += row
+            continue
+        out.seek(0)
+        out.truncate()
+        # (an id that does not compress: the file is over --max-bytes, so read a record at
+        # a time even where it is corrupt)
+        writer.writerow({**row, "id": hashlib.md5(bytes([index])).hexdigest()})
+        data += out.getvalue().encode()
+    packed = gzip.compress(data, mtime=0)
+    packed = packed[: len(packed) - cut_short]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(streamed, "_HEAD", 200)  # (what is read to tell the format: not all of it)
+        assert_pieces_read_as_the_file("dump.csv.gz", packed, 150, piece_bytes, read)
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_a_compressed_csv_is_cut_between_its_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records quoting someone over several lines: cut between, each piece carrying its
+    lines. A quote inside an unquoted field, or a line too long to see the end of (read in
+    blocks of 100 bytes), leaves the rest to one piece that reads it from the file."""
+    monkeypatch.setattr(streamed, "_CUT_READ", 100)
+    quoting = {"body": 'তিনি বলেন, "আগামী ১২ মার্চ কাজ শুরু হবে"।\nদ্বিতীয় অনুচ্ছেদ।'}
+    rows = [{**item, **quoting} if index % 2 else item for index, item in enumerate(RECORDS * 3)]
+    data = as_csv(rows)
+    middle = data.index(b"\n", len(data) // 2) + 1
+    odd_lines = {"dump": b"", "odd": b'5" screen,size\n', "long": "ক".encode() * 700 + b",x\n"}
+    for name, odd in odd_lines.items():
+        packed = tmp_path / f"{name}.csv.gz"
+        packed.write_bytes(gzip.compress(data[:middle] + odd + data[middle:]))
+        cut = pieces(packed, max_bytes=2000)
+        assert len(cut) > 4 and all(isinstance(piece, streamed.CarriedPiece) for piece in cut[:4])
+        assert cut[-1].split("\x00")[1] == ("+" if odd else "")
+        whole = dumped(parse(packed, 2000))
+        assert len(whole) == 120 + bool(odd) and dumped(list(parse_files(cut, max_bytes=2000))) == whole
 
 
 @pytest.mark.usefixtures("small_pieces")

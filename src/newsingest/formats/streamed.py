@@ -292,15 +292,19 @@ def _stream(
 
 
 def _utf8_lines(
-    binary: BinaryIO, max_bytes: int, plan: _Plan, *, skip_bom: bool
+    binary: BinaryIO, max_bytes: int, plan: _Plan, *, skip_bom: bool, skip_lines: int = 0
 ) -> Iterator[str | InputError]:
     """Each line of a UTF-8 stream, decoded alone: one with a bad byte, or longer than
     `max_bytes` (read past without being held), is an UnreadLine, and fails only its record.
+    The first `skip_lines` are read past.
     """
     read = _checked(binary.readline, plan)
     if skip_bom:
         read(len(codecs.BOM_UTF8))
-    for line, odd_quotes in _raw_lines(read, max_bytes):
+    raw = _raw_lines(read, max_bytes)
+    for _ in itertools.islice(raw, skip_lines):
+        pass
+    for line, odd_quotes in raw:
         if odd_quotes is not None:
             yield UnreadLine(Reason.TOO_LARGE, f"longer than --max-bytes ({max_bytes:,} bytes)", odd_quotes)
             continue
@@ -392,6 +396,10 @@ PIECE_BYTES: Final = 1 << 18
 # Joins a piece's fields into the string that stands for it among the paths a run hands to
 # its workers (a NUL is never in a path).
 PIECE: Final = "\x00"
+# What stands for a piece's byte range in one that fails with the error it carries, and in
+# one that is the rest of a compressed file from its first line on.
+_FAILED: Final = "!"
+_REST: Final = "+"
 # Bytes read at a time while cutting; a longer line (whitespace-only so far) is not cut.
 _CUT_READ: Final = 1 << 20
 # ASCII controls that str.strip() takes for whitespace and bytes.strip() does not.
@@ -411,8 +419,7 @@ def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Itera
     An uncompressed file is read once here, for its SHA-256 and where each piece's records
     begin (each piece knows its first record's index and line), and its pieces are byte
     ranges of it. A compressed one cannot be read from the middle: it is decompressed here,
-    and its pieces carry their lines, as they come (a compressed JSON array or CSV is not
-    cut).
+    and its pieces carry their lines, as they come (a compressed JSON array is not cut).
     """
     for path in paths:
         try:
@@ -450,11 +457,16 @@ def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None
         if plan is None and info.st_size <= STREAM_FROM and _named_as_dump(path, options):
             plan = _plan(file, path, options, strict=True)  # as stream_bytes reads it
             plan = plan if plan is not None and plan.compression is not None else None
-        cut = plan is not None and (plan.format == "jsonl" or plan.compression is None)
+        cut = plan is not None and (plan.format != "json" or plan.compression is None)
         if plan is None or not cut or not plan.encoding.startswith("utf-8"):
-            file.close()  # (UTF-16 lines are not found by byte; nor a compressed array's or CSV's records)
+            file.close()  # (UTF-16 lines are not found by byte; nor a compressed array's records)
             return None
         sha256 = _sha256(file)[0]
+        if plan.compression is not None and plan.format == "csv":
+            carried = _carried_csv_pieces(file, path, plan, info.st_size, sha256, max_bytes, options)
+            if carried is None:
+                file.close()
+            return carried
     except BaseException:
         file.close()
         raise
@@ -559,27 +571,14 @@ def _csv_cuts(
     whole lines, and within a block only its quotes and the line ends outside quoted fields
     are looked at.
     """
-    import csv  # (here: a run without a CSV to cut need not import it)
-    import json
-
-    from .records import check_columns, csv_dialect
-
-    dialect = csv_dialect(plan.head, plan.tabs)
-    if dialect["escapechar"] or not dialect["doublequote"] or dialect["quoting"] == csv.QUOTE_NONE:
-        return None
     file.seek(0)
     offset = len(codecs.BOM_UTF8) if plan.encoding == "utf-8-sig" else 0
     file.read(offset)
     header = file.readline(max_bytes + 2)
-    fields = _CsvFields(dialect)
-    if not fields.plain(header) or fields.quote in header or not header.strip():
+    reading = _csv_reading(header, plan, options)
+    if reading is None:
         return None
-    try:
-        columns = next(csv.reader([header.decode()], **dialect))
-        check_columns(columns, options.fields)
-    except (UnicodeDecodeError, csv.Error, InputError):
-        return None  # (a file without the columns fails once, as a whole)
-    fields.columns = len(columns)
+    fields, spec = reading
     offset += len(header)
     cuts: list[tuple[int, int, int, int]] = []
     start, first, lines = 0, (0, 1), 1  # the piece's start, first record and line; lines read
@@ -589,22 +588,45 @@ def _csv_cuts(
             block += file.readline(max_bytes + 2)  # (a block of whole lines)
         if not fields.plain(block):
             break
-        ends = fields.record_ends(block, offset - record_start)
-        if ends is None:
-            break
         counted = 0  # the block's lines up to here are in `lines`
-        for end, records in ends:
+        for end, records in fields.record_ends(block, offset - record_start):
             record_start = offset + end
             if record_start - start >= PIECE_BYTES:
                 lines += block.count(b"\n", counted, end)
                 counted = end
                 cuts.append((start, record_start, *first))
                 start, first = record_start, (records, lines + 1)
+        if fields.lost:
+            break
         offset += len(block)
         lines += block.count(b"\n", counted)
     if not cuts:
         return None
-    return [*cuts, (start, size, *first)], json.dumps({"dialect": dialect, "columns": columns})
+    return [*cuts, (start, size, *first)], spec
+
+
+def _csv_reading(header: bytes, plan: _Plan, options: Options) -> tuple[_CsvFields, str] | None:
+    """How the records of a CSV with this header line are told apart (_CsvFields), and what
+    its pieces' readers need to know of it (its dialect and its header's columns, as JSON);
+    None when it is not cut."""
+    import csv  # (here: a run without a CSV to cut need not import it)
+    import json
+
+    from .records import check_columns, csv_dialect
+
+    dialect = csv_dialect(plan.head, plan.tabs)
+    if dialect["escapechar"] or not dialect["doublequote"] or dialect["quoting"] == csv.QUOTE_NONE:
+        return None
+    fields = _CsvFields(dialect)
+    if not fields.plain(header) or fields.quote in header or not header.strip():
+        return None
+    try:
+        columns = next(csv.reader([header.decode()], **dialect))
+        check_columns(columns, options.fields)
+    except (UnicodeDecodeError, csv.Error, InputError):
+        return None  # (a file without the columns fails once, as a whole)
+    fields.columns = len(columns)
+    return fields, json.dumps({"dialect": dialect, "columns": columns})
 
 
 class _CsvFields:
@@ -620,6 +642,7 @@ class _CsvFields:
         self.columns = 0
         self.records = 0
         self.quoted = False  # whether the text so far ends inside a quoted field
+        self.lost = False  # whether record_ends met what it cannot tell records by
 
     def plain(self, text: bytes) -> bool:
         """Whole lines with no NUL (the csv module refuses one) and no bare "\r" (which it
@@ -628,10 +651,10 @@ class _CsvFields:
             return False
         return b"\r" not in text or text.count(b"\r") == text.count(b"\r\n")
 
-    def record_ends(self, block: bytes, carried: int) -> list[tuple[int, int]] | None:
-        """Where in `block` (whole lines) records end, each with the records made so far;
-        None where a quote stands where the csv module takes it for a character.
-        `carried`: the bytes of a record begun before the block."""
+    def record_ends(self, block: bytes, carried: int) -> list[tuple[int, int]]:
+        """Where in `block` (whole lines) records end, each with the records made so far, up
+        to where that cannot be told (then `lost` is set): a quote that stands where the csv
+        module takes it for a character. `carried`: the bytes of a record begun before."""
         quote, find = self.quote, block.find
         ends: list[tuple[int, int]] = []
         record = -carried  # where in the block the current record began
@@ -656,7 +679,8 @@ class _CsvFields:
                 while self.dialect["skipinitialspace"] and begins > record and block[begins - 1] == 0x20:
                     begins -= 1
                 if begins > record and block[begins - 1 : begins] != self.delimiter:
-                    return None  # a quote inside an unquoted field is a character
+                    self.lost = True  # a quote inside an unquoted field is a character
+                    break
                 self.quoted = True
                 at = opening + 1
                 continue
@@ -666,7 +690,8 @@ class _CsvFields:
             # (a record over several lines holds a line end in a value: it is not empty)
             made = record < 0 or find(b"\n", record, line_end) >= 0 or self._makes_record(block[record:end])
             if made is None:
-                return None
+                self.lost = True
+                break
             self.records += made
             ends.append((end, self.records))
             record = at = end
@@ -803,11 +828,91 @@ def _carried_pieces(
         if held:
             yield _carrying(path, first, fields, b"".join(held))
         if error:
-            yield PIECE.join(map(str, (path, "!", "", records, lines + 1, *fields, error)))
+            yield PIECE.join(map(str, (path, _FAILED, "", records, lines + 1, *fields, error)))
 
 
-def _carrying(path: str, first: tuple[int, int], fields: tuple[object, ...], lines: bytes) -> CarriedPiece:
-    return CarriedPiece(PIECE.join(map(str, (path, "", "", *first, *fields, ""))), lines)
+def _carried_csv_pieces(
+    file: BinaryIO, path: str, plan: _Plan, size: int, sha256: str, max_bytes: int, options: Options
+) -> Iterator[str] | None:
+    """The pieces of a compressed CSV, each carrying the decompressed lines of whole records;
+    None when it is not cut (its header, as _csv_cuts reads it).
+
+    Where its records end is told as _csv_cuts tells it, in blocks of whole lines. From where
+    that cannot be told (a line too long, a quote that stands where no field begins, a NUL or
+    a bare "\r"), or the data is corrupt, the rest of the file is one piece: its reader
+    decompresses the file again up to that piece's first line and reads on from there, as a
+    one-process run does.
+    """
+    file.seek(0)
+    binary = open_decompressed(file, plan.compression or "")
+    try:
+        if plan.encoding == "utf-8-sig":
+            _checked(binary.read, plan)(len(codecs.BOM_UTF8))
+        header = _checked(binary.readline, plan)(max_bytes + 2)
+    except InputError:
+        return None  # (the reader reports it)
+    reading = _csv_reading(header, plan, options)
+    if reading is None:
+        return None
+    fields, spec = reading
+    about = (path, (size, sha256, plan.encoding, plan.compression, plan.format), spec)
+    return _carrying_records(file, binary, plan, fields, about, header, max_bytes)
+
+
+def _carrying_records(
+    file: BinaryIO,
+    binary: BinaryIO,
+    plan: _Plan,
+    fields: _CsvFields,
+    about: tuple[str, tuple[object, ...], str],
+    header: bytes,
+    max_bytes: int,
+) -> Iterator[str]:
+    """_carried_csv_pieces's pieces, from the line after the header on."""
+    path, described, spec = about
+    read, readline = _checked(binary.read, plan), _checked(binary.readline, plan)
+    held = bytearray(header)  # the piece being gathered
+    first = (0, 1)  # its first record's index and line
+    lines, record = 1, 0  # lines read; bytes of the record they end inside of
+    rest = False  # whether the rest is read from the file (what is held is then let go of)
+    with file:
+        try:
+            while block := read(_CUT_READ):
+                if not block.endswith(b"\n"):
+                    block += readline(max_bytes + 2)  # (a block of whole lines)
+                if not block.endswith(b"\n"):
+                    rest = bool(read(1))  # a line too long; else the last line, with no line end
+                    held += block
+                    break
+                if not fields.plain(block):
+                    rest = True
+                    break
+                ends = fields.record_ends(block, record)
+                taken = 0  # the block's bytes in pieces yielded (and its lines counted)
+                for end, records in ends:
+                    if len(held) + end - taken >= PIECE_BYTES:
+                        held += block[taken:end]
+                        lines += block.count(b"\n", taken, end)
+                        yield _carrying(path, first, described, bytes(held), spec)
+                        held, taken, first = bytearray(), end, (records, lines + 1)
+                if fields.lost:
+                    rest = True
+                    break
+                held += block[taken:]
+                lines += block.count(b"\n", taken)
+                record = len(block) - ends[-1][0] if ends else record + len(block)
+        except InputError:  # corrupt data: read as a one-process run reads it, and fails so
+            rest = True
+    if rest:
+        yield PIECE.join(map(str, (path, _REST, "", *first, *described, spec)))
+    elif held:
+        yield _carrying(path, first, described, bytes(held), spec)
+
+
+def _carrying(
+    path: str, first: tuple[int, int], fields: tuple[object, ...], lines: bytes, extra: str = ""
+) -> CarriedPiece:
+    return CarriedPiece(PIECE.join(map(str, (path, "", "", *first, *fields, extra))), lines)
 
 
 class CarriedPiece(str):
@@ -859,16 +964,17 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
     """The records of one piece of a dump (split_dumps), as open_dump gives them.
 
     A piece is the string that stands for it among a run's paths: its file, then the byte
-    range to read ("" for the lines it carries, a CarriedPiece; "!" for an error it fails
-    with), its first record's index and line (none in an array), and the file's size,
-    SHA-256, encoding, compression and format, and for a CSV its dialect and columns.
+    range to read ("" for the lines it carries, a CarriedPiece; "+" for the rest of a
+    compressed file from its first line on; "!" for an error it fails with), its first
+    record's index and line (none in an array), and the file's size, SHA-256, encoding,
+    compression and format, and for a CSV its dialect and columns.
     """
     from .records import stream_records
 
     path, start, end, first_record, first_line, size, sha256, encoding, compression, fmt, carried = (
         piece.split(PIECE, 10)
     )
-    if start == "!":
+    if start == _FAILED:
         raise InputError(Reason.MALFORMED, carried)
     plan = _Plan(fmt, compression or None, encoding, "", tabs=False)
     base = _base(path, plan, int(size), sha256)
@@ -880,7 +986,10 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
         import json
 
         spec = json.loads(carried)
-        first |= {"dialect": spec["dialect"], "columns": spec["columns"] if start != "0" else None}
+        first |= {"dialect": spec["dialect"], "columns": spec["columns"] if first_line != "1" else None}
+    if start == _REST:
+        yield from _rest_piece(path, int(first_line), plan, base, max_bytes, options, first)
+        return
     if start == "":
         if not isinstance(piece, CarriedPiece):
             raise TypeError("a piece that carries its lines is a CarriedPiece")
@@ -898,6 +1007,31 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
         lines = _utf8_lines(binary, max_bytes, plan, skip_bom=start == "0" and encoding == "utf-8-sig")
         records = stream_records(lines, "", fmt, options, tabs=False, max_field=max_bytes, **first)
         yield from record_documents(records, base, encoding, options)
+
+
+def _rest_piece(
+    path: str,
+    first_line: int,
+    plan: _Plan,
+    base: dict[str, Any],
+    max_bytes: int,
+    options: Options,
+    first: dict[str, Any],
+) -> Iterator[Document | RecordFailure]:
+    """The records of a compressed dump from line `first_line` on (_carried_csv_pieces): it
+    is decompressed from its start, and the lines before are read past."""
+    from .records import stream_records
+
+    try:
+        file = open(path, "rb")  # noqa: SIM115 (closed below, when the generator ends)
+    except OSError as exc:
+        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+    with file:
+        binary = open_decompressed(file, plan.compression or "")
+        skip_bom = plan.encoding == "utf-8-sig"
+        lines = _utf8_lines(binary, max_bytes, plan, skip_bom=skip_bom, skip_lines=first_line - 1)
+        records = stream_records(lines, "", plan.format, options, tabs=False, max_field=max_bytes, **first)
+        yield from record_documents(records, base, plan.encoding, options)
 
 
 def _array_piece(
