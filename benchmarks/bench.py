@@ -361,6 +361,9 @@ def bench(count: int, jobs: list[int], sample: int, keep: bool, repeat: int) -> 
             for path, packing in ((dump, packed), (table, packed_table)):
                 with path.open("rb") as plain, gzip.open(packing, "wb", compresslevel=1) as out:
                     shutil.copyfileobj(plain, out, 1 << 20)
+            # As for the corpus: the 1.6 GB of dumps at N = 100,000 were still being written
+            # back to the disk during the runs after them.
+            os.sync()
             size_mb = dump.stat().st_size / 1e6  # (MB/s of the text, for all five)
             dumps = [("jsonl", dump), ("jsonl.gz", packed), ("json", array), ("csv", table)]
             for name, path in [*dumps, ("csv.gz", packed_table)]:
