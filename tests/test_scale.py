@@ -204,6 +204,33 @@ def test_workers_give_one_process_results_in_order(
     ]
 
 
+def _parse_slow_first_batch(paths: list[str]):
+    """The first batch waits until other batches have been parsed (counted in a file beside
+    the corpus), up to 20 s; each other batch counts itself once parsed."""
+    import time
+
+    done = Path(paths[0]).parents[2] / "done"
+    if any(path.endswith("00000.txt") for path in paths):
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and len(done.read_text()) < 2 * parallel.IN_FLIGHT_PER_WORKER:
+            time.sleep(0.01)
+        (done.parent / "waited").write_text(done.read_text())  # what was parsed meanwhile
+    yield from pipeline.parse_files(paths)
+    with done.open("a") as counted:
+        counted.write("x")
+
+
+def test_a_slow_batch_does_not_hold_the_other_workers_back(tmp_path: Path) -> None:
+    """While the first batch is slow, the other worker goes on past the batches it was first
+    sent (their results wait, read ahead, for the first batch's); output stays in order."""
+    folder = corpus(tmp_path / "in", 12 * parallel.BATCH_FILES)
+    (tmp_path / "done").write_text("")
+    expected = list(parallel.Runner(pipeline.parse_files, jobs=1).run([str(folder)]))
+    got = list(parallel.Runner(_parse_slow_first_batch, jobs=2).run([str(folder)]))
+    assert got == expected
+    assert len((tmp_path / "waited").read_text()) >= 2 * parallel.IN_FLIGHT_PER_WORKER
+
+
 def test_a_system_that_cannot_fork_parses_in_this_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
