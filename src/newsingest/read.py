@@ -208,14 +208,15 @@ def _walk_dir(directory: str, seen_dirs: set[tuple[int, int]]) -> Iterator[str]:
         yield directory
         return
     names, folders = listing
-    stack: list[tuple[str, Iterator[str], set[str]]] = [(directory, iter(names), folders)]
+    # (each folder's path with its separator, joined to its names as os.scandir joins them)
+    stack: list[tuple[str, Iterator[str], set[str]]] = [(_with_sep(directory), iter(names), folders)]
     while stack:
         parent, walking, folders = stack[-1]
         name = next(walking, None)
         if name is None:
             stack.pop()
             continue
-        path = os.path.join(parent, name)
+        path = parent + name
         if name not in folders:
             yield path
             continue
@@ -223,7 +224,11 @@ def _walk_dir(directory: str, seen_dirs: set[tuple[int, int]]) -> Iterator[str]:
         if listing is None:
             yield path
         elif listing[0]:
-            stack.append((path, iter(listing[0]), listing[1]))
+            stack.append((_with_sep(path), iter(listing[0]), listing[1]))
+
+
+def _with_sep(directory: str) -> str:
+    return directory if directory.endswith(os.sep) else directory + os.sep
 
 
 def _list_dir(directory: str, seen_dirs: set[tuple[int, int]]) -> tuple[list[str], set[str]] | None:
