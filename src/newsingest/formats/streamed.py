@@ -582,27 +582,44 @@ def _csv_cuts(
     offset += len(header)
     cuts: list[tuple[int, int, int, int]] = []
     start, first, lines = 0, (0, 1), 1  # the piece's start, first record and line; lines read
-    record_start = offset
-    while block := file.read(_CUT_READ):
-        if not block.endswith(b"\n"):
-            block += file.readline(max_bytes + 2)  # (a block of whole lines)
-        if not fields.plain(block):
-            break
+    for block, ends in _csv_blocks(file.read, file.readline, fields, max_bytes):
         counted = 0  # the block's lines up to here are in `lines`
-        for end, records in fields.record_ends(block, offset - record_start):
-            record_start = offset + end
-            if record_start - start >= PIECE_BYTES:
+        for end, records in ends:
+            if offset + end - start >= PIECE_BYTES:
                 lines += block.count(b"\n", counted, end)
                 counted = end
-                cuts.append((start, record_start, *first))
-                start, first = record_start, (records, lines + 1)
-        if fields.lost:
-            break
+                cuts.append((start, offset + end, *first))
+                start, first = offset + end, (records, lines + 1)
         offset += len(block)
         lines += block.count(b"\n", counted)
     if not cuts:
         return None
     return [*cuts, (start, size, *first)], spec
+
+
+def _csv_blocks(
+    read: Callable[[int], bytes], readline: Callable[[int], bytes], fields: _CsvFields, max_bytes: int
+) -> Iterator[tuple[bytes, list[tuple[int, int]]]]:
+    """A CSV past its header in blocks of whole lines, each with where records end in it
+    (_CsvFields.record_ends), up to where that can no longer be told: `fields.lost` is then
+    set, by a quote the csv module takes for a character, a NUL or a bare "\r", or a line
+    too long to see the end of. A last line with no line end comes in a block with no ends."""
+    record = 0  # bytes of the record the blocks so far end inside of
+    while block := read(_CUT_READ):
+        if not block.endswith(b"\n"):
+            block += readline(max_bytes + 2)
+        if not block.endswith(b"\n"):
+            fields.lost = bool(read(1))  # a line too long; else the last line
+            yield block, []
+            return
+        if not fields.plain(block):
+            fields.lost = True
+            return
+        ends = fields.record_ends(block, record)
+        yield block, ends
+        if fields.lost:
+            return
+        record = len(block) - ends[-1][0] if ends else record + len(block)
 
 
 def _csv_reading(header: bytes, plan: _Plan, options: Options) -> tuple[_CsvFields, str] | None:
@@ -872,22 +889,10 @@ def _carrying_records(
     path, described, spec = about
     read, readline = _checked(binary.read, plan), _checked(binary.readline, plan)
     held = bytearray(header)  # the piece being gathered
-    first = (0, 1)  # its first record's index and line
-    lines, record = 1, 0  # lines read; bytes of the record they end inside of
-    rest = False  # whether the rest is read from the file (what is held is then let go of)
+    first, lines = (0, 1), 1  # its first record's index and line; lines read
     with file:
         try:
-            while block := read(_CUT_READ):
-                if not block.endswith(b"\n"):
-                    block += readline(max_bytes + 2)  # (a block of whole lines)
-                if not block.endswith(b"\n"):
-                    rest = bool(read(1))  # a line too long; else the last line, with no line end
-                    held += block
-                    break
-                if not fields.plain(block):
-                    rest = True
-                    break
-                ends = fields.record_ends(block, record)
+            for block, ends in _csv_blocks(read, readline, fields, max_bytes):
                 taken = 0  # the block's bytes in pieces yielded (and its lines counted)
                 for end, records in ends:
                     if len(held) + end - taken >= PIECE_BYTES:
@@ -895,15 +900,11 @@ def _carrying_records(
                         lines += block.count(b"\n", taken, end)
                         yield _carrying(path, first, described, bytes(held), spec)
                         held, taken, first = bytearray(), end, (records, lines + 1)
-                if fields.lost:
-                    rest = True
-                    break
                 held += block[taken:]
                 lines += block.count(b"\n", taken)
-                record = len(block) - ends[-1][0] if ends else record + len(block)
         except InputError:  # corrupt data: read as a one-process run reads it, and fails so
-            rest = True
-    if rest:
+            fields.lost = True
+    if fields.lost:  # (what is held is let go of: the rest is read from the file)
         yield PIECE.join(map(str, (path, _REST, "", *first, *described, spec)))
     elif held:
         yield _carrying(path, first, described, bytes(held), spec)
