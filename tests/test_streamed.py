@@ -897,7 +897,18 @@ def test_the_pieces_of_a_compressed_csv_read_as_the_csv_does(
 
 
 @pytest.mark.usefixtures("small_pieces")
-def test_a_compressed_csv_is_cut_between_its_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("pack", "suffix"),
+    [
+        (gzip.compress, "gz"),
+        (bz2.compress, "bz2"),
+        (lzma.compress, "xz"),
+        (zstandard.ZstdCompressor().compress, "zst"),
+    ],
+)
+def test_a_compressed_csv_is_cut_between_its_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pack: Callable[[bytes], bytes], suffix: str
+) -> None:
     """Records quoting someone over several lines: cut between, each piece carrying its
     lines. A quote inside an unquoted field, or a line too long to see the end of (read in
     blocks of 100 bytes), leaves the rest to one piece that reads it from the file."""
@@ -908,8 +919,8 @@ def test_a_compressed_csv_is_cut_between_its_records(tmp_path: Path, monkeypatch
     middle = data.index(b"\n", len(data) // 2) + 1
     odd_lines = {"dump": b"", "odd": b'5" screen,size\n', "long": "ক".encode() * 700 + b",x\n"}
     for name, odd in odd_lines.items():
-        packed = tmp_path / f"{name}.csv.gz"
-        packed.write_bytes(gzip.compress(data[:middle] + odd + data[middle:]))
+        packed = tmp_path / f"{name}.csv.{suffix}"
+        packed.write_bytes(pack(data[:middle] + odd + data[middle:]))
         cut = pieces(packed, max_bytes=2000)
         assert len(cut) > 4 and all(isinstance(piece, streamed.CarriedPiece) for piece in cut[:4])
         assert cut[-1].split("\x00")[1] == ("+" if odd else "")
