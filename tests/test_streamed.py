@@ -408,18 +408,21 @@ def test_files_that_are_not_cut(tmp_path: Path) -> None:
     odd.write_bytes(JSONL + "\u3000".encode() * 400_000 + b"\n" + JSONL)
     numbers = tmp_path / "numbers.json"  # an array that begins with no record: not cut
     numbers.write_bytes(json_array([1, *RECORDS * 3]))
-    packed_array = tmp_path / "dump.json.gz"  # decompressed by one worker
-    packed_array.write_bytes(gzip.compress(json_array(RECORDS * 3)))
-    for path in (small, bad, packed, quoted, odd, numbers, packed_array):
+    corrupt_array = tmp_path / "dump.json.gz"  # corrupt: decompressed by one worker
+    corrupt_array.write_bytes(gzip.compress(json_array(RECORDS * 3))[:-30])
+    for path in (small, bad, packed, quoted, odd, numbers, corrupt_array):
         assert pieces(path) == [str(path)]
 
 
 @pytest.mark.usefixtures("small_pieces")
-@pytest.mark.parametrize("name", ["dump.jsonl", "dump.jsonl.gz", "dump.json", "dump.csv", "dump.csv.gz"])
+@pytest.mark.parametrize(
+    "name", ["dump.jsonl", "dump.jsonl.gz", "dump.json", "dump.json.gz", "dump.csv", "dump.csv.gz"]
+)
 def test_workers_share_out_one_dump(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     dumps = {"dump.json": json_array(RECORDS * 5), "dump.csv": as_csv(RECORDS * 5)}
     dumps["dump.csv.gz"] = gzip.compress(dumps["dump.csv"])
+    dumps["dump.json.gz"] = gzip.compress(dumps["dump.json"])
     path.write_bytes(dumps.get(name) or (gzip.compress(JSONL * 5) if name.endswith(".gz") else JSONL * 5))
     one = CliRunner().invoke(cli, ["parse", str(path), "-j", "1", "--max-bytes", "5000"])
     stats = ["--stats", str(tmp_path / "stats.json")]
@@ -757,6 +760,25 @@ def test_the_pieces_of_a_json_array_read_as_the_array_does(
     assert_pieces_read_as_the_file("dump.json", data, 100, piece_bytes, read)
 
 
+@settings(max_examples=examples(150), deadline=None)
+@given(
+    st.lists(st.tuples(ELEMENT, SEPARATORS), min_size=1, max_size=12),
+    st.sampled_from([b"", b"\xef\xbb\xbf"]),
+    st.sampled_from([b"]", b"]\n", b"] x", b""]),
+    st.integers(1, 120),
+    st.sampled_from([1, 7, 1 << 20]),
+    st.sampled_from([0, 0, 20]),
+)
+def test_the_pieces_of_a_compressed_json_array_read_as_the_array_does(
+    elements: list[tuple[bytes, str]], start: bytes, end: bytes, piece_bytes: int, read: int, cut_short: int
+) -> None:
+    """A compressed array's pieces carry their elements, or past where it is no longer cut
+    read the rest from the file; a corrupt one is not cut: they give what the whole gives."""
+    body = b"".join(element + separator.encode() for element, separator in elements)
+    packed = gzip.compress(start + b"[" + body[: -len(elements[-1][1])] + end, mtime=0)
+    assert_pieces_read_as_the_file("dump.json.gz", packed[: len(packed) - cut_short], 100, piece_bytes, read)
+
+
 def assert_pieces_read_as_the_file(
     name: str, data: bytes, max_bytes: int, piece_bytes: int, read: int
 ) -> None:
@@ -784,6 +806,21 @@ def test_a_json_array_is_cut_between_its_records(tmp_path: Path) -> None:
     assert starts[0] == 0 and all(data[at - 1 : at] == b"," for at in starts[1:])
     whole = dumped(parse(path, 2000))
     assert len(whole) == 120 and dumped(list(parse_files(cut, max_bytes=2000))) == whole
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_a_compressed_json_array_is_cut_between_its_records(tmp_path: Path) -> None:
+    """Pieces carry their elements; where a number among them stops the cutting, the rest
+    (larger than two pieces) is read from the file, decompressed up to it."""
+    rows: list[Any] = list(RECORDS * 3)
+    for name, elements, rest in (("dump", rows, False), ("numbers", [*rows[:20], 7, *rows[20:]], True)):
+        path = tmp_path / f"{name}.json.gz"
+        path.write_bytes(gzip.compress(json_array(elements, indent=2)))
+        cut = pieces(path, max_bytes=2000)
+        assert len(cut) > 1 and isinstance(cut[0], streamed.CarriedPiece)
+        assert isinstance(cut[-1], streamed.CarriedPiece) is not rest
+        whole = dumped(parse(path, 2000))
+        assert len(whole) == 120 + rest and dumped(list(parse_files(cut, max_bytes=2000))) == whole
 
 
 @pytest.mark.usefixtures("small_pieces")

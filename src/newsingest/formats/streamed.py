@@ -419,7 +419,8 @@ def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Itera
     An uncompressed file is read once here, for its SHA-256 and where each piece's records
     begin (each piece knows its first record's index and line), and its pieces are byte
     ranges of it. A compressed one cannot be read from the middle: it is decompressed here,
-    and its pieces carry their lines, as they come (a compressed JSON array is not cut).
+    and its pieces carry their lines, records or elements (a compressed JSON array's once
+    all of it was found to decompress).
     """
     for path in paths:
         try:
@@ -457,13 +458,13 @@ def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None
         if plan is None and info.st_size <= STREAM_FROM and _named_as_dump(path, options):
             plan = _plan(file, path, options, strict=True)  # as stream_bytes reads it
             plan = plan if plan is not None and plan.compression is not None else None
-        cut = plan is not None and (plan.format != "json" or plan.compression is None)
-        if plan is None or not cut or not plan.encoding.startswith("utf-8"):
-            file.close()  # (UTF-16 lines are not found by byte; nor a compressed array's records)
+        if plan is None or not plan.encoding.startswith("utf-8"):
+            file.close()  # (UTF-16 lines are not found by byte)
             return None
         sha256 = _sha256(file)[0]
-        if plan.compression is not None and plan.format == "csv":
-            carried = _carried_csv_pieces(file, path, plan, info.st_size, sha256, max_bytes, options)
+        if plan.compression is not None and plan.format != "jsonl":
+            carry = _carried_csv_pieces if plan.format == "csv" else _carried_array_pieces
+            carried = carry(file, path, plan, info.st_size, sha256, max_bytes, options)
             if carried is None:
                 file.close()
             return carried
@@ -478,7 +479,7 @@ def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None
         if plan.format == "jsonl":
             cuts = _cuts(file, plan, max_bytes)
         elif plan.format == "json":
-            cuts = _array_cuts(file, plan, info.st_size)
+            cuts = _array_cuts(file.read, plan, info.st_size)
         else:
             cuts, spec = _csv_cuts(file, plan, info.st_size, max_bytes, options) or (None, "")
     if cuts is None:
@@ -513,7 +514,9 @@ def _cuts(file: BinaryIO, plan: _Plan, max_bytes: int) -> list[tuple[int, int, i
     return cuts
 
 
-def _array_cuts(file: BinaryIO, plan: _Plan, size: int) -> list[tuple[int, int, int, str]] | None:
+def _array_cuts(
+    read: Callable[[int], bytes], plan: _Plan, size: int
+) -> list[tuple[int, int, int, str]] | None:
     """Where a JSON array's pieces begin and end, each with its first element's index; None
     when it is not cut.
 
@@ -524,7 +527,7 @@ def _array_cuts(file: BinaryIO, plan: _Plan, size: int) -> list[tuple[int, int, 
     number, something that is no JSON between elements, the array's end) leaves the rest of
     the file to one piece, which its reader reads as a one-process run does.
     """
-    scan = _Bytes(file.read, len(codecs.BOM_UTF8) if plan.encoding == "utf-8-sig" else 0)
+    scan = _Bytes(read, len(codecs.BOM_UTF8) if plan.encoding == "utf-8-sig" else 0)
     if scan.next_byte() != ord("["):
         return None
     scan.pos += 1
@@ -910,6 +913,71 @@ def _carrying_records(
         yield _carrying(path, first, described, bytes(held), spec)
 
 
+def _carried_array_pieces(
+    file: BinaryIO, path: str, plan: _Plan, size: int, sha256: str, max_bytes: int, options: Options
+) -> Iterator[str] | None:
+    """The pieces of a compressed JSON array, each carrying its elements' decompressed bytes;
+    None when it is not cut.
+
+    The file is decompressed twice: first to find the cuts as _array_cuts finds them, and
+    that all of it decompresses (a one-process run loses the elements it had read of a
+    block when the data turns out corrupt, which pieces would not reproduce: a corrupt file
+    is not cut), then to hand out the pieces. Past where _array_cuts stops cutting, the
+    rest is one piece whose reader decompresses the file again up to it.
+    """
+    file.seek(0)
+    read = _checked(open_decompressed(file, plan.compression or "").read, plan)
+    total = 0
+
+    def counted(size: int) -> bytes:
+        nonlocal total
+        block = read(size)
+        total += len(block)
+        return block
+
+    try:
+        cuts = _array_cuts(counted, plan, -1)
+        while counted(_CUT_READ):
+            pass
+    except InputError:
+        return None
+    if cuts is None:
+        return None
+    start, _, first, _ = cuts[-1]
+    cuts[-1] = (start, total, first, "")
+    return _carrying_elements(file, path, plan, cuts, (size, sha256, total))
+
+
+def _carrying_elements(
+    file: BinaryIO,
+    path: str,
+    plan: _Plan,
+    cuts: list[tuple[int, int, int, str]],
+    about: tuple[int, str, int],
+) -> Iterator[str]:
+    """_carried_array_pieces's pieces: each carries its bytes of the decompressed array, but
+    a last one larger than two pieces (where the cutting stopped), read from the file."""
+    size, sha256, total = about
+    described = (size, sha256, plan.encoding, plan.compression, plan.format, total)
+    with file:
+        file.seek(0)
+        read = _checked(open_decompressed(file, plan.compression or "").read, plan)
+        at = 0  # (the pieces leave out the commas between them)
+        for start, end, first, _ in cuts:
+            if end == total and end - start > 2 * PIECE_BYTES:
+                yield PIECE.join(map(str, (path, start, end, first, "", *described)))
+                return
+            try:
+                elements = read(end - at)[start - at :]
+                at = end
+            except InputError:  # (changed since it was read through): read as one process does
+                elements = b""
+            if len(elements) < end - start:
+                yield PIECE.join(map(str, (path, start, total, first, "", *described)))
+                return
+            yield CarriedPiece(PIECE.join(map(str, (path, start, end, first, "", *described))), elements)
+
+
 def _carrying(
     path: str, first: tuple[int, int], fields: tuple[object, ...], lines: bytes, extra: str = ""
 ) -> CarriedPiece:
@@ -980,7 +1048,10 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
     plan = _Plan(fmt, compression or None, encoding, "", tabs=False)
     base = _base(path, plan, int(size), sha256)
     if fmt == "json":
-        yield from _array_piece(path, int(start), int(end), int(first_record), plan, base, max_bytes, options)
+        # (a compressed array's offsets are in its decompressed bytes, `carried` their total)
+        piece_of = (int(start), int(end), int(carried) if compression else int(size))
+        carrying = piece.lines if isinstance(piece, CarriedPiece) else None
+        yield from _array_piece(path, piece_of, int(first_record), plan, base, max_bytes, options, carrying)
         return
     first: dict[str, Any] = {"first_record": int(first_record), "first_line": int(first_line)}
     if fmt == "csv":
@@ -1037,43 +1108,55 @@ def _rest_piece(
 
 def _array_piece(
     path: str,
-    start: int,
-    end: int,
+    piece: tuple[int, int, int],
     first: int,
     plan: _Plan,
     base: dict[str, Any],
     max_bytes: int,
     options: Options,
+    carried: bytes | None = None,
 ) -> Iterator[Document | RecordFailure]:
-    """The records of the piece of a JSON array from byte `start` to `end` (_array_cuts), as
+    """The records of the piece of a JSON array from byte `start` to `end` of its `total`
+    (_array_cuts; of its decompressed bytes in a compressed file, carried or read again), as
     the array of its elements that it is: the "[" before them and the "]" after them are
     those of the whole array in the first and the last piece, and stand in for the commas
     that part it from its neighbours in the others."""
     from .records import json_records
 
+    start, end, total = piece
     try:
-        file = open(path, "rb", buffering=0)  # noqa: SIM115 (closed below, when the generator ends)
+        file = open(path, "rb", buffering=0) if carried is None else io.BytesIO(carried)  # noqa: SIM115
     except OSError as exc:
         raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
     with file:
-        file.seek(start)
-        binary = io.BufferedReader(_Slice(file, end - start))
+        if carried is not None:
+            binary: BinaryIO = file
+        elif plan.compression:
+            stream = open_decompressed(file, plan.compression)
+            _checked(stream.read, plan)(start)  # (read past: it was read whole once)
+            binary = io.BufferedReader(_Slice(stream, end - start))
+        else:
+            file.seek(start)
+            binary = io.BufferedReader(_Slice(file, end - start))
         # (a cut falls on a comma: never inside a character)
         encoding = plan.encoding if start == 0 else "utf-8"
-        read = io.TextIOWrapper(binary, encoding, errors="surrogateescape").read
+        read: Callable[[int], str] = io.TextIOWrapper(binary, encoding, errors="surrogateescape").read
+        if plan.compression and carried is None:
+            read = _checked(read, plan)
         text: Iterable[str] = iter(functools.partial(read, _JSON_READ), "")
         if start > 0:
             text = itertools.chain(("[",), text)
-        if end < int(base["bytes"]):
+        if end < total:
             text = itertools.chain(text, ("]",))
         records = json_records(text, max_bytes, options, first)
         yield from record_documents(records, base, plan.encoding, options)
 
 
 class _Slice(io.RawIOBase):
-    """The next `size` bytes of an unbuffered file, as a file of their own."""
+    """The next `size` bytes of an unbuffered file (or a decompressed stream), as a file of
+    their own."""
 
-    def __init__(self, file: io.RawIOBase, size: int) -> None:
+    def __init__(self, file: Any, size: int) -> None:  # (anything with readinto)
         self._file, self._left = file, size
 
     def readable(self) -> bool:
