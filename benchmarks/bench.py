@@ -13,8 +13,8 @@ machine even when the absolute rates move, and each timing is the fastest of --r
 
 - newsingest parse DIR --jobs J (a subprocess, stdout to /dev/null): articles/s, MB/s and the
   peak RSS of the largest process;
-- newsingest parse over the same articles as one dump: JSON Lines and CSV, plain and
-  gzipped, and a JSON array (once per --jobs value): a dump over 16 MiB, or compressed, is
+- newsingest parse over the same articles as one dump: JSON Lines, a JSON array and a CSV,
+  each plain and gzipped (once per --jobs value): a dump over 16 MiB, or compressed, is
   read a record at a time, so its peak RSS should not grow with N, and cut into pieces that
   the workers share;
 - two `newsingest parse --jobs 1` runs side by side, one on each half of the files: what
@@ -350,23 +350,24 @@ def bench(count: int, jobs: list[int], sample: int, keep: bool, repeat: int) -> 
             results["side_by_side"] = {"seconds": pair, "cpu": pair_cpu, "rate": count / pair}
             label = "two --jobs 1, halves"
             print(f"{label:<26}{pair:>9.2f}{pair_cpu:>7.2f}{count / pair:>12,.0f}{megabytes / pair:>8.1f}")
-        # The same articles as one dump, JSON Lines and CSV plain and gzipped, and a JSON
-        # array: read a record at a time (the plain ones are over 16 MiB), in flat memory; cut
+        # The same articles as one dump, JSON Lines, a JSON array and CSV, each plain and
+        # gzipped: read a record at a time (the plain ones are over 16 MiB), in flat memory; cut
         # into pieces for the workers.
         with tempfile.TemporaryDirectory(prefix="newsingest-dump-") as scratch:
             dump, array, table = (Path(scratch) / name for name in ("dump.jsonl", "dump.json", "dump.csv"))
             for path in (dump, array, table):
                 write_dump(files, path)
-            packed, packed_table = (path.with_name(path.name + ".gz") for path in (dump, table))
-            for path, packing in ((dump, packed), (table, packed_table)):
+            plain_dumps = (dump, array, table)
+            packed, packed_array, packed_table = (path.with_name(path.name + ".gz") for path in plain_dumps)
+            for path, packing in ((dump, packed), (array, packed_array), (table, packed_table)):
                 with path.open("rb") as plain, gzip.open(packing, "wb", compresslevel=1) as out:
                     shutil.copyfileobj(plain, out, 1 << 20)
             # As for the corpus: the 1.6 GB of dumps at N = 100,000 were still being written
             # back to the disk during the runs after them.
             os.sync()
-            size_mb = dump.stat().st_size / 1e6  # (MB/s of the text, for all five)
-            dumps = [("jsonl", dump), ("jsonl.gz", packed), ("json", array), ("csv", table)]
-            for name, path in [*dumps, ("csv.gz", packed_table)]:
+            size_mb = dump.stat().st_size / 1e6  # (MB/s of the text, for all six)
+            dumps = [("jsonl", dump), ("jsonl.gz", packed), ("json", array), ("json.gz", packed_array)]
+            for name, path in [*dumps, ("csv", table), ("csv.gz", packed_table)]:
                 for job in jobs:
                     run = run_newsingest(path, job)
                     results[f"dump_{name}_jobs{job}"] = {
