@@ -24,6 +24,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsingest import parallel
 from newsingest.cli import cli
 from newsingest.errors import InputError, Reason
 from newsingest.formats import Options, streamed
@@ -430,6 +431,32 @@ def test_workers_share_out_one_dump(tmp_path: Path, name: str) -> None:
     assert one.exit_code == two.exit_code == 0, two.output
     assert two.stdout == one.stdout and len(one.stdout.splitlines()) == 200
     assert json.loads((tmp_path / "stats.json").read_text())["files"] == 1
+
+
+def test_pieces_reach_workers_through_small_pipes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the kernel keeps pipes small (past /proc/sys/fs/pipe-user-pages-soft, a user's
+    new pipes get one page), pieces far larger than a pipe still reach the workers while
+    their results are read: handed over whole, one stalled the run for good."""
+    import signal
+
+    monkeypatch.setattr(parallel, "_PIPE_BYTES", 4096)
+    monkeypatch.setattr(streamed, "PIECE_BYTES", 50_000)
+    path = tmp_path / "dump.jsonl.gz"
+    path.write_bytes(gzip.compress(JSONL * 40))
+    one = CliRunner().invoke(cli, ["parse", str(path), "-j", "1"])
+
+    def stalled(*_: object) -> None:
+        raise TimeoutError("the run stalled")
+
+    previous = signal.signal(signal.SIGALRM, stalled)
+    signal.alarm(60)
+    try:
+        two = CliRunner().invoke(cli, ["parse", str(path), "-j", "2"])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert two.exit_code == one.exit_code == 0, two.output
+    assert two.stdout == one.stdout and len(one.stdout.splitlines()) == 40 * len(RECORDS)
 
 
 @settings(max_examples=examples(300), deadline=None)

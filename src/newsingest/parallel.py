@@ -295,7 +295,9 @@ _LENGTH = struct.Struct("<Q")
 # batches sent ahead, so the main process does not wait to hand one over: a piece of a
 # compressed dump carries its ~256 KB of lines, and while the main process waited for a busy
 # worker to take one, the other worker's results went unread. Linux lets anyone grow a pipe
-# to 1 MB (/proc/sys/fs/pipe-max-size); where it cannot, the pipe keeps its 64 KB.
+# to 1 MB (/proc/sys/fs/pipe-max-size) until their pipes hold pipe-user-pages-soft (64 MB:
+# 32 workers), and gives later ones a single page: what a task pipe cannot take then waits
+# in _Worker.unsent, sent on as it drains, never blocking the main process.
 _PIPE_BYTES = 1 << 20
 _F_SETPIPE_SZ = 1031
 
@@ -305,19 +307,36 @@ class _Worker:
 
     def __init__(self, pid: int, tasks: int, results: int) -> None:
         self.pid = pid
-        self.tasks = tasks  # the main process's ends
+        self.tasks = tasks  # the main process's ends; `tasks` does not block
         self.results = results
         self.working = 0  # batches sent whose last results have not been read
         self.unread: deque[bytearray | None] = deque()  # messages read ahead of their turn
+        self.unsent = b""  # what did not fit in the task pipe yet (_Workers.wait sends it)
 
     def send(self, batch: list[str]) -> None:
-        # A worker that died cannot take it: receive says so, and the worker replacing it
-        # is sent its batches.
+        """Hand over a batch: what the task pipe cannot take now goes when it can.
+
+        (Written at once, a piece of a dump, ~256 KB, waited for room in a pipe the kernel
+        kept small (a user's pipes past /proc/sys/fs/pipe-user-pages-soft get one page),
+        while the worker waited to write results the main process was not reading.)
+        """
         import pickle  # (here: a run without workers need not import it)
 
         self.working += 1
-        with contextlib.suppress(BrokenPipeError):
-            _write_message(self.tasks, pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
+        message = pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)
+        self.unsent += _LENGTH.pack(len(message)) + message
+        self.send_more()
+
+    def send_more(self) -> None:
+        """Write what the task pipe takes of what is unsent. A worker that died takes
+        nothing: receive says so, and the worker replacing it is sent its batches."""
+        try:
+            while self.unsent:
+                self.unsent = self.unsent[os.write(self.tasks, self.unsent) :]
+        except BlockingIOError:
+            pass
+        except BrokenPipeError:
+            self.unsent = b""
 
     def receive(self) -> list[bytes | Failure] | None:
         """The next results of the oldest batch sent, _END after its last; None if the worker
@@ -372,13 +391,15 @@ class _Workers:
                 os._exit(0)
         os.close(task_in)
         os.close(result_out)
+        os.set_blocking(task_out, False)
         worker = _Worker(pid, task_out, result_in)
         self.all.append(worker)
         return worker
 
     def read_ahead(self, turn: _Worker, top_up: Callable[[_Worker], None]) -> None:
         """Until `turn` has results to read, read those the other workers send meanwhile
-        (they would wait to write them), and send a worker that ends a batch its next.
+        (they would wait to write them), send a worker that ends a batch its next, and
+        send on the batches the task pipes could not take whole.
 
         Results are written in input order: while one worker is slow (a long article, or
         its processor taken by the host), the others go on parsing later batches and their
@@ -388,9 +409,10 @@ class _Workers:
 
         while not turn.unread:
             ahead = {w.results: w for w in self.all if w is not turn and w.may_read_ahead()}
-            if not ahead:
-                return
-            readable, _, _ = select.select([turn.results, *ahead], [], [])
+            sending = {w.tasks: w for w in self.all if w.unsent}
+            readable, writable, _ = select.select([turn.results, *ahead], list(sending), [])
+            for fd in writable:
+                sending[fd].send_more()
             if turn.results in readable:
                 return
             for fd in readable:
