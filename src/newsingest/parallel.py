@@ -311,7 +311,7 @@ class _Worker:
         self.results = results
         self.working = 0  # batches sent whose last results have not been read
         self.unread: deque[bytearray | None] = deque()  # messages read ahead of their turn
-        self.unsent = b""  # what did not fit in the task pipe yet (_Workers.wait sends it)
+        self.unsent = b""  # what did not fit in the task pipe yet (_Workers.read_ahead sends it)
 
     def send(self, batch: list[str]) -> None:
         """Hand over a batch: what the task pipe cannot take now goes when it can.
@@ -323,8 +323,7 @@ class _Worker:
         import pickle  # (here: a run without workers need not import it)
 
         self.working += 1
-        message = pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)
-        self.unsent += _LENGTH.pack(len(message)) + message
+        self.unsent += _framed(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
         self.send_more()
 
     def send_more(self) -> None:
@@ -448,8 +447,13 @@ def _serve(parse: Parse, tasks: int, results: int) -> None:
         _write_message(results, b"")
 
 
+def _framed(payload: bytes) -> bytes:
+    """A message as it goes down a pipe: its length, then itself."""
+    return _LENGTH.pack(len(payload)) + payload
+
+
 def _write_message(fd: int, payload: bytes) -> None:
-    view = memoryview(_LENGTH.pack(len(payload)) + payload)
+    view = memoryview(_framed(payload))
     while view:
         view = view[os.write(fd, view) :]
 

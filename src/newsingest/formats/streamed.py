@@ -1047,11 +1047,12 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
         raise InputError(Reason.MALFORMED, carried)
     plan = _Plan(fmt, compression or None, encoding, "", tabs=False)
     base = _base(path, plan, int(size), sha256)
+    carried_lines = piece.lines if isinstance(piece, CarriedPiece) else None
     if fmt == "json":
         # (a compressed array's offsets are in its decompressed bytes, `carried` their total)
         piece_of = (int(start), int(end), int(carried) if compression else int(size))
-        carrying = piece.lines if isinstance(piece, CarriedPiece) else None
-        yield from _array_piece(path, piece_of, int(first_record), plan, base, max_bytes, options, carrying)
+        first_element = int(first_record)
+        yield from _array_piece(path, piece_of, first_element, plan, base, max_bytes, options, carried_lines)
         return
     first: dict[str, Any] = {"first_record": int(first_record), "first_line": int(first_line)}
     if fmt == "csv":
@@ -1059,51 +1060,31 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
 
         spec = json.loads(carried)
         first |= {"dialect": spec["dialect"], "columns": spec["columns"] if first_line != "1" else None}
-    if start == _REST:
-        yield from _rest_piece(path, int(first_line), plan, base, max_bytes, options, first)
-        return
-    if start == "":
-        if not isinstance(piece, CarriedPiece):
-            raise TypeError("a piece that carries its lines is a CarriedPiece")
-        lines = _utf8_lines(io.BytesIO(piece.lines), max_bytes, plan, skip_bom=False)
-        records = stream_records(lines, "", fmt, options, tabs=False, max_field=max_bytes, **first)
-        yield from record_documents(records, base, encoding, options)
-        return
-    try:
-        file = open(path, "rb", buffering=0)  # noqa: SIM115 (closed below, when the generator ends)
-    except OSError as exc:
-        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
-    with file:
-        file.seek(int(start))
-        binary = io.BufferedReader(_Slice(file, int(end) - int(start)))
-        lines = _utf8_lines(binary, max_bytes, plan, skip_bom=start == "0" and encoding == "utf-8-sig")
+    if start == "" and carried_lines is None:
+        raise TypeError("a piece that carries its lines is a CarriedPiece")
+    bom = encoding == "utf-8-sig"
+    with _piece_file(path, carried_lines) as file:
+        if start == "":  # its lines, carried
+            lines = _utf8_lines(file, max_bytes, plan, skip_bom=False)
+        elif start == _REST:  # the rest of a compressed file (_carried_csv_pieces)
+            binary = open_decompressed(file, plan.compression or "")
+            lines = _utf8_lines(binary, max_bytes, plan, skip_bom=bom, skip_lines=int(first_line) - 1)
+        else:  # a byte range of the file
+            file.seek(int(start))
+            binary = io.BufferedReader(_Slice(file, int(end) - int(start)))
+            lines = _utf8_lines(binary, max_bytes, plan, skip_bom=start == "0" and bom)
         records = stream_records(lines, "", fmt, options, tabs=False, max_field=max_bytes, **first)
         yield from record_documents(records, base, encoding, options)
 
 
-def _rest_piece(
-    path: str,
-    first_line: int,
-    plan: _Plan,
-    base: dict[str, Any],
-    max_bytes: int,
-    options: Options,
-    first: dict[str, Any],
-) -> Iterator[Document | RecordFailure]:
-    """The records of a compressed dump from line `first_line` on (_carried_csv_pieces): it
-    is decompressed from its start, and the lines before are read past."""
-    from .records import stream_records
-
+def _piece_file(path: str, carried: bytes | None) -> BinaryIO:
+    """What a piece is read from: the bytes it carries, or its file, opened unbuffered."""
+    if carried is not None:
+        return io.BytesIO(carried)
     try:
-        file = open(path, "rb")  # noqa: SIM115 (closed below, when the generator ends)
+        return open(path, "rb", buffering=0)
     except OSError as exc:
         raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
-    with file:
-        binary = open_decompressed(file, plan.compression or "")
-        skip_bom = plan.encoding == "utf-8-sig"
-        lines = _utf8_lines(binary, max_bytes, plan, skip_bom=skip_bom, skip_lines=first_line - 1)
-        records = stream_records(lines, "", plan.format, options, tabs=False, max_field=max_bytes, **first)
-        yield from record_documents(records, base, plan.encoding, options)
 
 
 def _array_piece(
@@ -1124,11 +1105,7 @@ def _array_piece(
     from .records import json_records
 
     start, end, total = piece
-    try:
-        file = open(path, "rb", buffering=0) if carried is None else io.BytesIO(carried)  # noqa: SIM115
-    except OSError as exc:
-        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
-    with file:
+    with _piece_file(path, carried) as file:
         if carried is not None:
             binary: BinaryIO = file
         elif plan.compression:
