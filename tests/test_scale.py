@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import pickle
@@ -151,10 +152,15 @@ def test_jobs_option_is_checked() -> None:
     assert result.exit_code == 2
 
 
-def _parse_or_die(paths: list[str]):
-    """A parse that kills its worker process on one file, as the OOM killer or a crash would."""
-    if any(path.endswith("00050.txt") for path in paths):
+def _parse_or_die(paths: list[str], culprit: int = 50, slow_first: bool = False):
+    """A parse that kills its worker process on one file, as the OOM killer or a crash would;
+    with `slow_first`, the first file's batch takes 0.3 s more."""
+    if any(path.endswith(f"{culprit:05d}.txt") for path in paths):
         os._exit(9)
+    if slow_first and any(path.endswith("00000.txt") for path in paths):
+        import time
+
+        time.sleep(0.3)
     from newsingest import parse_paths
 
     yield from parse_paths(paths)
@@ -165,25 +171,28 @@ BOTH_POOLS = pytest.mark.parametrize("forked", [True, False], ids=["forked", "ex
 
 
 @BOTH_POOLS
+@pytest.mark.parametrize(
+    ("culprit", "slow_first"),
+    # The culprit in the first batch; or in the second, parsed beside the first, which is
+    # slow: it is still at it when the worker dies (a broken executor pool fails it too).
+    [(50, False), (parallel.BATCH_FILES + 5, True)],
+    ids=["first-batch", "beside-the-first"],
+)
 def test_a_worker_that_dies_costs_only_its_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool, culprit: int, slow_first: bool
 ) -> None:
     monkeypatch.setattr(parallel, "FORKED_WORKERS", forked)
     count = 2 * parallel.MIN_FILES_FOR_WORKERS
     corpus(tmp_path, count)
-    results = list(parallel.Runner(_parse_or_die, jobs=2).run([str(tmp_path)]))
+    parse = functools.partial(_parse_or_die, culprit=culprit, slow_first=slow_first)
+    results = list(parallel.Runner(parse, jobs=2).run([str(tmp_path)]))
     assert len(results) == count
     failed = {i: r for i, r in enumerate(results) if not isinstance(r, bytes)}
-    if forked:
-        assert list(failed) == [50]  # a forked worker's death is laid on the batch it was on
-    else:
-        # The executor only says that the pool broke, not which worker died on what: a
-        # file whose result it had not yet collected then may be blamed beside the culprit.
-        assert 50 in failed and len(failed) <= 3
-    for failure in failed.values():
-        assert failure.error.reason == Reason.INTERNAL and "worker process died" in failure.error.message
+    assert list(failed) == [culprit]
+    assert failed[culprit].error.reason == Reason.INTERNAL
+    assert "worker process died" in failed[culprit].error.message
     headlines = [json.loads(r)["headline"] for r in results if isinstance(r, bytes)]
-    assert headlines == [f"শিরোনাম {i}" for i in range(count) if i not in failed]
+    assert headlines == [f"শিরোনাম {i}" for i in range(count) if i != culprit]
 
 
 @BOTH_POOLS

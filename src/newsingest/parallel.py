@@ -123,11 +123,11 @@ class Runner:
         Batches go out to the workers in input order, a few in flight each, and their results
         are written in that order, a chunk at a time, from the pipe of the worker that has
         each (or as read ahead of their turn, _Workers.read_ahead); a worker gets its next
-        batch when it ends one, as far as AHEAD_PER_WORKER allows. A worker that
-        dies (killed, out of memory, a crash in C code) is replaced and its batches sent to
-        the new one, as _in_workers does: the batch it died on is retried once, then a file
-        at a time, and a file that kills a worker twice is reported as an internal failure;
-        results written before it died are not written again (_Share).
+        batch when it ends one, as far as AHEAD_PER_WORKER allows. A worker that dies
+        (killed, out of memory, a crash in C code) is replaced and its batches sent to the
+        new one: the batch it died on is retried once, then a file at a time, and a file
+        that kills a worker twice is reported as an internal failure; results written
+        before it died are not written again (_Share).
         """
         workers = _Workers(self.parse)
         order: deque[_Job] = deque()  # batches sent and not yet read to the end, in input order
@@ -195,43 +195,38 @@ class Runner:
             yield [_died(died.batch[0])]
 
     def _in_workers(self, paths: Iterator[str]) -> Iterator[list[bytes | Failure]]:
+        """The runner's batches parsed by concurrent.futures' pool, where there is no fork.
+
+        A worker that dies (killed, out of memory, a crash in C code) breaks the pool, and
+        every batch in it fails with no word of which worker died on what. The batch whose
+        results come next is then parsed again alone (_isolated), and the others sent again
+        once it is done: only the file that kills a worker is reported, never one beside it.
+        """
         from concurrent.futures.process import BrokenProcessPool
 
-        pool = self._start_pool()
+        pool = _Pool(self._start_pool)
         self.workers = self.jobs
-        # Each entry: a batch, its future, and whether it already broke a pool once.
-        pending: deque[tuple[list[str], Future[list[bytes | Failure]], bool]] = deque()
+        pending: deque[tuple[list[str], Future[list[bytes | Failure]]]] = deque()
         batches = _batches(paths, BATCH_FILES)
         try:
             for batch in itertools.islice(batches, self.jobs * IN_FLIGHT_PER_WORKER):
-                pending.append((batch, _submit(pool, batch), False))
+                pending.append((batch, pool.submit(batch)))
             while pending:
-                batch, future, retried = pending[0]
+                batch, future = pending.popleft()
                 try:
                     done = future.result()
                 except BrokenProcessPool:
-                    # A worker died (killed, out of memory, a crash in C code): no Python
-                    # exception to report. Start a new pool and resubmit what was pending;
-                    # a batch that breaks the pool twice is split, and a file that breaks
-                    # it twice on its own is reported as an internal failure.
-                    # (wait: the broken pool's thread must be gone before the next fork.)
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    pool = self._start_pool()
-                    pending.popleft()
-                    retry = _after_death(batch, retried)
-                    if not retry:
-                        yield [_died(batch[0])]
-                    retry.extend((waiting, was) for waiting, _, was in pending)
-                    pending = deque((b, _submit(pool, b), was) for b, was in retry)
+                    pool.restart()
+                    yield from _isolated(pool, batch)
+                    pending = deque((waiting, pool.submit(waiting)) for waiting, _ in pending)
                     continue
-                pending.popleft()
                 following = next(batches, None)
                 if following is not None:
-                    pending.append((following, _submit(pool, following), False))
+                    pending.append((following, pool.submit(following)))
                 yield done
         finally:
             # On Ctrl-C or a closed pipe: drop queued batches and let running ones end.
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.executor.shutdown(wait=True, cancel_futures=True)
 
     def _start_pool(self) -> ProcessPoolExecutor:
         import multiprocessing
@@ -478,17 +473,57 @@ def _read_exactly(fd: int, size: int) -> bytearray | None:
     return buffer
 
 
-def _submit(pool: ProcessPoolExecutor, batch: list[str]) -> Future[list[bytes | Failure]]:
-    """pool.submit, but a pool that broke meanwhile gives a failed future, not an exception."""
-    from concurrent.futures import Future
-    from concurrent.futures.process import BrokenProcessPool
+class _Pool:
+    """concurrent.futures' process pool, started again when a worker's death breaks it."""
 
-    try:
-        return pool.submit(_work, batch)
-    except BrokenProcessPool as exc:
-        future: Future[list[bytes | Failure]] = Future()
-        future.set_exception(exc)
-        return future
+    def __init__(self, start: Callable[[], ProcessPoolExecutor]) -> None:
+        self.start = start
+        self.executor = start()
+
+    def submit(self, batch: list[str]) -> Future[list[bytes | Failure]]:
+        """executor.submit, but a pool that broke meanwhile gives a failed future, not an
+        exception."""
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.executor.submit(_work, batch)
+        except BrokenProcessPool as exc:
+            future: Future[list[bytes | Failure]] = Future()
+            future.set_exception(exc)
+            return future
+
+    def restart(self) -> None:
+        # (wait: the broken pool's thread must be gone before the next fork.)
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self.start()
+
+    def alone(self, batch: list[str]) -> list[bytes | Failure] | None:
+        """The results of `batch` parsed with nothing else in the pool; None if it broke it."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.submit(batch).result()
+        except BrokenProcessPool:
+            self.restart()
+            return None
+
+
+def _isolated(pool: _Pool, batch: list[str]) -> Iterator[list[bytes | Failure]]:
+    """The results of a batch that was in the pool when a worker died, parsed again alone;
+    if it breaks the pool alone too, a file at a time, each alone. A file that kills a
+    worker twice is reported as an internal failure: once may be the host's doing (the
+    out-of-memory killer picks a process, not a culprit)."""
+    done = pool.alone(batch)
+    if done is not None:
+        yield done  # another batch broke the pool
+        return
+    for path in batch:
+        # Two tries alone; a batch of one file has just had its first.
+        done = pool.alone([path]) if len(batch) > 1 else None
+        if done is None:
+            done = pool.alone([path])
+        yield done if done is not None else [_died(path)]
 
 
 def _after_death(batch: list[str], retried: bool) -> list[tuple[list[str], bool]]:
