@@ -16,7 +16,7 @@ import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pytest
 import zstandard
@@ -406,13 +406,51 @@ def test_files_that_are_not_cut(tmp_path: Path) -> None:
     quoted = tmp_path / "quoted.csv"  # a quote in the header: not cut
     quoted.write_bytes(b'"title",body\n' + as_csv(RECORDS * 3).split(b"\n", 1)[1])
     odd = tmp_path / "odd.jsonl"  # a line that may be whitespace past what is read to tell
-    odd.write_bytes(JSONL + "\u3000".encode() * 400_000 + b"\n" + JSONL)
+    odd.write_bytes("\u3000".encode() * 400_000 + b"\n" + JSONL)
     numbers = tmp_path / "numbers.json"  # an array that begins with no record: not cut
     numbers.write_bytes(json_array([1, *RECORDS * 3]))
     corrupt_array = tmp_path / "dump.json.gz"  # corrupt: decompressed by one worker
     corrupt_array.write_bytes(gzip.compress(json_array(RECORDS * 3))[:-30])
     for path in (small, bad, packed, quoted, odd, numbers, corrupt_array):
         assert pieces(path) == [str(path)]
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_past_a_line_that_cannot_be_told_the_rest_is_one_piece(tmp_path: Path) -> None:
+    """Whether a line of whitespace past what is read to tell makes a record is not known,
+    and so neither is where the records after it are counted from: the pieces before it
+    stand, and the rest of the file is one piece."""
+    path = tmp_path / "odd.jsonl"
+    odd = "\u3000".encode() * 400_000 + b"\n"
+    path.write_bytes(JSONL + odd + JSONL)
+    cut = pieces(path, max_bytes=2000)
+    offsets = [tuple(map(int, piece.split("\x00")[1:3])) for piece in cut]
+    assert len(cut) > 3 and offsets[-1] == (offsets[-2][1], path.stat().st_size)
+    assert offsets[-1][0] <= len(JSONL) < offsets[-1][1] - len(odd)  # (the odd line inside)
+    assert dumped(list(parse_files(cut, max_bytes=2000))) == dumped(parse(path, 2000))
+
+
+@pytest.mark.parametrize("name", ["dump.jsonl", "dump.json", "dump.csv"])
+def test_pieces_are_handed_out_as_they_are_cut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """The workers begin on a large file's first pieces while the rest is still being cut."""
+    path = tmp_path / name
+    rows = RECORDS * 300  # ~3 MB: a dozen pieces, and a few of the cutting's reads
+    dumps = {"dump.jsonl": JSONL * 300, "dump.json": json_array(rows), "dump.csv": as_csv(rows)}
+    path.write_bytes(dumps[name])
+    opened: list[BinaryIO] = []
+
+    def recording_open(*args: Any, **kwargs: Any) -> BinaryIO:
+        opened.append(open(*args, **kwargs))  # noqa: SIM115
+        return opened[-1]
+
+    monkeypatch.setattr(streamed, "open", recording_open, raising=False)
+    handed_out = split_dumps([str(path)], 5000, Options())
+    next(handed_out)
+    cut_so_far = opened[-1].tell()
+    assert len(list(handed_out)) > 5 and opened[-1].closed
+    assert cut_so_far < path.stat().st_size // 2
 
 
 @pytest.mark.usefixtures("small_pieces")

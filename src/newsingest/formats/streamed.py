@@ -27,7 +27,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, Final, TypeVar
 
@@ -473,97 +473,127 @@ def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None
         raise
     if plan.compression is not None:
         return _carried_pieces(file, path, plan, info.st_size, sha256, max_bytes)
-    cuts: Sequence[tuple[object, ...]] | None
+    cuts: Iterator[tuple[object, ...]]
     spec = ""  # what a piece's reader needs to know of the file besides
-    with file:
-        if plan.format == "jsonl":
-            cuts = _cuts(file, plan, max_bytes)
-        elif plan.format == "json":
-            cuts = _array_cuts(file.read, plan, info.st_size)
-        else:
-            cuts, spec = _csv_cuts(file, plan, info.st_size, max_bytes, options) or (None, "")
-    if cuts is None:
+    if plan.format == "jsonl":
+        cuts = _cuts(file, plan, info.st_size, max_bytes)
+    elif plan.format == "json":
+        cuts = _array_cuts(file.read, plan, info.st_size)
+    else:
+        csv = _csv_cuts(file, plan, info.st_size, max_bytes, options)
+        if csv is None:
+            file.close()
+            return None
+        spec, cuts = csv
+    return _cut_pieces(file, path, cuts, (info.st_size, sha256, plan.encoding, "", plan.format, spec))
+
+
+def _cut_pieces(
+    file: BinaryIO, path: str, cuts: Iterator[tuple[object, ...]], fields: tuple[object, ...]
+) -> Iterator[str] | None:
+    """The pieces of an uncompressed file, named as they are found: the workers begin on the
+    first while the rest of the file is still being cut. None when it is not cut."""
+    try:
+        first = next(cuts, None)
+    except BaseException:
+        file.close()
+        raise
+    if first is None:
+        file.close()
         return None
-    fields = (info.st_size, sha256, plan.encoding, "", plan.format, spec)
-    return [PIECE.join(map(str, (path, *cut, *fields))) for cut in cuts]
+
+    def named() -> Iterator[str]:
+        with file:
+            for cut in itertools.chain([first], cuts):
+                yield PIECE.join(map(str, (path, *cut, *fields)))
+
+    return named()
 
 
-def _cuts(file: BinaryIO, plan: _Plan, max_bytes: int) -> list[tuple[int, int, int, int]] | None:
+def _cuts(file: BinaryIO, plan: _Plan, size: int, max_bytes: int) -> Iterator[tuple[int, int, int, int]]:
     """Where an uncompressed file's pieces begin and end, each with its first record's index
-    and line; None when a line cannot be told a record or not from its start."""
+    and line, as they are found. From a line that cannot be told a record or not from its
+    start (or that cannot be read), the rest of the file is one piece; nothing when that is
+    all of it."""
     bom = plan.encoding == "utf-8-sig"
-    cuts: list[tuple[int, int, int, int]] = []
     start = offset = lines = records = 0
     first = (0, 1)
     line_start = True
-    while chunk := file.readline(_CUT_READ):
-        line = chunk.removeprefix(codecs.BOM_UTF8) if offset == 0 and bom else chunk  # (as read)
-        offset += len(chunk)
-        if line_start:
-            is_record = _is_record(line, max_bytes)
-            if is_record is None:
-                return None  # one worker reads it whole
-            records += is_record
-            lines += 1
-        line_start = chunk.endswith(b"\n")
-        if line_start and offset - start >= PIECE_BYTES:
-            cuts.append((start, offset, *first))
-            start, first = offset, (records, lines + 1)
-    if offset > start:
-        cuts.append((start, offset, *first))
-    return cuts
+    lost = False  # where pieces begin can no longer be told
+    try:
+        while chunk := file.readline(_CUT_READ):
+            line = chunk.removeprefix(codecs.BOM_UTF8) if offset == 0 and bom else chunk  # (as read)
+            offset += len(chunk)
+            if line_start:
+                is_record = _is_record(line, max_bytes)
+                if is_record is None:
+                    lost = True
+                    break
+                records += is_record
+                lines += 1
+            line_start = chunk.endswith(b"\n")
+            if line_start and offset - start >= PIECE_BYTES:
+                yield (start, offset, *first)
+                start, first = offset, (records, lines + 1)
+    except OSError:  # (its reader reports it)
+        lost = True
+    if lost:
+        if start > 0:
+            yield (start, size, *first)
+    elif offset > start:
+        yield (start, offset, *first)
 
 
-def _array_cuts(
-    read: Callable[[int], bytes], plan: _Plan, size: int
-) -> list[tuple[int, int, int, str]] | None:
-    """Where a JSON array's pieces begin and end, each with its first element's index; None
-    when it is not cut.
+def _array_cuts(read: Callable[[int], bytes], plan: _Plan, size: int) -> Iterator[tuple[int, int, int, str]]:
+    """Where a JSON array's pieces begin and end, each with its first element's index, as
+    they are found; nothing when it is not cut.
 
     The cuts fall on the commas between elements, found by the brackets and quotes around
     them as records.json_elements reads past an element: outside its strings, an element
     holds as many closing brackets as opening ones. Only where each element so far was an
     object, an array or a string followed by a comma is the array cut: anything else (a
-    number, something that is no JSON between elements, the array's end) leaves the rest of
-    the file to one piece, which its reader reads as a one-process run does.
+    number, something that is no JSON between elements, the array's end, a read that
+    fails) leaves the rest of the file to one piece, which its reader reads as a
+    one-process run does.
     """
     scan = _Bytes(read, len(codecs.BOM_UTF8) if plan.encoding == "utf-8-sig" else 0)
-    if scan.next_byte() != ord("["):
-        return None
-    scan.pos += 1
-    cuts: list[tuple[int, int, int, str]] = []
     start = index = first = 0
     cut_at = -1  # a comma to cut at, once an element follows it (not a "]": "[{},]")
-    while True:
-        opening = scan.next_byte()
-        if opening != ord('"') and opening not in _OPENING_BRACKETS:
-            break
-        if cut_at >= 0:
-            cuts.append((start, cut_at, first, ""))
-            start, first, cut_at = cut_at + 1, index, -1
-        if opening == ord('"'):
-            scan.pos += 1
-            whole = scan.past_string()
-        else:
-            whole = scan.past_brackets()
-        if not whole or scan.next_byte() != ord(","):
-            break
-        comma = scan.offset()
+    try:
+        if scan.next_byte() != ord("["):
+            return
         scan.pos += 1
-        index += 1
-        if comma - start >= PIECE_BYTES:
-            cut_at = comma
-    if not cuts:
-        return None
-    return [*cuts, (start, size, first, "")]
+        while True:
+            opening = scan.next_byte()
+            if opening != ord('"') and opening not in _OPENING_BRACKETS:
+                break
+            if cut_at >= 0:
+                yield (start, cut_at, first, "")
+                start, first, cut_at = cut_at + 1, index, -1
+            if opening == ord('"'):
+                scan.pos += 1
+                whole = scan.past_string()
+            else:
+                whole = scan.past_brackets()
+            if not whole or scan.next_byte() != ord(","):
+                break
+            comma = scan.offset()
+            scan.pos += 1
+            index += 1
+            if comma - start >= PIECE_BYTES:
+                cut_at = comma
+    except OSError:  # (its reader reports it)
+        pass
+    if start > 0:
+        yield (start, size, first, "")
 
 
 def _csv_cuts(
     file: BinaryIO, plan: _Plan, size: int, max_bytes: int, options: Options
-) -> tuple[list[tuple[int, int, int, int]], str] | None:
-    """Where a CSV's pieces begin and end, each with its first record's index and line, and
-    what their readers need to know of the file (its dialect, and its header's columns, as
-    JSON); None when it is not cut.
+) -> tuple[str, Iterator[tuple[int, int, int, int]]] | None:
+    """What the readers of a CSV's pieces need to know of the file (its dialect, and its
+    header's columns, as JSON), and where its pieces begin and end, each with its first
+    record's index and line, as they are found; None when its header is not one to cut by.
 
     A record ends with a line that ends outside a quoted field. The quote characters before
     it tell where that is as long as each stands where the csv module takes it for one:
@@ -582,22 +612,26 @@ def _csv_cuts(
     if reading is None:
         return None
     fields, spec = reading
-    offset += len(header)
-    cuts: list[tuple[int, int, int, int]] = []
-    start, first, lines = 0, (0, 1), 1  # the piece's start, first record and line; lines read
-    for block, ends in _csv_blocks(file.read, file.readline, fields, max_bytes):
-        counted = 0  # the block's lines up to here are in `lines`
-        for end, records in ends:
-            if offset + end - start >= PIECE_BYTES:
-                lines += block.count(b"\n", counted, end)
-                counted = end
-                cuts.append((start, offset + end, *first))
-                start, first = offset + end, (records, lines + 1)
-        offset += len(block)
-        lines += block.count(b"\n", counted)
-    if not cuts:
-        return None
-    return [*cuts, (start, size, *first)], spec
+
+    def cuts(offset: int) -> Iterator[tuple[int, int, int, int]]:
+        start, first, lines = 0, (0, 1), 1  # the piece's start, first record and line; lines read
+        try:
+            for block, ends in _csv_blocks(file.read, file.readline, fields, max_bytes):
+                counted = 0  # the block's lines up to here are in `lines`
+                for end, records in ends:
+                    if offset + end - start >= PIECE_BYTES:
+                        lines += block.count(b"\n", counted, end)
+                        counted = end
+                        yield (start, offset + end, *first)
+                        start, first = offset + end, (records, lines + 1)
+                offset += len(block)
+                lines += block.count(b"\n", counted)
+        except OSError:  # (its reader reports it)
+            pass
+        if start > 0:
+            yield (start, size, *first)
+
+    return spec, cuts(offset + len(header))
 
 
 def _csv_blocks(
@@ -936,12 +970,12 @@ def _carried_array_pieces(
         return block
 
     try:
-        cuts = _array_cuts(counted, plan, -1)
+        cuts = list(_array_cuts(counted, plan, -1))
         while counted(_CUT_READ):
             pass
     except InputError:
         return None
-    if cuts is None:
+    if not cuts:
         return None
     start, _, first, _ = cuts[-1]
     cuts[-1] = (start, total, first, "")
