@@ -99,7 +99,9 @@ def cli() -> None:
     type=click.IntRange(min=1),
     metavar="N",
     help="Worker processes (default: one per core). 1 parses in this process. Workers start "
-    "only for runs of a hundred files or more; output keeps the input order. Example: -j 2",
+    "for runs of a hundred files or more, and share out a dump read a record at a time (see "
+    "--max-bytes) in pieces; a run that reads standard input is parsed in this process. "
+    "Output keeps the input order. Example: -j 2",
 )
 @click.option(
     "--max-bytes",
