@@ -147,6 +147,42 @@ def test_progress_shows_on_a_terminal_for_long_runs_only(monkeypatch: pytest.Mon
     assert terminal.text.endswith("\r\x1b[K")
 
 
+@pytest.mark.parametrize(
+    ("v2", "v1", "cpus"),
+    [
+        ("200000 100000\n", None, 2),  # Docker --cpus 2 (cgroup v2)
+        ("150000 100000\n", None, 2),  # 1.5 CPUs' time: two workers, each at three quarters
+        ("50000 100000\n", None, 1),
+        ("max 100000\n", None, None),  # no limit
+        (None, ("100000\n", "100000\n"), 1),  # cgroup v1
+        (None, ("-1\n", "100000\n"), None),
+        (None, None, None),  # no cgroup files: not Linux, or not mounted
+        ("garbage\n", None, None),
+    ],
+)
+def test_default_jobs_keep_to_the_cpu_quota(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    v2: str | None,
+    v1: tuple[str, str] | None,
+    cpus: int | None,
+) -> None:
+    """A container limited to fewer CPUs than the host's cores starts a worker per CPU."""
+    limit, quota, period = tmp_path / "cpu.max", tmp_path / "quota", tmp_path / "period"
+    if v2 is not None:
+        limit.write_text(v2)
+    if v1 is not None:
+        quota.write_text(v1[0])
+        period.write_text(v1[1])
+    monkeypatch.setattr(parallel, "CGROUP_CPU_MAX", str(limit))
+    monkeypatch.setattr(parallel, "CGROUP_V1_CPU", (str(quota), str(period)))
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _: set(range(64)), raising=False)
+    assert parallel.cpu_quota() == cpus
+    assert parallel.default_jobs() == (cpus or 64)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _: {0}, raising=False)
+    assert parallel.default_jobs() == 1  # fewer cores than the quota: the cores
+
+
 def test_jobs_option_is_checked() -> None:
     result = CliRunner().invoke(cli, ["parse", str(SEED), "--jobs", "0"])
     assert result.exit_code == 2

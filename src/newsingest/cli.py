@@ -98,7 +98,8 @@ def cli() -> None:
     "--jobs",
     type=click.IntRange(min=1),
     metavar="N",
-    help="Worker processes (default: one per core). 1 parses in this process. Workers start "
+    help="Worker processes (default: one per core this process may use, or per CPU of a "
+    "container's CPU limit where that is fewer). 1 parses in this process. Workers start "
     "for runs of a hundred files or more, and share out a dump read a record at a time (see "
     "--max-bytes) in pieces; a run that reads standard input is parsed in this process. "
     "Output keeps the input order. Example: -j 2",

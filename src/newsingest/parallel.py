@@ -61,12 +61,42 @@ CHUNK_RESULTS = 64
 FORKED_WORKERS = sys.platform == "linux"
 
 
+# A container's CPU limit (Docker --cpus, a Kubernetes limit), as its cgroup shows it inside:
+# cgroup v2's "QUOTA PERIOD" (or "max PERIOD"), else v1's quota (-1: none) and period.
+CGROUP_CPU_MAX = "/sys/fs/cgroup/cpu.max"
+CGROUP_V1_CPU = ("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/cpu.cfs_period_us")
+
+
 def default_jobs() -> int:
-    """The cores this process may run on."""
+    """The processors this process may use: the cores it may run on, or fewer where its
+    cgroup's CPU quota allows less time than that. (A container limited to 2 CPUs on a
+    64-core host sees 64 cores: a worker for each would share those 2 and hold ~35 MB apiece.)
+    """
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    quota = cpu_quota()
+    return min(cores, quota) if quota else cores
+
+
+def cpu_quota() -> int | None:
+    """The CPUs' worth of time per period the cgroup allows, rounded up; None unlimited."""
+    try:
+        quota, period = _read_text(CGROUP_CPU_MAX).split()
+    except (OSError, ValueError):
+        try:
+            quota, period = (_read_text(path).strip() for path in CGROUP_V1_CPU)
+        except (OSError, ValueError):
+            return None
+    if not (quota.isdigit() and period.isdigit()) or int(quota) == 0 or int(period) == 0:
+        return None  # "max", -1, or nothing to go by
+    return -(-int(quota) // int(period))
+
+
+def _read_text(path: str) -> str:
+    with open(path, encoding="ascii") as file:
+        return file.read()
 
 
 class Runner:
