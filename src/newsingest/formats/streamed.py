@@ -703,7 +703,7 @@ class _CsvFields:
         takes for a line end)."""
         if not text.endswith(b"\n") or b"\x00" in text:
             return False
-        return b"\r" not in text or text.count(b"\r") == text.count(b"\r\n")
+        return b"\r" not in text or _BARE_CR.search(text) is None
 
     def record_ends(self, block: bytes, carried: int) -> list[tuple[int, int]]:
         """Where in `block` (whole lines) records end, each with the records made so far, up
@@ -764,6 +764,8 @@ class _CsvFields:
         return bool(row) and (len(row) > self.columns or any(row))
 
 
+# A "\r" that ends no "\r\n" (one search: counting both took three passes over the block).
+_BARE_CR: Final = re.compile(rb"\r(?!\n)")
 _OPENING_BRACKETS: Final = frozenset(b"[{")
 # Outside the strings of a JSON element, what moves its depth or begins a string.
 _ELEMENT_MARKS: Final = re.compile(rb'[\[\]{}"]')
@@ -1041,9 +1043,11 @@ class CarriedPiece(str):
 def _makes_record(line: bytes) -> bool:
     """Whether the reader makes a record of a whole line it reads (not too long): all but a
     line of whitespace (str.isspace) do, and one that is not UTF-8 is a failed record."""
+    if line.startswith(b"{"):
+        return True  # the common case, told without a copy of the line
     text = line.strip()
     if text and text[0] < 0x80 and text[0] not in _STR_ONLY_SPACE:
-        return True  # the common case: it starts with "{"
+        return True
     try:
         return bool(line.decode().strip())
     except UnicodeDecodeError:
@@ -1053,9 +1057,11 @@ def _makes_record(line: bytes) -> bool:
 def _is_record(line: bytes, max_bytes: int) -> bool | None:
     """Whether the reader makes a record of a line (from its first _CUT_READ bytes): all but
     a line of whitespace (str.isspace) do. None when that cannot be told from them."""
+    if line.startswith(b"{"):
+        return True  # the common case, told without a copy of the line
     text = line.strip()
     if text and text[0] < 0x80 and text[0] not in _STR_ONLY_SPACE:
-        return True  # the common case: it starts with "{"
+        return True
     if not line.endswith(b"\n"):
         return None
     if _too_long(line[: max_bytes + 2], max_bytes):  # (as _raw_lines reads it)
