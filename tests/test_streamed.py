@@ -1095,3 +1095,64 @@ def test_a_json_object_over_max_bytes_that_is_one_record_reads_as_json_loads_rea
     (article,) = parse(path, len(text))  # (over it in bytes: read a member at a time)
     assert isinstance(article, Article) and article.headline == "সেতু নিয়ে প্রতিবেদন"
     assert article.source.record == 0 and len(text.encode()) > len(text)
+
+
+def piped(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    """Standard input that holds `data`, as split_dumps and stdin_file read it."""
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+@pytest.mark.usefixtures("small_pieces")
+@pytest.mark.parametrize("max_bytes", [10**9, 5000], ids=["held", "spooled"])
+@pytest.mark.parametrize("name", ["dump.jsonl", "dump.json", "dump.csv", "dump.jsonl.gz"])
+def test_standard_input_is_shared_out_as_a_named_dump_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, max_bytes: int
+) -> None:
+    """A dump piped in is cut into pieces that carry their bytes (but a compressed one), and
+    its records come out as a one-process run gives those of the same file named."""
+    monkeypatch.setattr(streamed, "STREAM_FROM", 1000)
+    dumps = {"dump.jsonl": JSONL * 3, "dump.json": json_array(RECORDS * 3), "dump.csv": as_csv(RECORDS * 3)}
+    data = dumps.get(name) or gzip.compress(JSONL * 3)
+    path = tmp_path / name
+    path.write_bytes(data)
+    given_format = ["--format", "csv"] if name.endswith(".csv") else []  # (not told by content)
+    options = Options(format="csv") if given_format else Options()
+    piped(monkeypatch, data)
+    cut = list(split_dumps(["-"], max_bytes, options))
+    if name.endswith(".gz"):
+        assert cut == ["-"] and isinstance(cut[0], streamed.Stdin)
+    else:
+        assert len(cut) > 4 and all(isinstance(piece, streamed.CarriedPiece) for piece in cut)
+    args = ["--max-bytes", str(max_bytes), *given_format]
+    one = CliRunner().invoke(cli, ["parse", str(path), "-j", "1", *args])
+    stats = tmp_path / "stats.json"
+    two = CliRunner().invoke(cli, ["parse", "-", "-j", "2", "--stats", str(stats), *args], input=data)
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert two.stdout == one.stdout.replace(json.dumps(str(path)), '"-"')
+    assert len(one.stdout.splitlines()) == 120
+    assert json.loads(stats.read_text())["workers"] == (0 if name.endswith(".gz") else 2)
+
+
+def test_standard_input_over_stream_from_is_read_a_record_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a named file of its size is: a dump piped in is not held whole twice over."""
+    monkeypatch.setattr(streamed, "STREAM_FROM", 1000)
+    piped(monkeypatch, JSONL)
+    assert streamed.stdin_documents(streamed.stdin_file(10**9, Options()), 10**9, Options()) is not None
+    piped(monkeypatch, JSONL[:900])
+    assert streamed.stdin_documents(streamed.stdin_file(10**9, Options()), 10**9, Options()) is None
+
+
+def test_standard_input_not_cut_is_read_by_a_worker_among_files(tmp_path: Path) -> None:
+    """Standard input that is no dump goes to a worker with its bytes, in its place."""
+    article = "সেতু নিয়ে প্রতিবেদন\nগতকাল বুধবার সেতুটি খুলে দেওয়া হয়।\n".encode()
+    names = []
+    for index in range(3 * parallel.MIN_FILES_FOR_WORKERS):
+        names.append(str(tmp_path / f"{index:03}.txt"))
+        Path(names[-1]).write_bytes(article.replace("সেতু".encode(), str(index).encode(), 1))
+    paths = [*names[:5], "-", *names[5:]]
+    one = CliRunner().invoke(cli, ["parse", "-j", "1", *paths], input=article)
+    two = CliRunner().invoke(cli, ["parse", "-j", "2", *paths], input=article)
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert two.stdout == one.stdout and json.loads(two.stdout.splitlines()[5])["source"]["path"] == "-"
+    stdin = streamed.Stdin(io.BytesIO(article))
+    assert pickle.loads(pickle.dumps(stdin)).file.read() == article

@@ -104,7 +104,9 @@ class Runner:
     each article's JSON line (bytes) or a pipeline.Failure. `files` counts the files walked.
 
     With workers, `split` may replace a walked file by pieces that `parse` takes for paths
-    (formats.streamed.split_dumps cuts a large dump so that all workers parse it).
+    (formats.streamed.split_dumps cuts a large dump so that all workers parse it); without
+    it, a run with standard input among its paths has no workers, for one of them would
+    read it.
     """
 
     def __init__(self, parse: Parse, jobs: int = 1, split: Split | None = None) -> None:
@@ -124,7 +126,7 @@ class Runner:
         from .read import STDIN, walk
 
         walked = self._count(walk(paths))
-        if self.jobs == 1 or STDIN in paths:
+        if self.jobs == 1 or (STDIN in paths and self.split is None):  # (split reads it)
             yield from _parse_files(walked, self.parse)
             return
         if self.split is not None:

@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 from .dates import FoundDates, find_dates, find_dates_batch
 from .errors import InputError, Reason
 from .formats import Options, RecordFailure, source_of, streamed
-from .formats.streamed import PIECE, file_of, read_piece, stream_stdin
+from .formats.streamed import PIECE, Stdin, file_of, read_piece, stdin_documents, stdin_file
 from .formats.text import Document
 from .plain import Article, Dateline, ReferenceDate, Source, Stats
-from .read import MAX_BYTES, STDIN, decode, read_bytes, read_stdin, utf8, walk
+from .read import MAX_BYTES, STDIN, decode, read_bytes, utf8, walk
 from .segment import count_text
 
 if TYPE_CHECKING:
@@ -168,10 +168,7 @@ def _open(path: str, max_bytes: int, options: Options) -> Iterator[Document | Fa
     if PIECE in path:
         return _named(read_piece(path, max_bytes, options), file_of(path))
     if path == STDIN:
-        data = read_stdin(max_bytes)
-        if len(data) > max_bytes:
-            return _named(stream_stdin(data, max_bytes, options), path)
-        return _documents(data, path, options, max_bytes)
+        return _stdin(path, max_bytes, options)
     try:
         return _documents(read_bytes(path, max_bytes, streamed.STREAM_FROM), path, options, max_bytes)
     except InputError as error:
@@ -181,6 +178,28 @@ def _open(path: str, max_bytes: int, options: Options) -> Iterator[Document | Fa
     if dump is not None:
         return _named(dump, path)
     return _documents(read_bytes(path, max_bytes), path, options, max_bytes)
+
+
+def _stdin(path: str, max_bytes: int, options: Options) -> Iterator[Document | Failure]:
+    """Standard input, read as a named file of its size and content is: read here, or by
+    the main process of a run with workers (a streamed.Stdin)."""
+    if isinstance(path, Stdin):
+        if path.file is None:
+            assert path.error is not None
+            raise path.error
+        file = path.file
+    else:
+        file = stdin_file(max_bytes, options)
+    try:
+        dump = stdin_documents(file, max_bytes, options)
+    except BaseException:
+        file.close()
+        raise
+    if dump is not None:
+        return _named(dump, STDIN)
+    with file:
+        file.seek(0)
+        return _documents(file.read(), STDIN, options, max_bytes)
 
 
 def parse_file(

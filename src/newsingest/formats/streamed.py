@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, Final, TypeVar
 
 from ..errors import InputError, Reason, UnreadLine
-from ..read import STDIN, Decoded, decode, encoding_of
+from ..read import STDIN, Decoded, decode, encoding_of, read_stdin
 from . import detect_format, extension, format_by_extension, record_documents
 from .compressed import CORRUPT, SUFFIXES, compression_of, inner_name, open_decompressed
 from .options import Options
@@ -112,26 +112,68 @@ def _dump_plan(file: BinaryIO, path: str, size: int, max_bytes: int, options: Op
     return plan
 
 
-def stream_stdin(start: bytes, max_bytes: int, options: Options) -> Iterator[Document | RecordFailure]:
-    """open_dump for standard input larger than `max_bytes`, of which `start` was read.
+def stdin_file(max_bytes: int, options: Options) -> BinaryIO:
+    """Standard input as a file, to be read as a named file of its size is (stdin_documents).
 
-    The SHA-256 each record carries is known only at the end of the input, so it is copied
-    to an unnamed temporary file first (deleted once read; it takes the input's size on the
-    disk of TMPDIR). Refused, unread past `start`, when it is not a dump read so.
+    Up to `max_bytes`, it is held in memory. A larger one is refused unread past
+    `max_bytes` (too_large) unless its start says it is a dump read a record at a time; it
+    is then copied to an unnamed temporary file (deleted once closed; it takes the input's
+    size on the disk of TMPDIR): the SHA-256 each record carries is known only at its end.
     """
     import shutil
     import tempfile
 
-    plan = _dump_plan(io.BytesIO(start), STDIN, len(start), max_bytes, options)
-    assert plan is not None  # (larger than max_bytes: a plan, or too_large)
-    with tempfile.TemporaryFile(prefix="newsingest-stdin-") as file:
-        try:
-            file.write(start)
-            del start  # (up to --max-bytes of it)
-            shutil.copyfileobj(sys.stdin.buffer, file, _CUT_READ)
-        except OSError as exc:
-            raise InputError(Reason.UNREADABLE, f"cannot read or keep it: {exc.strerror or exc}") from None
-        yield from _stream_file(file, STDIN, plan, max_bytes, options)
+    start = read_stdin(max_bytes)
+    if len(start) <= max_bytes:
+        return io.BytesIO(start)
+    _dump_plan(io.BytesIO(start), STDIN, len(start), max_bytes, options)  # (too_large if not a dump)
+    file = tempfile.TemporaryFile(prefix="newsingest-stdin-")  # noqa: SIM115 (the caller closes it)
+    try:
+        file.write(start)
+        del start  # (up to --max-bytes of it)
+        shutil.copyfileobj(sys.stdin.buffer, file, _CUT_READ)
+    except OSError as exc:
+        file.close()
+        raise InputError(Reason.UNREADABLE, f"cannot read or keep it: {exc.strerror or exc}") from None
+    return file
+
+
+def stdin_documents(
+    file: BinaryIO, max_bytes: int, options: Options
+) -> Iterator[Document | RecordFailure] | None:
+    """open_dump for standard input read into `file` (stdin_file): None when it is read
+    whole, as a named file of its size and content is."""
+    size = file.seek(0, os.SEEK_END)
+    file.seek(0)
+    plan = _dump_plan(file, STDIN, size, max_bytes, options)
+    if plan is None:
+        return None
+    return _closing(file, _stream_file(file, STDIN, plan, max_bytes, options))
+
+
+class Stdin(str):
+    """Standard input as the main process of a run with workers read it (split_dumps), when
+    it was not cut into pieces: "-", with the file it was read into (stdin_file), or the
+    error that reading it met. Its reader (pipeline) reads it as a one-process run would;
+    a worker is sent its bytes."""
+
+    file: BinaryIO | None
+    error: InputError | None
+
+    def __new__(cls, file: BinaryIO | None = None, error: InputError | None = None) -> Stdin:
+        read = super().__new__(cls, STDIN)
+        read.file, read.error = file, error
+        return read
+
+    def __reduce__(self) -> tuple[Callable[..., Stdin], tuple[bytes | None, InputError | None]]:
+        if self.file is None:
+            return _stdin_of, (None, self.error)
+        self.file.seek(0)
+        return _stdin_of, (self.file.read(), self.error)
+
+
+def _stdin_of(data: bytes | None, error: InputError | None) -> Stdin:
+    return Stdin(None if data is None else io.BytesIO(data), error)
 
 
 def _stream_file(
@@ -420,9 +462,13 @@ def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Itera
     begin (each piece knows its first record's index and line), and its pieces are byte
     ranges of it. A compressed one cannot be read from the middle: it is decompressed here,
     and its pieces carry their lines, records or elements (a compressed JSON array's once
-    all of it was found to decompress).
+    all of it was found to decompress). Standard input ("-") is read here, and stands for
+    its pieces, which carry their bytes, or for itself (a Stdin) with them beside it.
     """
     for path in paths:
+        if path == STDIN:
+            yield from _stdin_pieces(max_bytes, options)
+            continue
         try:
             pieces = _pieces(path, max_bytes, options) if _may_be_cut(path, options) else None
         except (OSError, InputError):  # the reader reports it
@@ -431,6 +477,40 @@ def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Itera
             yield path
         else:
             yield from pieces
+
+
+def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
+    """split_dumps for standard input: read into a file (stdin_file), and cut where a named
+    file of its size and content is, but for a compressed one; its pieces carry their bytes
+    (CarriedPiece). Else a Stdin."""
+    try:
+        file = stdin_file(max_bytes, options)
+    except InputError as error:
+        yield Stdin(error=error)
+        return
+    pieces = None
+    try:
+        size = file.seek(0, os.SEEK_END)
+        file.seek(0)
+        plan = _dump_plan(file, STDIN, size, max_bytes, options)
+        if plan is not None and plan.compression is None and plan.encoding.startswith("utf-8"):
+            pieces = _uncompressed_pieces(file, STDIN, plan, size, max_bytes, options, _range_reader(file))
+    except (OSError, InputError):  # the reader reports it
+        pieces = None
+    if pieces is None:
+        yield Stdin(file)
+        return
+    with file:
+        yield from pieces
+
+
+def _range_reader(file: BinaryIO) -> Callable[[int, int], bytes]:
+    """Bytes `start` to `end` of a file being cut, read without moving its position."""
+    if isinstance(file, io.BytesIO):
+        held = file.getvalue()  # (the bytes it was made of: not a copy)
+        return lambda start, end: held[start:end]
+    descriptor = file.fileno()
+    return lambda start, end: os.pread(descriptor, end - start, start)
 
 
 def _may_be_cut(path: str, options: Options) -> bool:
@@ -452,6 +532,7 @@ def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None
     if not stat.S_ISREG(info.st_mode):
         return None
     file = open(path, "rb")  # noqa: SIM115 (closed here, or by the generator returned)
+    pieces: Iterator[str] | None = None
     try:
         # Only what a one-process run streams: pieces of a file read whole could differ.
         plan = _dump_plan(file, path, info.st_size, max_bytes, options)
@@ -459,53 +540,58 @@ def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None
             plan = _plan(file, path, options, strict=True)  # as stream_bytes reads it
             plan = plan if plan is not None and plan.compression is not None else None
         if plan is None or not plan.encoding.startswith("utf-8"):
-            file.close()  # (UTF-16 lines are not found by byte)
-            return None
-        sha256 = _sha256(file)[0]
-        if plan.compression is not None and plan.format != "jsonl":
-            carry = _carried_csv_pieces if plan.format == "csv" else _carried_array_pieces
-            carried = carry(file, path, plan, info.st_size, sha256, max_bytes, options)
-            if carried is None:
-                file.close()
-            return carried
+            pass  # (UTF-16 lines are not found by byte)
+        elif plan.compression is None:
+            uncompressed = _uncompressed_pieces(file, path, plan, info.st_size, max_bytes, options)
+            pieces = None if uncompressed is None else _closing(file, uncompressed)
+        else:  # (these close the file)
+            sha256 = _sha256(file)[0]
+            if plan.format == "jsonl":
+                pieces = _carried_pieces(file, path, plan, info.st_size, sha256, max_bytes)
+            else:
+                carry = _carried_csv_pieces if plan.format == "csv" else _carried_array_pieces
+                pieces = carry(file, path, plan, info.st_size, sha256, max_bytes, options)
     except BaseException:
         file.close()
         raise
-    if plan.compression is not None:
-        return _carried_pieces(file, path, plan, info.st_size, sha256, max_bytes)
-    cuts: Iterator[tuple[object, ...]]
+    if pieces is None:
+        file.close()
+    return pieces
+
+
+def _uncompressed_pieces(
+    file: BinaryIO,
+    path: str,
+    plan: _Plan,
+    size: int,
+    max_bytes: int,
+    options: Options,
+    carry: Callable[[int, int], bytes] | None = None,
+) -> Iterator[str] | None:
+    """The pieces of an uncompressed dump, named as they are found: the workers begin on the
+    first while the rest of the file is still being cut. With `carry`, each carries its
+    bytes, read by it (CarriedPiece). None when it is not cut."""
+    sha256 = _sha256(file)[0]
+    cuts: Iterator[tuple[int, int, int, int | str]]
     spec = ""  # what a piece's reader needs to know of the file besides
     if plan.format == "jsonl":
-        cuts = _cuts(file, plan, info.st_size, max_bytes)
+        cuts = _cuts(file, plan, size, max_bytes)
     elif plan.format == "json":
-        cuts = _array_cuts(file.read, plan, info.st_size)
+        cuts = _array_cuts(file.read, plan, size)
     else:
-        csv = _csv_cuts(file, plan, info.st_size, max_bytes, options)
+        csv = _csv_cuts(file, plan, size, max_bytes, options)
         if csv is None:
-            file.close()
             return None
         spec, cuts = csv
-    return _cut_pieces(file, path, cuts, (info.st_size, sha256, plan.encoding, "", plan.format, spec))
-
-
-def _cut_pieces(
-    file: BinaryIO, path: str, cuts: Iterator[tuple[object, ...]], fields: tuple[object, ...]
-) -> Iterator[str] | None:
-    """The pieces of an uncompressed file, named as they are found: the workers begin on the
-    first while the rest of the file is still being cut. None when it is not cut."""
-    try:
-        first = next(cuts, None)
-    except BaseException:
-        file.close()
-        raise
+    first = next(cuts, None)
     if first is None:
-        file.close()
         return None
+    fields = (size, sha256, plan.encoding, "", plan.format, spec)
 
     def named() -> Iterator[str]:
-        with file:
-            for cut in itertools.chain([first], cuts):
-                yield PIECE.join(map(str, (path, *cut, *fields)))
+        for cut in itertools.chain([first], cuts):
+            piece = PIECE.join(map(str, (path, *cut, *fields)))
+            yield piece if carry is None else CarriedPiece(piece, carry(cut[0], cut[1]))
 
     return named()
 
@@ -1021,8 +1107,9 @@ def _carrying(
 
 
 class CarriedPiece(str):
-    """A piece of a compressed dump (split_dumps): the string that stands for it among a
-    run's paths, as for any piece, with its decompressed lines beside it as bytes.
+    """A piece of a compressed dump or of standard input (split_dumps): the string that
+    stands for it among a run's paths, as for any piece, with its decompressed lines (or
+    the bytes of its range of standard input) beside it as bytes.
 
     The lines go to a worker as they are: carried inside the string, they were decoded into
     it here, encoded to UTF-8 by pickle, decoded again in the worker and encoded back to
@@ -1073,8 +1160,9 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
     """The records of one piece of a dump (split_dumps), as open_dump gives them.
 
     A piece is the string that stands for it among a run's paths: its file, then the byte
-    range to read ("" for the lines it carries, a CarriedPiece; "+" for the rest of a
-    compressed file from its first line on; "!" for an error it fails with), its first
+    range to read (that a CarriedPiece carries; "" for the lines a compressed file's
+    carries; "+" for the rest of a compressed file from its first line on; "!" for an
+    error it fails with), its first
     record's index and line (none in an array), and the file's size, SHA-256, encoding,
     compression and format, and for a CSV its dialect and columns.
     """
@@ -1104,8 +1192,8 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
         raise TypeError("a piece that carries its lines is a CarriedPiece")
     bom = encoding == "utf-8-sig"
     with _piece_file(path, carried_lines) as file:
-        if start == "":  # its lines, carried
-            lines = _utf8_lines(file, max_bytes, plan, skip_bom=False)
+        if carried_lines is not None:  # its lines (of a compressed file), or its byte range
+            lines = _utf8_lines(file, max_bytes, plan, skip_bom=start == "0" and bom)
         elif start == _REST:  # the rest of a compressed file (_carried_csv_pieces)
             binary = open_decompressed(file, plan.compression or "")
             lines = _utf8_lines(binary, max_bytes, plan, skip_bom=bom, skip_lines=int(first_line) - 1)
