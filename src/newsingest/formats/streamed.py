@@ -481,8 +481,9 @@ def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Itera
 
 def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
     """split_dumps for standard input: read into a file (stdin_file), and cut where a named
-    file of its size and content is, but for a compressed one; its pieces carry their bytes
-    (CarriedPiece). Else a Stdin."""
+    file of its size and content is, but for a compressed CSV or JSON array (some of their
+    pieces are read again from the file); its pieces carry their bytes (CarriedPiece).
+    Else a Stdin."""
     try:
         file = stdin_file(max_bytes, options)
     except InputError as error:
@@ -492,9 +493,13 @@ def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
     try:
         size = file.seek(0, os.SEEK_END)
         file.seek(0)
-        plan = _dump_plan(file, STDIN, size, max_bytes, options)
-        if plan is not None and plan.compression is None and plan.encoding.startswith("utf-8"):
+        plan = _cut_plan(file, STDIN, size, max_bytes, options)
+        if plan is None:
+            pass
+        elif plan.compression is None:
             pieces = _uncompressed_pieces(file, STDIN, plan, size, max_bytes, options, _range_reader(file))
+        elif plan.format == "jsonl":  # (all its pieces carry their lines; it closes the file)
+            pieces = _carried_pieces(file, STDIN, plan, size, _sha256(file)[0], max_bytes)
     except (OSError, InputError):  # the reader reports it
         pieces = None
     if pieces is None:
@@ -534,13 +539,9 @@ def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None
     file = open(path, "rb")  # noqa: SIM115 (closed here, or by the generator returned)
     pieces: Iterator[str] | None = None
     try:
-        # Only what a one-process run streams: pieces of a file read whole could differ.
-        plan = _dump_plan(file, path, info.st_size, max_bytes, options)
-        if plan is None and info.st_size <= STREAM_FROM and _named_as_dump(path, options):
-            plan = _plan(file, path, options, strict=True)  # as stream_bytes reads it
-            plan = plan if plan is not None and plan.compression is not None else None
-        if plan is None or not plan.encoding.startswith("utf-8"):
-            pass  # (UTF-16 lines are not found by byte)
+        plan = _cut_plan(file, path, info.st_size, max_bytes, options)
+        if plan is None:
+            pass
         elif plan.compression is None:
             uncompressed = _uncompressed_pieces(file, path, plan, info.st_size, max_bytes, options)
             pieces = None if uncompressed is None else _closing(file, uncompressed)
@@ -557,6 +558,20 @@ def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None
     if pieces is None:
         file.close()
     return pieces
+
+
+def _cut_plan(file: BinaryIO, path: str, size: int, max_bytes: int, options: Options) -> _Plan | None:
+    """How a dump of `size` bytes to cut is read; None when it is not one to cut.
+
+    Only what a one-process run streams is cut: pieces of a file read whole could differ.
+    """
+    plan = _dump_plan(file, path, size, max_bytes, options)
+    if plan is None and size <= STREAM_FROM and _named_as_dump(path, options):
+        plan = _plan(file, path, options, strict=True)  # as stream_bytes reads it
+        plan = plan if plan is not None and plan.compression is not None else None
+    if plan is None or not plan.encoding.startswith("utf-8"):
+        return None  # (UTF-16 lines are not found by byte)
+    return plan
 
 
 def _uncompressed_pieces(
