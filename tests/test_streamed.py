@@ -1156,3 +1156,4 @@ def test_standard_input_not_cut_is_read_by_a_worker_among_files(tmp_path: Path) 
     assert two.stdout == one.stdout and json.loads(two.stdout.splitlines()[5])["source"]["path"] == "-"
     stdin = streamed.Stdin(io.BytesIO(article))
     assert pickle.loads(pickle.dumps(stdin)).file.read() == article
+    assert type(streamed.file_of(stdin)) is str  # (a failure's path, sent back without the bytes)

@@ -449,8 +449,11 @@ _STR_ONLY_SPACE: Final = frozenset(b"\x1c\x1d\x1e\x1f")
 
 
 def file_of(path: str) -> str:
-    """The file an input path names: a piece of a dump (split_dumps) is named by its file."""
-    return path.split(PIECE, 1)[0] if PIECE in path else path
+    """The file an input path names: a piece of a dump (split_dumps) is named by its file,
+    and standard input read already (a Stdin, which pickles with its bytes) by "-"."""
+    if PIECE in path:
+        return path.split(PIECE, 1)[0]
+    return STDIN if path == STDIN else path
 
 
 def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Iterator[str]:
