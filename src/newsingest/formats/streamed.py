@@ -143,12 +143,17 @@ def stdin_documents(
 ) -> Iterator[Document | RecordFailure] | None:
     """open_dump for standard input read into `file` (stdin_file): None when it is read
     whole, as a named file of its size and content is."""
-    size = file.seek(0, os.SEEK_END)
-    file.seek(0)
-    plan = _dump_plan(file, STDIN, size, max_bytes, options)
+    plan = _dump_plan(file, STDIN, _rewound(file), max_bytes, options)
     if plan is None:
         return None
     return _closing(file, _stream_file(file, STDIN, plan, max_bytes, options))
+
+
+def _rewound(file: BinaryIO) -> int:
+    """The size of a file, which is left at its start."""
+    size = file.seek(0, os.SEEK_END)
+    file.seek(0)
+    return size
 
 
 class Stdin(str):
@@ -494,8 +499,7 @@ def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
         return
     pieces = None
     try:
-        size = file.seek(0, os.SEEK_END)
-        file.seek(0)
+        size = _rewound(file)
         plan = _cut_plan(file, STDIN, size, max_bytes, options)
         if plan is None:
             pass
