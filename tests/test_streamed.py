@@ -917,6 +917,9 @@ ODD_CSV_LINES = [
     "ক".encode() * 60 + b"\n",
     b"a,b,c,d\n",
     b'x, "spaced"\n',
+    b'said "now" then,x\n',  # (quotes inside an unquoted field, even in number)
+    b'\xff said "now,x\n',
+    "ক".encode() * 60 + b' "x,y\n',
 ]
 
 
@@ -1041,6 +1044,39 @@ def test_a_csv_is_cut_between_its_records(tmp_path: Path) -> None:
     assert len(cut) > 4
     whole = dumped(parse(path, 2000))
     assert len(whole) == 120 and dumped(list(parse_files(cut, max_bytes=2000))) == whole
+
+
+def unquoted_rows(rows: range, body: str = "গতকাল বুধবার সেতুটি খুলে দেওয়া হয়।") -> bytes:
+    return "".join(f"শিরোনাম {index},{body} {index}\n" for index in rows).encode()
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_a_csv_is_cut_past_quotes_inside_unquoted_fields(tmp_path: Path) -> None:
+    """A scraper that quotes no field leaves a quoted phrase in its text, to the csv module
+    a pair of characters: the records after it are cut as the ones before."""
+    path = tmp_path / "dump.csv"
+    middle = unquoted_rows(range(40, 41), 'তিনি বলেন "আগামী ১২ মার্চ" কাজ শুরু হবে')
+    path.write_bytes(b"title,body\n" + unquoted_rows(range(40)) + middle + unquoted_rows(range(41, 80)))
+    cut = pieces(path, max_bytes=2000)
+    starts = [int(piece.split("\x00")[1]) for piece in cut]
+    assert sum(start > path.read_bytes().index(middle) for start in starts) > 2
+    whole = dumped(parse(path, 2000))
+    assert len(whole) == 80 and dumped(list(parse_files(cut, max_bytes=2000))) == whole
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_a_csv_is_not_cut_where_a_quote_inside_an_unquoted_field_is_left_odd(tmp_path: Path) -> None:
+    """Where the quote characters so far are odd in number, the reader of the whole file
+    counts itself inside a quoted field (records._CsvLines), which tells it how far to read
+    past a field over --max-bytes; a piece's reader would start outside one."""
+    path = tmp_path / "dump.csv"
+    over = b'long,"' + b"a" * 1500 + b"\n" + b"b" * 1500 + b'"\n'  # a field over 2,000 bytes
+    odd = b'5" screen,x\n'
+    data = b"title,body\n" + unquoted_rows(range(30)) + odd + unquoted_rows(range(30, 60)) + over
+    path.write_bytes(data + unquoted_rows(range(60, 90)))
+    cut = pieces(path, max_bytes=2000)
+    assert all(int(piece.split("\x00")[1]) <= data.index(odd) for piece in cut)
+    assert dumped(list(parse_files(cut, max_bytes=2000))) == dumped(parse(path, 2000))
 
 
 # The members of an object that holds records, or is one: records arrays under the keys _json
