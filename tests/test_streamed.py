@@ -1015,22 +1015,29 @@ def test_a_compressed_csv_is_cut_between_its_records(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pack: Callable[[bytes], bytes], suffix: str
 ) -> None:
     """Records quoting someone over several lines: cut between, each piece carrying its
-    lines. A quote inside an unquoted field, or a line too long to see the end of (read in
-    blocks of 100 bytes), leaves the rest to one piece that reads it from the file."""
+    lines. A bare "\\r" (a line end to the csv module), or a line too long to see the end
+    of (read in blocks of 100 bytes), leaves the rest to one piece that reads it from the
+    file; a quote inside an unquoted field does not."""
     monkeypatch.setattr(streamed, "_CUT_READ", 100)
     quoting = {"body": 'তিনি বলেন, "আগামী ১২ মার্চ কাজ শুরু হবে"।\nদ্বিতীয় অনুচ্ছেদ।'}
     rows = [{**item, **quoting} if index % 2 else item for index, item in enumerate(RECORDS * 3)]
     data = as_csv(rows)
     middle = data.index(b"\n", len(data) // 2) + 1
-    odd_lines = {"dump": b"", "odd": b'5" screen,size\n', "long": "ক".encode() * 700 + b",x\n"}
+    odd_lines = {
+        "dump": b"",
+        "quote": b'5" screen,size\n',
+        "odd": b"5\r screen,size\n",
+        "long": "ক".encode() * 700 + b",x\n",
+    }
     for name, odd in odd_lines.items():
         packed = tmp_path / f"{name}.csv.{suffix}"
         packed.write_bytes(pack(data[:middle] + odd + data[middle:]))
         cut = pieces(packed, max_bytes=2000)
         assert len(cut) > 4 and all(isinstance(piece, streamed.CarriedPiece) for piece in cut[:4])
-        assert cut[-1].split("\x00")[1] == ("+" if odd else "")
+        assert cut[-1].split("\x00")[1] == ("+" if name in ("odd", "long") else "")
         whole = dumped(parse(packed, 2000))
-        assert len(whole) == 120 + bool(odd) and dumped(list(parse_files(cut, max_bytes=2000))) == whole
+        records = 120 + bool(odd) + (name == "odd")  # (5\r screen,size: two records)
+        assert len(whole) == records and dumped(list(parse_files(cut, max_bytes=2000))) == whole
 
 
 @pytest.mark.usefixtures("small_pieces")
@@ -1065,18 +1072,22 @@ def test_a_csv_is_cut_past_quotes_inside_unquoted_fields(tmp_path: Path) -> None
 
 
 @pytest.mark.usefixtures("small_pieces")
-def test_a_csv_is_not_cut_where_a_quote_inside_an_unquoted_field_is_left_odd(tmp_path: Path) -> None:
-    """Where the quote characters so far are odd in number, the reader of the whole file
-    counts itself inside a quoted field (records._CsvLines), which tells it how far to read
-    past a field over --max-bytes; a piece's reader would start outside one."""
+def test_a_stray_quote_leaves_the_csv_records_after_a_long_field_read(tmp_path: Path) -> None:
+    """A quote inside an unquoted field (5" screen) is a character: the records after a
+    field over --max-bytes further on are read, not taken for the rest of a quoted field
+    (the reader reads past the long field's lines by its quotes), and the file is cut past
+    it as anywhere."""
     path = tmp_path / "dump.csv"
     over = b'long,"' + b"a" * 1500 + b"\n" + b"b" * 1500 + b'"\n'  # a field over 2,000 bytes
     odd = b'5" screen,x\n'
     data = b"title,body\n" + unquoted_rows(range(30)) + odd + unquoted_rows(range(30, 60)) + over
     path.write_bytes(data + unquoted_rows(range(60, 90)))
+    whole = parse(path, 2000)
+    failures = [item for item in whole if isinstance(item, Failure)]
+    assert len(whole) == 92 and [item.record for item in failures] == [61]
     cut = pieces(path, max_bytes=2000)
-    assert all(int(piece.split("\x00")[1]) <= data.index(odd) for piece in cut)
-    assert dumped(list(parse_files(cut, max_bytes=2000))) == dumped(parse(path, 2000))
+    assert sum(int(piece.split("\x00")[1]) > data.index(odd) for piece in cut) > 2
+    assert dumped(list(parse_files(cut, max_bytes=2000))) == dumped(whole)
 
 
 # The members of an object that holds records, or is one: records arrays under the keys _json

@@ -160,7 +160,7 @@ class _CsvLines:
         self.number = before
         self.skipped = 0  # lines read past (skip_record), as the csv reader counts lines
         self._yielded = 0
-        self._quoted = False  # whether the lines so far end inside a quoted field
+        self._quoted = False  # whether the lines of the record so far end inside a quoted field
 
     def __iter__(self) -> Iterator[str]:
         for line in self._lines:
@@ -177,6 +177,12 @@ class _CsvLines:
     def _stand_in(self, line: InputError) -> str:
         odd = isinstance(line, UnreadLine) and self.quotechar in line.odd_quotes
         return (self.quotechar if odd else "") + "-\n"
+
+    def record_read(self) -> None:
+        """The csv reader made a record of the lines given so far: the next line begins a
+        record, outside a quoted field (whatever quote characters the record held as
+        characters, 5" screen)."""
+        self._quoted = False
 
     def skip_record(self) -> None:
         """Read past the rest of a record the csv reader gave up on (a field over its
@@ -440,6 +446,8 @@ def _csv(
     except csv.Error as exc:
         raise InputError(Reason.MALFORMED, f"invalid CSV header: {exc}") from None
     failed = streamed.failed if streamed is not None else {}
+    if streamed is not None:
+        streamed.record_read()  # (the header)
     if failed:  # in the header: no column can be told
         raise failed[min(failed)]
     check_columns(named, overrides)
@@ -447,6 +455,8 @@ def _csv(
     while True:
         try:
             for row in reader:
+                if streamed is not None:
+                    streamed.record_read()
                 # (any of the lines this row was read from)
                 bad = [failed.pop(n) for n in range(read_to + 1, reader.line_num + 1) if n in failed]
                 read_to = reader.line_num

@@ -705,13 +705,12 @@ def _csv_cuts(
 
     A record ends with a line that ends outside a quoted field. The quote characters before
     it tell where that is: one opens a field where a field begins, and inside a quoted field
-    is doubled or closes it; inside an unquoted field, it is a character, and a piece begins
-    only where such characters so far are even in number (_CsvFields.record_ends). Only so
-    far as that can be told, within each block, and no line holds a bare "\r" or a NUL, is
-    the file cut: the rest is one piece, which its reader reads as a one-process run does
-    (a line or a field too long fails its record in a piece as in the whole file). The
-    file is read in blocks of whole lines, and within a block only its quotes and the line
-    ends outside quoted fields are looked at.
+    is doubled or closes it; inside an unquoted field, it is a character
+    (_CsvFields.record_ends). Only so far as that can be told, and no line holds a bare
+    "\r" or a NUL, is the file cut: the rest is one piece, which its reader reads as a
+    one-process run does (a line or a field too long fails its record in a piece as in the
+    whole file). The file is read in blocks of whole lines, and within a block only its
+    quotes and the line ends outside quoted fields are looked at.
     """
     file.seek(0)
     offset = len(codecs.BOM_UTF8) if plan.encoding == "utf-8-sig" else 0
@@ -749,8 +748,9 @@ def _csv_blocks(
     """A CSV past its header in blocks of whole lines, each with where records end in it
     (_CsvFields.record_ends), up to where that can no longer be told: `fields.lost` is then
     set, by a quote the csv module takes for a character in a line its reader cannot read,
-    or left odd in number at a block's end, a NUL or a bare "\r", or a line too long to
-    see the end of. A last line with no line end comes in a block with no ends."""
+    a NUL or a bare "\r", or a line too long to see the end of. A last line with no line
+    end comes in a block with no ends."""
+    record = 0  # bytes of the record the blocks so far end inside of
     while block := read(_CUT_READ):
         if not block.endswith(b"\n"):
             block += readline(max_bytes + 2)
@@ -761,11 +761,11 @@ def _csv_blocks(
         if not fields.plain(block):
             fields.lost = True
             return
-        ends = fields.record_ends(block, max_bytes)
-        fields.lost |= fields.odd  # (a piece from here on could not begin before the file's end)
+        ends = fields.record_ends(block, record, max_bytes)
         yield block, ends
         if fields.lost:
             return
+        record = len(block) - ends[-1][0] if ends else record + len(block)
 
 
 def _csv_reading(header: bytes, plan: _Plan, options: Options) -> tuple[_CsvFields, str] | None:
@@ -805,8 +805,6 @@ class _CsvFields:
         self.columns = 0
         self.records = 0
         self.quoted = False  # whether the text so far ends inside a quoted field
-        self.odd = False  # whether the quote characters so far are odd in number
-        self.carried = 0  # bytes of the record the text so far ends inside of
         self.lost = False  # whether record_ends met what it cannot tell records by
 
     def plain(self, text: bytes) -> bool:
@@ -816,20 +814,19 @@ class _CsvFields:
             return False
         return b"\r" not in text or _BARE_CR.search(text) is None
 
-    def record_ends(self, block: bytes, max_bytes: int) -> list[tuple[int, int]]:
-        """Where in `block` (whole lines) records end that a piece may begin after, each with
-        the records made so far, up to where that cannot be told (then `lost` is set).
+    def record_ends(self, block: bytes, carried: int, max_bytes: int) -> list[tuple[int, int]]:
+        """Where in `block` (whole lines) records end, each with the records made so far, up
+        to where that cannot be told (then `lost` is set). `carried`: the bytes of a record
+        begun before.
 
-        A quote inside an unquoted field is a character to the csv module. It leaves the
-        quote characters so far odd in number, and no piece begins until they are even
-        again: a piece's reader starts out even (records._CsvLines counts them). In a line
-        that its reader cannot read (too long, or not UTF-8), one is not told apart: the
-        reader's stand-in for the line holds a quote at its start where the line held an
-        odd number.
+        A quote inside an unquoted field is a character to the csv module, but in a line
+        that its reader cannot read (too long, or not UTF-8): the reader's stand-in for the
+        line holds a quote at its start where the line held an odd number
+        (records._CsvLines), and the records after it are not told apart.
         """
         quote, find = self.quote, block.find
         ends: list[tuple[int, int]] = []
-        record = -self.carried  # where in the block the current record began
+        record = -carried  # where in the block the current record began
         at = 0
         readable = -1  # where the last line found readable ends
         while True:
@@ -854,8 +851,7 @@ class _CsvFields:
                 if begins == record or block[begins - 1 : begins] == self.delimiter:
                     self.quoted = True
                 elif line_end == readable or _readable(block, opening, line_end, max_bytes):
-                    self.odd = not self.odd  # a character
-                    readable = line_end
+                    readable = line_end  # (a character)
                 else:
                     self.lost = True
                     break
@@ -870,10 +866,8 @@ class _CsvFields:
                 self.lost = True
                 break
             self.records += made
-            if not self.odd:
-                ends.append((end, self.records))
+            ends.append((end, self.records))
             record = at = end
-        self.carried = len(block) - record
         return ends
 
     def _makes_record(self, line: bytes) -> bool | None:
