@@ -1144,19 +1144,29 @@ def test_a_json_object_over_max_bytes_that_is_one_record_reads_as_json_loads_rea
     assert article.source.record == 0 and len(text.encode()) > len(text)
 
 
+DUMP_NAMES = ["dump.jsonl", "dump.json", "dump.csv", "dump.jsonl.gz", "dump.csv.gz"]
+
+
 def piped(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
     """Standard input that holds `data`, as split_dumps and stdin_file read it."""
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
 
 
 @pytest.mark.usefixtures("small_pieces")
-@pytest.mark.parametrize("max_bytes", [10**9, 5000], ids=["held", "spooled"])
-@pytest.mark.parametrize("name", ["dump.jsonl", "dump.json", "dump.csv", "dump.jsonl.gz", "dump.csv.gz"])
+@pytest.mark.parametrize(
+    ("name", "max_bytes", "forked"),
+    [
+        *((name, max_bytes, True) for name in DUMP_NAMES for max_bytes in (10**9, 5000)),
+        ("dump.jsonl", 10**9, False),  # (the pieces pickled to concurrent.futures' workers)
+    ],
+)
 def test_standard_input_is_shared_out_as_a_named_dump_is(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, max_bytes: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, max_bytes: int, forked: bool
 ) -> None:
     """A dump piped in is cut into pieces that carry their bytes (but a compressed CSV), and
-    its records come out as a one-process run gives those of the same file named."""
+    its records come out as a one-process run gives those of the same file named; held in
+    memory, or past --max-bytes spooled to a file."""
+    monkeypatch.setattr(parallel, "FORKED_WORKERS", forked)
     monkeypatch.setattr(streamed, "STREAM_FROM", 1000)
     dumps = {"dump.jsonl": JSONL * 3, "dump.json": json_array(RECORDS * 3), "dump.csv": as_csv(RECORDS * 3)}
     data = dumps.get(name) or gzip.compress(dumps[name.removesuffix(".gz")])
@@ -1189,8 +1199,12 @@ def test_standard_input_over_stream_from_is_read_a_record_at_a_time(monkeypatch:
     assert streamed.stdin_documents(streamed.stdin_file(10**9, Options()), 10**9, Options()) is None
 
 
-def test_standard_input_not_cut_is_read_by_a_worker_among_files(tmp_path: Path) -> None:
+@pytest.mark.parametrize("forked", [True, False], ids=["forked", "executor"])
+def test_standard_input_not_cut_is_read_by_a_worker_among_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: bool
+) -> None:
     """Standard input that is no dump goes to a worker with its bytes, in its place."""
+    monkeypatch.setattr(parallel, "FORKED_WORKERS", forked)
     article = "সেতু নিয়ে প্রতিবেদন\nগতকাল বুধবার সেতুটি খুলে দেওয়া হয়।\n".encode()
     names = []
     for index in range(3 * parallel.MIN_FILES_FOR_WORKERS):
