@@ -418,3 +418,18 @@ def test_decode_shortcuts_match_their_definitions(text: str, data: bytes) -> Non
     marked = not read._BINARY_MARKS.isdisjoint(text[:4096])
     assert bool(read._BINARY_CHAR.search(text, 0, 4096)) == marked
     assert (not data or data.isspace()) == (not data.strip())
+
+
+@pytest.mark.parametrize("command", [["parse", "-"], ["parse", "-j", "1", "-"], ["validate", "-"]])
+def test_a_closed_standard_input_is_a_one_line_error(command: list[str]) -> None:
+    """Started with standard input closed (command <&-): an error naming it, no traceback."""
+    result = subprocess.run(
+        [sys.executable, "-m", "newsingest", *command],
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: os.close(0),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1 and not result.stdout
+    assert "standard input is closed" in result.stderr and "Traceback" not in result.stderr

@@ -124,6 +124,8 @@ def read_bytes(path: str, max_bytes: int = MAX_BYTES, unread_over: int | None = 
 def read_stdin(max_bytes: int) -> bytes:
     """Up to `max_bytes` + 1 bytes of standard input: more than `max_bytes` are the start of
     a stream the caller reads on (or refuses)."""
+    if sys.stdin is None:  # (started with it closed: command <&-)
+        raise InputError(Reason.UNREADABLE, "cannot read: standard input is closed")
     try:
         return sys.stdin.buffer.read(max_bytes + 1)
     except OSError as exc:

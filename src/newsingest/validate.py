@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ def check_stream(stream: BinaryIO, path: str) -> Iterator[Problem | None]:
 
 def check_file(path: str) -> Iterator[Problem | None]:
     if path == "-":
+        if sys.stdin is None:  # (started with it closed: command <&-)
+            raise OSError(errno.EBADF, "standard input is closed")
         yield from check_stream(sys.stdin.buffer, "-")
         return
     with open(path, "rb") as handle:

@@ -127,13 +127,15 @@ def stdin_file(max_bytes: int, options: Options) -> BinaryIO:
     if len(start) <= max_bytes:
         return io.BytesIO(start)
     _dump_plan(io.BytesIO(start), STDIN, len(start), max_bytes, options)  # (too_large if not a dump)
-    file = tempfile.TemporaryFile(prefix="newsingest-stdin-")  # noqa: SIM115 (the caller closes it)
+    file = None
     try:
+        file = tempfile.TemporaryFile(prefix="newsingest-stdin-")  # noqa: SIM115 (the caller closes it)
         file.write(start)
         del start  # (up to --max-bytes of it)
         shutil.copyfileobj(sys.stdin.buffer, file, _CUT_READ)
     except OSError as exc:
-        file.close()
+        if file is not None:
+            file.close()
         raise InputError(Reason.UNREADABLE, f"cannot read or keep it: {exc.strerror or exc}") from None
     return file
 
