@@ -168,19 +168,55 @@ def test_default_jobs_keep_to_the_cpu_quota(
     cpus: int | None,
 ) -> None:
     """A container limited to fewer CPUs than the host's cores starts a worker per CPU."""
-    limit, quota, period = tmp_path / "cpu.max", tmp_path / "quota", tmp_path / "period"
     if v2 is not None:
-        limit.write_text(v2)
+        (tmp_path / "cpu.max").write_text(v2)
     if v1 is not None:
-        quota.write_text(v1[0])
-        period.write_text(v1[1])
-    monkeypatch.setattr(parallel, "CGROUP_CPU_MAX", str(limit))
-    monkeypatch.setattr(parallel, "CGROUP_V1_CPU", (str(quota), str(period)))
+        (tmp_path / "cpu").mkdir()
+        (tmp_path / "cpu" / "cpu.cfs_quota_us").write_text(v1[0])
+        (tmp_path / "cpu" / "cpu.cfs_period_us").write_text(v1[1])
+    monkeypatch.setattr(parallel, "CGROUP_ROOT", str(tmp_path))
+    monkeypatch.setattr(parallel, "PROC_CGROUP", str(tmp_path / "missing"))
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _: set(range(64)), raising=False)
     assert parallel.cpu_quota() == cpus
     assert parallel.default_jobs() == (cpus or 64)
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _: {0}, raising=False)
     assert parallel.default_jobs() == 1  # fewer cores than the quota: the cores
+
+
+@pytest.mark.parametrize(
+    ("own", "limits", "cpus"),
+    [
+        # systemd's CPUQuota=300% on a service: its own cgroup holds the limit
+        ("0::/system.slice/app.service", {"system.slice/app.service": "300000 100000"}, 3),
+        # a limit on a parent holds below it, and the least of several is the one that binds
+        ("0::/kube/pod1/box", {"kube/pod1": "200000 100000", "kube/pod1/box": "max 100000"}, 2),
+        ("0::/kube/pod1/box", {"kube/pod1": "400000 100000", "kube/pod1/box": "100000 100000"}, 1),
+        # cgroup v1: the cpu controller's path and its directory
+        ("4:cpu,cpuacct:/docker/abc\n0::/", {"cpu/docker": ("250000", "100000")}, 3),
+        # outside the cgroup namespace's view: only its root counts
+        ("0::/../../other", {"other": "100000 100000", "": "200000 100000"}, 2),
+    ],
+)
+def test_the_cpu_quota_of_a_parent_cgroup_holds(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    own: str,
+    limits: dict[str, str | tuple[str, str]],
+    cpus: int,
+) -> None:
+    """Where the process's cgroup is not the root of what it sees (no cgroup namespace: a
+    systemd service, some container runtimes), its own and its parents' limits count."""
+    for directory, limit in limits.items():
+        (tmp_path / directory).mkdir(parents=True, exist_ok=True)
+        if isinstance(limit, str):
+            (tmp_path / directory / "cpu.max").write_text(limit + "\n")
+        else:
+            (tmp_path / directory / "cpu.cfs_quota_us").write_text(limit[0])
+            (tmp_path / directory / "cpu.cfs_period_us").write_text(limit[1])
+    (tmp_path / "cgroup").write_text(own + "\n")
+    monkeypatch.setattr(parallel, "CGROUP_ROOT", str(tmp_path))
+    monkeypatch.setattr(parallel, "PROC_CGROUP", str(tmp_path / "cgroup"))
+    assert parallel.cpu_quota() == cpus
 
 
 def test_jobs_option_is_checked() -> None:

@@ -98,8 +98,9 @@ def cli() -> None:
     "--jobs",
     type=click.IntRange(min=1),
     metavar="N",
-    help="Worker processes (default: one per core this process may use, or per CPU of a "
-    "container's CPU limit where that is fewer). 1 parses in this process. Workers start "
+    help="Worker processes (default: one per core this process may use, or per CPU of its "
+    "cgroup's CPU limit where that is fewer: a container's, systemd's CPUQuota=). 1 parses "
+    "in this process. Workers start "
     "for runs of a hundred files or more, and share out a dump read a record at a time (see "
     "--max-bytes) in pieces, from a file or standard input (a compressed CSV or JSON array "
     "piped in is read by one process: name the file). "

@@ -61,10 +61,11 @@ CHUNK_RESULTS = 64
 FORKED_WORKERS = sys.platform == "linux"
 
 
-# A container's CPU limit (Docker --cpus, a Kubernetes limit), as its cgroup shows it inside:
-# cgroup v2's "QUOTA PERIOD" (or "max PERIOD"), else v1's quota (-1: none) and period.
-CGROUP_CPU_MAX = "/sys/fs/cgroup/cpu.max"
-CGROUP_V1_CPU = ("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/cpu.cfs_period_us")
+# A CPU limit (Docker --cpus, a Kubernetes limit, systemd's CPUQuota=) is set on a cgroup:
+# cgroup v2's cpu.max ("QUOTA PERIOD", or "max PERIOD"), else v1's cpu.cfs_quota_us (-1: none)
+# and cpu.cfs_period_us, in the directory of the process's cgroup or of one of its parents.
+CGROUP_ROOT = "/sys/fs/cgroup"
+PROC_CGROUP = "/proc/self/cgroup"  # which cgroup the process is in, below CGROUP_ROOT
 
 
 def default_jobs() -> int:
@@ -81,16 +82,67 @@ def default_jobs() -> int:
 
 
 def cpu_quota() -> int | None:
-    """The CPUs' worth of time per period the cgroup allows, rounded up; None unlimited."""
+    """The CPUs' worth of time per period that this process's cgroup allows, rounded up: the
+    least of its own limit and its parents' (a limit holds for all below it); None when
+    there is none. Inside a container, its cgroup is the root of what it sees."""
+    v2, v1 = _own_cgroups()
+    for directories, read in (
+        (_up_from(CGROUP_ROOT, v2), _v2_quota),
+        (_up_from(os.path.join(CGROUP_ROOT, "cpu"), v1), _v1_quota),
+    ):
+        quotas = []
+        for directory in directories:
+            try:
+                quotas.append(read(directory))
+            except (OSError, ValueError):  # (not there, or not what it should hold)
+                continue
+        if quotas:
+            limited = [quota for quota in quotas if quota is not None]
+            return min(limited) if limited else None
+    return None
+
+
+def _own_cgroups() -> tuple[str, str]:
+    """This process's cgroup v2 path and its v1 cpu controller's, "/" where not known."""
+    v2 = v1 = "/"
     try:
-        quota, period = _read_text(CGROUP_CPU_MAX).split()
-    except (OSError, ValueError):
-        try:
-            quota, period = (_read_text(path).strip() for path in CGROUP_V1_CPU)
-        except (OSError, ValueError):
-            return None
+        lines = _read_text(PROC_CGROUP).splitlines()
+    except OSError:
+        return v2, v1
+    for line in lines:
+        number, _, rest = line.partition(":")
+        controllers, _, path = rest.partition(":")
+        if number == "0" and not controllers:
+            v2 = path
+        elif "cpu" in controllers.split(","):
+            v1 = path
+    return v2, v1
+
+
+def _up_from(root: str, path: str) -> list[str]:
+    """The directory of cgroup `path` below `root`, then each of its parents up to `root`
+    (only `root` for a path outside it: "/../..", the view of a cgroup namespace)."""
+    parts = [part for part in path.strip().split("/") if part]
+    if ".." in parts:
+        parts = []
+    return [os.path.join(root, *parts[:end]) for end in range(len(parts), -1, -1)]
+
+
+def _v2_quota(directory: str) -> int | None:
+    quota, period = _read_text(os.path.join(directory, "cpu.max")).split()
+    return _cpus(quota, period)
+
+
+def _v1_quota(directory: str) -> int | None:
+    names = ("cpu.cfs_quota_us", "cpu.cfs_period_us")
+    quota, period = (_read_text(os.path.join(directory, name)).strip() for name in names)
+    return _cpus(quota, period)
+
+
+def _cpus(quota: str, period: str) -> int | None:
+    """A quota per period as whole CPUs, rounded up; None for none ("max", -1, 0)."""
     if not (quota.isdigit() and period.isdigit()) or int(quota) == 0 or int(period) == 0:
-        return None  # "max", -1, or nothing to go by
+        return None
     return -(-int(quota) // int(period))
 
 
