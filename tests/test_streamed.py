@@ -1053,6 +1053,26 @@ def test_a_csv_is_cut_between_its_records(tmp_path: Path) -> None:
     assert len(whole) == 120 and dumped(list(parse_files(cut, max_bytes=2000))) == whole
 
 
+@pytest.mark.usefixtures("small_pieces")
+def test_a_compressed_json_array_piped_in_is_cut_when_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past a number among its elements, the rest of a compressed JSON array is one piece
+    read again from the file: piped in, it carries all of it (CarriedFile)."""
+    rows: list[Any] = [*RECORDS, 7, *RECORDS]
+    data = gzip.compress(json_array(rows))
+    path = tmp_path / "dump.json.gz"
+    path.write_bytes(data)
+    piped(monkeypatch, data)
+    cut = list(split_dumps(["-"], 10**9, Options()))
+    assert len(cut) > 3 and isinstance(cut[-1], streamed.CarriedFile)
+    one = CliRunner().invoke(cli, ["parse", str(path), "-j", "1"])
+    two = CliRunner().invoke(cli, ["parse", "-", "-j", "2"], input=data)
+    assert one.exit_code == two.exit_code and two.stderr == one.stderr.replace(str(path), "-")
+    assert two.stdout == one.stdout.replace(json.dumps(str(path)), '"-"')
+    assert len(one.stdout.splitlines()) == 80
+
+
 def unquoted_rows(rows: range, body: str = "গতকাল বুধবার সেতুটি খুলে দেওয়া হয়।") -> bytes:
     return "".join(f"শিরোনাম {index},{body} {index}\n" for index in rows).encode()
 
@@ -1144,7 +1164,7 @@ def test_a_json_object_over_max_bytes_that_is_one_record_reads_as_json_loads_rea
     assert article.source.record == 0 and len(text.encode()) > len(text)
 
 
-DUMP_NAMES = ["dump.jsonl", "dump.json", "dump.csv", "dump.jsonl.gz", "dump.csv.gz"]
+DUMP_NAMES = ["dump.jsonl", "dump.json", "dump.csv", "dump.jsonl.gz", "dump.json.gz", "dump.csv.gz"]
 
 
 def piped(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
@@ -1163,9 +1183,9 @@ def piped(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
 def test_standard_input_is_shared_out_as_a_named_dump_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, max_bytes: int, forked: bool
 ) -> None:
-    """A dump piped in is cut into pieces that carry their bytes (but a compressed CSV), and
-    its records come out as a one-process run gives those of the same file named; held in
-    memory, or past --max-bytes spooled to a file."""
+    """A dump piped in is cut into pieces that carry their bytes, and its records come out
+    as a one-process run gives those of the same file named; held in memory, or past
+    --max-bytes spooled to a file."""
     monkeypatch.setattr(parallel, "FORKED_WORKERS", forked)
     monkeypatch.setattr(streamed, "STREAM_FROM", 1000)
     dumps = {"dump.jsonl": JSONL * 3, "dump.json": json_array(RECORDS * 3), "dump.csv": as_csv(RECORDS * 3)}
@@ -1176,10 +1196,7 @@ def test_standard_input_is_shared_out_as_a_named_dump_is(
     options = Options(format="csv") if given_format else Options()
     piped(monkeypatch, data)
     cut = list(split_dumps(["-"], max_bytes, options))
-    if name == "dump.csv.gz":
-        assert cut == ["-"] and isinstance(cut[0], streamed.Stdin)
-    else:
-        assert len(cut) > 4 and all(isinstance(piece, streamed.CarriedPiece) for piece in cut)
+    assert len(cut) > 4 and all(isinstance(piece, streamed.CarriedPiece) for piece in cut)
     args = ["--max-bytes", str(max_bytes), *given_format]
     one = CliRunner().invoke(cli, ["parse", str(path), "-j", "1", *args])
     stats = tmp_path / "stats.json"
@@ -1187,7 +1204,38 @@ def test_standard_input_is_shared_out_as_a_named_dump_is(
     assert one.exit_code == two.exit_code == 0, two.output
     assert two.stdout == one.stdout.replace(json.dumps(str(path)), '"-"')
     assert len(one.stdout.splitlines()) == 120
-    assert json.loads(stats.read_text())["workers"] == (0 if name == "dump.csv.gz" else 2)
+    assert json.loads(stats.read_text())["workers"] == 2
+
+
+@pytest.mark.usefixtures("small_pieces")
+@pytest.mark.parametrize("max_bytes", [10**9, 5000], ids=["held", "spooled"])
+def test_a_compressed_csv_piped_in_is_cut_when_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, max_bytes: int
+) -> None:
+    """Where its cutting stops (a bare "\\r"), the rest of a compressed CSV is read again
+    from the file: piped in, that piece carries all of it (CarriedFile), so it is cut only
+    when held in memory. Past --max-bytes it is read by one process."""
+    noise = ["".join(hashlib.sha256(bytes([i, j])).hexdigest() for j in range(4)) for i in range(60)]
+    rows = [{"title": f"শিরোনাম {i}", "body": noise[i], "date": "2024-02-15"} for i in range(60)]
+    plain = as_csv(rows)
+    middle = plain.index(b"\n", len(plain) // 2) + 1
+    data = gzip.compress(plain[:middle] + "শিরোনাম ক,কখ\rশিরোনাম খ,খগ\n".encode() + plain[middle:])
+    assert len(data) > 5000
+    path = tmp_path / "dump.csv.gz"
+    path.write_bytes(data)
+    monkeypatch.setattr(streamed, "_CUT_READ", 2000)
+    piped(monkeypatch, data)
+    cut = list(split_dumps(["-"], max_bytes, Options(format="csv")))
+    if max_bytes < len(data):
+        assert cut == ["-"] and isinstance(cut[0], streamed.Stdin) and max_bytes == 5000
+    else:
+        assert len(cut) > 3 and isinstance(cut[-1], streamed.CarriedFile) and cut[-1].split("\x00")[1] == "+"
+    args = ["--max-bytes", str(max_bytes), "--format", "csv"]
+    one = CliRunner().invoke(cli, ["parse", str(path), "-j", "1", *args])
+    two = CliRunner().invoke(cli, ["parse", "-", "-j", "2", *args], input=data)
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert two.stdout == one.stdout.replace(json.dumps(str(path)), '"-"')
+    assert len(one.stdout.splitlines()) == 62
 
 
 def test_standard_input_over_stream_from_is_read_a_record_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:

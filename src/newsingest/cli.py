@@ -102,8 +102,8 @@ def cli() -> None:
     "cgroup's CPU limit where that is fewer: a container's, systemd's CPUQuota=). 1 parses "
     "in this process. Workers start "
     "for runs of a hundred files or more, and share out a dump read a record at a time (see "
-    "--max-bytes) in pieces, from a file or standard input (a compressed CSV or JSON array "
-    "piped in is read by one process: name the file). "
+    "--max-bytes) in pieces, from a file or standard input (but a compressed CSV or JSON "
+    "array piped in past --max-bytes: name the file). "
     "Output keeps the input order. Example: -j 2",
 )
 @click.option(

@@ -126,7 +126,12 @@ def stdin_file(max_bytes: int, options: Options) -> BinaryIO:
     start = read_stdin(max_bytes)
     if len(start) <= max_bytes:
         return io.BytesIO(start)
-    _dump_plan(io.BytesIO(start), STDIN, len(start), max_bytes, options)  # (too_large if not a dump)
+    try:
+        _dump_plan(io.BytesIO(start), STDIN, len(start), max_bytes, options)
+    except InputError as error:
+        if error.reason == Reason.TOO_LARGE:  # (not a dump)
+            raise
+        # (compressed, its start cut short before what tells the format: the whole will)
     file = None
     try:
         file = tempfile.TemporaryFile(prefix="newsingest-stdin-")  # noqa: SIM115 (the caller closes it)
@@ -491,9 +496,9 @@ def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Itera
 
 def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
     """split_dumps for standard input: read into a file (stdin_file), and cut where a named
-    file of its size and content is, but for a compressed CSV or JSON array (some of their
-    pieces are read again from the file); its pieces carry their bytes (CarriedPiece).
-    Else a Stdin."""
+    file of its size and content is; its pieces carry their bytes (CarriedPiece), and those
+    of a compressed CSV or JSON array that are read again from the file carry all of it
+    (CarriedFile): only when it was held in memory. Else a Stdin."""
     try:
         file = stdin_file(max_bytes, options)
     except InputError as error:
@@ -509,6 +514,10 @@ def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
             pieces = _uncompressed_pieces(file, STDIN, plan, size, max_bytes, options, _range_reader(file))
         elif plan.format == "jsonl":  # (all its pieces carry their lines; it closes the file)
             pieces = _carried_pieces(file, STDIN, plan, size, _sha256(file)[0], max_bytes)
+        elif isinstance(file, io.BytesIO):  # (its pieces read from the file carry it whole)
+            carry = _carried_csv_pieces if plan.format == "csv" else _carried_array_pieces
+            carried = carry(file, STDIN, plan, size, _sha256(file)[0], max_bytes, options)
+            pieces = None if carried is None else _carrying_the_file(carried, file.getvalue())
     except (OSError, InputError):  # the reader reports it
         pieces = None
     if pieces is None:
@@ -516,6 +525,16 @@ def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
         return
     with file:
         yield from pieces
+
+
+def _carrying_the_file(pieces: Iterator[str], data: bytes) -> Iterator[str]:
+    """`pieces`, each that would be read from the file (not a CarriedPiece, nor one that
+    fails) carrying the file's bytes `data` instead."""
+    for piece in pieces:
+        if isinstance(piece, CarriedPiece) or piece.split(PIECE, 2)[1] == _FAILED:
+            yield piece
+        else:
+            yield CarriedFile(piece, data)
 
 
 def _range_reader(file: BinaryIO) -> Callable[[int, int], bytes]:
@@ -1028,10 +1047,10 @@ def _carried_csv_pieces(
     None when it is not cut (its header, as _csv_cuts reads it).
 
     Where its records end is told as _csv_cuts tells it, in blocks of whole lines. From where
-    that cannot be told (a line too long, a quote that stands where no field begins, a NUL or
-    a bare "\r"), or the data is corrupt, the rest of the file is one piece: its reader
-    decompresses the file again up to that piece's first line and reads on from there, as a
-    one-process run does.
+    that cannot be told (a line too long, a quote inside an unquoted field of a line its
+    reader cannot read, a NUL or a bare "\r"), or the data is corrupt, the rest of the file
+    is one piece: its reader decompresses the file again up to that piece's first line and
+    reads on from there, as a one-process run does.
     """
     file.seek(0)
     binary = open_decompressed(file, plan.compression or "")
@@ -1172,7 +1191,7 @@ class CarriedPiece(str):
         return carried
 
     def __reduce__(self) -> tuple[type[CarriedPiece], tuple[str, bytes]]:
-        return CarriedPiece, (str(self), self.lines)
+        return type(self), (str(self), self.lines)
 
 
 def _makes_record(line: bytes) -> bool:
@@ -1204,15 +1223,21 @@ def _is_record(line: bytes, max_bytes: int) -> bool | None:
     return _makes_record(line)
 
 
+class CarriedFile(CarriedPiece):
+    """A piece of a compressed dump on standard input that is read as from its file (the
+    rest of a CSV past where it could be cut, the end of a JSON array), carrying the bytes
+    of the whole file: standard input cannot be read again."""
+
+
 def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Document | RecordFailure]:
     """The records of one piece of a dump (split_dumps), as open_dump gives them.
 
     A piece is the string that stands for it among a run's paths: its file, then the byte
     range to read (that a CarriedPiece carries; "" for the lines a compressed file's
     carries; "+" for the rest of a compressed file from its first line on; "!" for an
-    error it fails with), its first
-    record's index and line (none in an array), and the file's size, SHA-256, encoding,
-    compression and format, and for a CSV its dialect and columns.
+    error it fails with), its first record's index and line (none in an array), and the
+    file's size, SHA-256, encoding, compression and format, and for a CSV its dialect and
+    columns. A CarriedFile is read as from its file, whose bytes it carries.
     """
     from .records import stream_records
 
@@ -1223,12 +1248,14 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
         raise InputError(Reason.MALFORMED, carried)
     plan = _Plan(fmt, compression or None, encoding, "", tabs=False)
     base = _base(path, plan, int(size), sha256)
-    carried_lines = piece.lines if isinstance(piece, CarriedPiece) else None
+    carries_its_file = isinstance(piece, CarriedFile)
+    carried_lines = piece.lines if isinstance(piece, CarriedPiece) and not carries_its_file else None
     if fmt == "json":
         # (a compressed array's offsets are in its decompressed bytes, `carried` their total)
         piece_of = (int(start), int(end), int(carried) if compression else int(size))
         first_element = int(first_record)
-        yield from _array_piece(path, piece_of, first_element, plan, base, max_bytes, options, carried_lines)
+        elements = carried_lines is not None
+        yield from _array_piece(piece, piece_of, first_element, plan, base, max_bytes, options, elements)
         return
     first: dict[str, Any] = {"first_record": int(first_record), "first_line": int(first_line)}
     if fmt == "csv":
@@ -1239,7 +1266,7 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
     if start == "" and carried_lines is None:
         raise TypeError("a piece that carries its lines is a CarriedPiece")
     bom = encoding == "utf-8-sig"
-    with _piece_file(path, carried_lines) as file:
+    with _piece_file(piece) as file:
         if carried_lines is not None:  # its lines (of a compressed file), or its byte range
             lines = _utf8_lines(file, max_bytes, plan, skip_bom=start == "0" and bom)
         elif start == _REST:  # the rest of a compressed file (_carried_csv_pieces)
@@ -1253,36 +1280,38 @@ def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Documen
         yield from record_documents(records, base, encoding, options)
 
 
-def _piece_file(path: str, carried: bytes | None) -> BinaryIO:
-    """What a piece is read from: the bytes it carries, or its file, opened unbuffered."""
-    if carried is not None:
-        return io.BytesIO(carried)
+def _piece_file(piece: str) -> BinaryIO:
+    """What a piece is read from: the bytes it carries (a CarriedPiece: its own, or its
+    file's), or its file, opened unbuffered."""
+    if isinstance(piece, CarriedPiece):
+        return io.BytesIO(piece.lines)
     try:
-        return open(path, "rb", buffering=0)
+        return open(file_of(piece), "rb", buffering=0)
     except OSError as exc:
         raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
 
 
 def _array_piece(
-    path: str,
-    piece: tuple[int, int, int],
+    piece: str,
+    offsets: tuple[int, int, int],
     first: int,
     plan: _Plan,
     base: dict[str, Any],
     max_bytes: int,
     options: Options,
-    carried: bytes | None = None,
+    carries_elements: bool = False,
 ) -> Iterator[Document | RecordFailure]:
-    """The records of the piece of a JSON array from byte `start` to `end` of its `total`
-    (_array_cuts; of its decompressed bytes in a compressed file, carried or read again), as
-    the array of its elements that it is: the "[" before them and the "]" after them are
+    """The records of a piece of a JSON array, from byte `start` to `end` of its `total`
+    (`offsets`, as _array_cuts finds them; of its decompressed bytes in a compressed file,
+    whose piece carries its elements or is read again from the file), as the array of its
+    elements that it is: the "[" before them and the "]" after them are
     those of the whole array in the first and the last piece, and stand in for the commas
     that part it from its neighbours in the others."""
     from .records import json_records
 
-    start, end, total = piece
-    with _piece_file(path, carried) as file:
-        if carried is not None:
+    start, end, total = offsets
+    with _piece_file(piece) as file:
+        if carries_elements:
             binary: BinaryIO = file
         elif plan.compression:
             stream = open_decompressed(file, plan.compression)
@@ -1294,7 +1323,7 @@ def _array_piece(
         # (a cut falls on a comma: never inside a character)
         encoding = plan.encoding if start == 0 else "utf-8"
         read: Callable[[int], str] = io.TextIOWrapper(binary, encoding, errors="surrogateescape").read
-        if plan.compression and carried is None:
+        if plan.compression and not carries_elements:
             read = _checked(read, plan)
         text: Iterable[str] = iter(functools.partial(read, _JSON_READ), "")
         if start > 0:
