@@ -1208,13 +1208,19 @@ def test_standard_input_is_shared_out_as_a_named_dump_is(
 
 
 @pytest.mark.usefixtures("small_pieces")
-@pytest.mark.parametrize("max_bytes", [10**9, 5000], ids=["held", "spooled"])
-def test_a_compressed_csv_piped_in_is_cut_when_held(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, max_bytes: int
+@pytest.mark.parametrize(
+    ("max_bytes", "stream_from"),
+    [(10**9, None), (10**9, 1000), (5000, None)],
+    ids=["held", "spooled", "past-max-bytes"],
+)
+def test_a_compressed_csv_piped_in_is_cut_within_max_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, max_bytes: int, stream_from: int | None
 ) -> None:
     """Where its cutting stops (a bare "\\r"), the rest of a compressed CSV is read again
     from the file: piped in, that piece carries all of it (CarriedFile), so it is cut only
-    when held in memory. Past --max-bytes it is read by one process."""
+    up to --max-bytes, held in memory or spooled. Past that it is read by one process."""
+    if stream_from is not None:
+        monkeypatch.setattr(streamed, "STREAM_FROM", stream_from)
     noise = ["".join(hashlib.sha256(bytes([i, j])).hexdigest() for j in range(4)) for i in range(60)]
     rows = [{"title": f"শিরোনাম {i}", "body": noise[i], "date": "2024-02-15"} for i in range(60)]
     plain = as_csv(rows)
@@ -1239,10 +1245,13 @@ def test_a_compressed_csv_piped_in_is_cut_when_held(
 
 
 def test_standard_input_over_stream_from_is_read_a_record_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    """As a named file of its size is: a dump piped in is not held whole twice over."""
+    """As a named file of its size is: a dump piped in is not held in memory, and not
+    whole (it is copied to a temporary file, whose records are read one at a time)."""
     monkeypatch.setattr(streamed, "STREAM_FROM", 1000)
     piped(monkeypatch, JSONL)
-    assert streamed.stdin_documents(streamed.stdin_file(10**9, Options()), 10**9, Options()) is not None
+    spooled = streamed.stdin_file(10**9, Options())
+    assert not isinstance(spooled, io.BytesIO) and spooled.seek(0, os.SEEK_END) == len(JSONL)
+    assert streamed.stdin_documents(spooled, 10**9, Options()) is not None
     piped(monkeypatch, JSONL[:900])
     assert streamed.stdin_documents(streamed.stdin_file(10**9, Options()), 10**9, Options()) is None
 

@@ -115,34 +115,56 @@ def _dump_plan(file: BinaryIO, path: str, size: int, max_bytes: int, options: Op
 def stdin_file(max_bytes: int, options: Options) -> BinaryIO:
     """Standard input as a file, to be read as a named file of its size is (stdin_documents).
 
-    Up to `max_bytes`, it is held in memory. A larger one is refused unread past
-    `max_bytes` (too_large) unless its start says it is a dump read a record at a time; it
-    is then copied to an unnamed temporary file (deleted once closed; it takes the input's
-    size on the disk of TMPDIR): the SHA-256 each record carries is known only at its end.
+    Up to STREAM_FROM (or `max_bytes`, if less), it is held in memory. A larger one is
+    copied to an unnamed temporary file (deleted once closed; it takes the input's size on
+    the disk of TMPDIR), as the SHA-256 each record carries is known only at its end: up to
+    `max_bytes`, and past that only a dump read a record at a time; anything else is
+    refused unread past `max_bytes` (too_large).
     """
     import shutil
     import tempfile
 
-    start = read_stdin(max_bytes)
-    if len(start) <= max_bytes:
+    held = min(STREAM_FROM, max_bytes)
+    start = read_stdin(held)
+    if len(start) <= held:
         return io.BytesIO(start)
-    try:
-        _dump_plan(io.BytesIO(start), STDIN, len(start), max_bytes, options)
-    except InputError as error:
-        if error.reason == Reason.TOO_LARGE:  # (not a dump)
-            raise
-        # (compressed, its start cut short before what tells the format: the whole will)
     file = None
     try:
         file = tempfile.TemporaryFile(prefix="newsingest-stdin-")  # noqa: SIM115 (the caller closes it)
         file.write(start)
-        del start  # (up to --max-bytes of it)
-        shutil.copyfileobj(sys.stdin.buffer, file, _CUT_READ)
+        copied = len(start) + _copy(sys.stdin.buffer, file, max_bytes + 1 - len(start))
+        if copied > max_bytes:
+            _refuse_unless_dump(start, copied, max_bytes, options)
+            shutil.copyfileobj(sys.stdin.buffer, file, _CUT_READ)
     except OSError as exc:
         if file is not None:
             file.close()
         raise InputError(Reason.UNREADABLE, f"cannot read or keep it: {exc.strerror or exc}") from None
+    except InputError:
+        if file is not None:
+            file.close()
+        raise
     return file
+
+
+def _copy(source: BinaryIO, target: BinaryIO, most: int) -> int:
+    """Copy up to `most` bytes of `source` to `target`; how many it copied."""
+    copied = 0
+    while copied < most and (chunk := source.read(min(_CUT_READ, most - copied))):
+        target.write(chunk)
+        copied += len(chunk)
+    return copied
+
+
+def _refuse_unless_dump(start: bytes, size: int, max_bytes: int, options: Options) -> None:
+    """Raise too_large for an input of `size` bytes past `max_bytes` that its `start` does
+    not show to be a dump read a record at a time."""
+    try:
+        _dump_plan(io.BytesIO(start), STDIN, size, max_bytes, options)
+    except InputError as error:
+        if error.reason == Reason.TOO_LARGE:
+            raise
+        # (compressed, its start cut short before what tells the format: the whole will)
 
 
 def stdin_documents(
@@ -498,7 +520,7 @@ def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
     """split_dumps for standard input: read into a file (stdin_file), and cut where a named
     file of its size and content is; its pieces carry their bytes (CarriedPiece), and those
     of a compressed CSV or JSON array that are read again from the file carry all of it
-    (CarriedFile): only when it was held in memory. Else a Stdin."""
+    (CarriedFile): only up to `max_bytes`. Else a Stdin."""
     try:
         file = stdin_file(max_bytes, options)
     except InputError as error:
@@ -514,10 +536,14 @@ def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
             pieces = _uncompressed_pieces(file, STDIN, plan, size, max_bytes, options, _range_reader(file))
         elif plan.format == "jsonl":  # (all its pieces carry their lines; it closes the file)
             pieces = _carried_pieces(file, STDIN, plan, size, _sha256(file)[0], max_bytes)
-        elif isinstance(file, io.BytesIO):  # (its pieces read from the file carry it whole)
+        elif size <= max_bytes:  # (its pieces read from the file carry it whole)
             carry = _carried_csv_pieces if plan.format == "csv" else _carried_array_pieces
-            carried = carry(file, STDIN, plan, size, _sha256(file)[0], max_bytes, options)
-            pieces = None if carried is None else _carrying_the_file(carried, file.getvalue())
+            whole = _whole(file)
+            # (the carriers close what they read: a spooled file is read by a handle of its own)
+            spooled = not isinstance(file, io.BytesIO)
+            own = open(file.fileno(), "rb", closefd=False) if spooled else file  # noqa: SIM115
+            carried = carry(own, STDIN, plan, size, _sha256(own)[0], max_bytes, options)
+            pieces = None if carried is None else _carrying_the_file(carried, whole)
     except (OSError, InputError):  # the reader reports it
         pieces = None
     if pieces is None:
@@ -527,21 +553,29 @@ def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
         yield from pieces
 
 
-def _carrying_the_file(pieces: Iterator[str], data: bytes) -> Iterator[str]:
+def _carrying_the_file(pieces: Iterator[str], data: Callable[[], bytes]) -> Iterator[str]:
     """`pieces`, each that would be read from the file (not a CarriedPiece, nor one that
-    fails) carrying the file's bytes `data` instead."""
+    fails) carrying the file's bytes (`data()`) instead."""
     for piece in pieces:
         if isinstance(piece, CarriedPiece) or piece.split(PIECE, 2)[1] == _FAILED:
             yield piece
         else:
-            yield CarriedFile(piece, data)
+            yield CarriedFile(piece, data())
+
+
+def _whole(file: BinaryIO) -> Callable[[], bytes]:
+    """All of a file's bytes, read when asked for, without moving its position (while it
+    is open)."""
+    if isinstance(file, io.BytesIO):
+        held = file.getvalue()  # (the bytes it was made of: not a copy)
+        return lambda: held
+    descriptor = file.fileno()
+    return lambda: os.pread(descriptor, os.fstat(descriptor).st_size, 0)
 
 
 def _range_reader(file: BinaryIO) -> Callable[[int, int], bytes]:
-    """Bytes `start` to `end` of a file being cut, read without moving its position."""
-    if isinstance(file, io.BytesIO):
-        held = file.getvalue()  # (the bytes it was made of: not a copy)
-        return lambda start, end: held[start:end]
+    """Bytes `start` to `end` of a file being cut, read without moving its position (one
+    cut is past STREAM_FROM: a file stdin_file spooled)."""
     descriptor = file.fileno()
     return lambda start, end: os.pread(descriptor, end - start, start)
 
