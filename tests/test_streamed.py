@@ -1188,6 +1188,7 @@ def test_standard_input_is_shared_out_as_a_named_dump_is(
     --max-bytes spooled to a file."""
     monkeypatch.setattr(parallel, "FORKED_WORKERS", forked)
     monkeypatch.setattr(streamed, "STREAM_FROM", 1000)
+    monkeypatch.setattr(streamed, "_CUT_READ", 3000)  # (blocks of a CSV's cutting: several)
     dumps = {"dump.jsonl": JSONL * 3, "dump.json": json_array(RECORDS * 3), "dump.csv": as_csv(RECORDS * 3)}
     data = dumps.get(name) or gzip.compress(dumps[name.removesuffix(".gz")])
     path = tmp_path / name
@@ -1197,6 +1198,11 @@ def test_standard_input_is_shared_out_as_a_named_dump_is(
     piped(monkeypatch, data)
     cut = list(split_dumps(["-"], max_bytes, options))
     assert len(cut) > 4 and all(isinstance(piece, streamed.CarriedPiece) for piece in cut)
+    if not name.endswith(".gz"):  # byte ranges, each its bytes, one after another to the end
+        ranges = [tuple(map(int, piece.split("\x00")[1:3])) for piece in cut]
+        assert [data[start:end] for start, end in ranges] == [piece.lines for piece in cut]
+        gaps = [ranges[i + 1][0] - ranges[i][1] for i in range(len(ranges) - 1)]
+        assert ranges[0][0] == 0 and ranges[-1][1] == len(data) and set(gaps) <= {0, 1}  # (an array's commas)
     args = ["--max-bytes", str(max_bytes), *given_format]
     one = CliRunner().invoke(cli, ["parse", str(path), "-j", "1", *args])
     stats = tmp_path / "stats.json"

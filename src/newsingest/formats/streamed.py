@@ -533,7 +533,8 @@ def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
         if plan is None:
             pass
         elif plan.compression is None:
-            pieces = _uncompressed_pieces(file, STDIN, plan, size, max_bytes, options, _range_reader(file))
+            read_at = functools.partial(_read_at, file)
+            pieces = _uncompressed_pieces(file, STDIN, plan, size, max_bytes, options, read_at)
         elif plan.format == "jsonl":  # (all its pieces carry their lines; it closes the file)
             pieces = _carried_pieces(file, STDIN, plan, size, _sha256(file)[0], max_bytes)
         elif size <= max_bytes:  # (its pieces read from the file carry it whole)
@@ -564,20 +565,29 @@ def _carrying_the_file(pieces: Iterator[str], data: Callable[[], bytes]) -> Iter
 
 
 def _whole(file: BinaryIO) -> Callable[[], bytes]:
-    """All of a file's bytes, read when asked for, without moving its position (while it
-    is open)."""
+    """All of a file's bytes, read when asked for: once the pieces' carrier has read its
+    own handle on it to its end, by a handle of its own (the descriptor's offset moved
+    under the buffer of `file`)."""
     if isinstance(file, io.BytesIO):
         held = file.getvalue()  # (the bytes it was made of: not a copy)
         return lambda: held
-    descriptor = file.fileno()
-    return lambda: os.pread(descriptor, os.fstat(descriptor).st_size, 0)
+
+    def read() -> bytes:
+        with open(file.fileno(), "rb", closefd=False) as handle:
+            handle.seek(0)  # (a fresh handle: no buffer to seek within)
+            return handle.read()
+
+    return read
 
 
-def _range_reader(file: BinaryIO) -> Callable[[int, int], bytes]:
-    """Bytes `start` to `end` of a file being cut, read without moving its position (one
-    cut is past STREAM_FROM: a file stdin_file spooled)."""
-    descriptor = file.fileno()
-    return lambda start, end: os.pread(descriptor, end - start, start)
+def _read_at(file: BinaryIO, start: int, end: int) -> bytes:
+    """Bytes `start` to `end` of a file, read without moving its position: a cutter
+    reading it goes on where it was. (Not os.pread, which Windows lacks.)"""
+    at = file.tell()
+    file.seek(start)
+    data = file.read(end - start)
+    file.seek(at)
+    return data
 
 
 def _may_be_cut(path: str, options: Options) -> bool:
