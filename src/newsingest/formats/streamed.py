@@ -535,15 +535,12 @@ def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
         elif plan.compression is None:
             read_at = functools.partial(_read_at, file)
             pieces = _uncompressed_pieces(file, STDIN, plan, size, max_bytes, options, read_at)
-        elif plan.format == "jsonl":  # (all its pieces carry their lines; it closes the file)
-            pieces = _carried_pieces(file, STDIN, plan, size, _sha256(file)[0], max_bytes)
-        elif size <= max_bytes:  # (its pieces read from the file carry it whole)
-            carry = _carried_csv_pieces if plan.format == "csv" else _carried_array_pieces
+        elif plan.format == "jsonl" or size <= max_bytes:  # (a JSON Lines' pieces all carry lines)
             whole = _whole(file)
             # (the carriers close what they read: a spooled file is read by a handle of its own)
             spooled = not isinstance(file, io.BytesIO)
             own = open(file.fileno(), "rb", closefd=False) if spooled else file  # noqa: SIM115
-            carried = carry(own, STDIN, plan, size, _sha256(own)[0], max_bytes, options)
+            carried = _compressed_pieces(own, STDIN, plan, size, max_bytes, options)
             pieces = None if carried is None else _carrying_the_file(carried, whole)
     except (OSError, InputError):  # the reader reports it
         pieces = None
@@ -617,13 +614,8 @@ def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None
         elif plan.compression is None:
             uncompressed = _uncompressed_pieces(file, path, plan, info.st_size, max_bytes, options)
             pieces = None if uncompressed is None else _closing(file, uncompressed)
-        else:  # (these close the file)
-            sha256 = _sha256(file)[0]
-            if plan.format == "jsonl":
-                pieces = _carried_pieces(file, path, plan, info.st_size, sha256, max_bytes)
-            else:
-                carry = _carried_csv_pieces if plan.format == "csv" else _carried_array_pieces
-                pieces = carry(file, path, plan, info.st_size, sha256, max_bytes, options)
+        else:
+            pieces = _compressed_pieces(file, path, plan, info.st_size, max_bytes, options)
     except BaseException:
         file.close()
         raise
@@ -644,6 +636,18 @@ def _cut_plan(file: BinaryIO, path: str, size: int, max_bytes: int, options: Opt
     if plan is None or not plan.encoding.startswith("utf-8"):
         return None  # (UTF-16 lines are not found by byte)
     return plan
+
+
+def _compressed_pieces(
+    file: BinaryIO, path: str, plan: _Plan, size: int, max_bytes: int, options: Options
+) -> Iterator[str] | None:
+    """The pieces of a compressed dump, which carry their lines, records or elements (and
+    close the file once read); None when it is not cut."""
+    sha256 = _sha256(file)[0]
+    if plan.format == "jsonl":
+        return _carried_pieces(file, path, plan, size, sha256, max_bytes)
+    carry = _carried_csv_pieces if plan.format == "csv" else _carried_array_pieces
+    return carry(file, path, plan, size, sha256, max_bytes, options)
 
 
 def _uncompressed_pieces(
