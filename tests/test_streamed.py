@@ -27,9 +27,9 @@ from hypothesis import strategies as st
 from newsingest import parallel
 from newsingest.cli import cli
 from newsingest.errors import InputError, Reason
-from newsingest.formats import Options, streamed
+from newsingest.formats import Options, pieces, streamed
+from newsingest.formats.pieces import split_dumps
 from newsingest.formats.records import json_elements, read_records, stream_records
-from newsingest.formats.streamed import split_dumps
 from newsingest.models import Article
 from newsingest.parallel import Runner
 from newsingest.pipeline import Failure, parse_file, parse_files, parse_paths
@@ -257,14 +257,14 @@ def test_any_dump_reads_streamed_as_it_reads_whole(rows: list[dict[str, str]], f
         whole = dumped(parse(path, len(data)))
         assert dumped(parse(path, streamed_from)) == whole
         # Cut into pieces of a line or two for the workers (JSON Lines only), plain or compressed.
-        piece_bytes, streamed.PIECE_BYTES = streamed.PIECE_BYTES, 40
+        piece_bytes, pieces.PIECE_BYTES = pieces.PIECE_BYTES, 40
         try:
             for dump in (path, packed):
                 cut = list(split_dumps([str(dump)], streamed_from, Options()))
                 in_pieces = list(parse_files(cut, max_bytes=streamed_from))
                 assert dumped(in_pieces) == dumped(parse(dump, streamed_from))
         finally:
-            streamed.PIECE_BYTES = piece_bytes
+            pieces.PIECE_BYTES = piece_bytes
     in_memory = parse_file(gzip.compress(data), f"dump.{fmt}.gz")
     assert outcomes(in_memory) == outcomes(parse_file(data, f"dump.{fmt}"))
 
@@ -330,14 +330,14 @@ def outcomes(results: Iterable[Article | Failure]) -> list[object]:
     return said
 
 
-def pieces(path: Path, max_bytes: int = 10_000) -> list[str]:
+def pieces_of(path: Path, max_bytes: int = 10_000) -> list[str]:
     return list(split_dumps([str(path)], max_bytes, Options()))
 
 
 @pytest.fixture
 def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pieces of about 2 KB (forked workers inherit it)."""
-    monkeypatch.setattr(streamed, "PIECE_BYTES", 2000)
+    monkeypatch.setattr(pieces, "PIECE_BYTES", 2000)
 
 
 @pytest.mark.usefixtures("small_pieces")
@@ -345,7 +345,7 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_pieces_of_a_dump_read_as_the_dump_does(tmp_path: Path, bom: bytes) -> None:
     path = tmp_path / "dump.jsonl"
     path.write_bytes(odd_dump(bom))
-    cut = pieces(path, max_bytes=2000)
+    cut = pieces_of(path, max_bytes=2000)
     assert len(cut) > 4 and all(piece.startswith(f"{path}\x00") for piece in cut)
     whole = dumped(parse(path, 2000))
     assert dumped(list(parse_files(cut, max_bytes=2000))) == whole
@@ -377,7 +377,7 @@ def test_the_pieces_of_a_compressed_dump_read_as_the_dump_does(
 ) -> None:
     path = tmp_path / "dump.jsonl.gz"
     path.write_bytes(pack(odd_dump(bom, noise=True)))  # over --max-bytes: a bad byte fails its line
-    cut = pieces(path, max_bytes=2000)
+    cut = pieces_of(path, max_bytes=2000)
     assert len(cut) > 4 and all(piece.startswith(f"{path}\x00\x00") for piece in cut)  # lines carried
     whole = dumped(parse(path, 2000))
     assert dumped(list(parse_files(cut, max_bytes=2000))) == whole
@@ -392,7 +392,7 @@ def test_the_pieces_of_a_corrupt_compressed_dump_fail_as_it_does(tmp_path: Path)
     path.write_bytes(gzip.compress(JSONL * 30)[:-30])
     whole = dumped(parse(path, 5000))
     assert "corrupt gzip data" in whole[-1]
-    assert dumped(list(parse_files(pieces(path, 5000), max_bytes=5000))) == whole
+    assert dumped(list(parse_files(pieces_of(path, 5000), max_bytes=5000))) == whole
 
 
 @pytest.mark.usefixtures("small_pieces")
@@ -412,7 +412,7 @@ def test_files_that_are_not_cut(tmp_path: Path) -> None:
     corrupt_array = tmp_path / "dump.json.gz"  # corrupt: decompressed by one worker
     corrupt_array.write_bytes(gzip.compress(json_array(RECORDS * 3))[:-30])
     for path in (small, bad, packed, quoted, odd, numbers, corrupt_array):
-        assert pieces(path) == [str(path)]
+        assert pieces_of(path) == [str(path)]
 
 
 @pytest.mark.usefixtures("small_pieces")
@@ -423,7 +423,7 @@ def test_past_a_line_that_cannot_be_told_the_rest_is_one_piece(tmp_path: Path) -
     path = tmp_path / "odd.jsonl"
     odd = "\u3000".encode() * 400_000 + b"\n"
     path.write_bytes(JSONL + odd + JSONL)
-    cut = pieces(path, max_bytes=2000)
+    cut = pieces_of(path, max_bytes=2000)
     offsets = [tuple(map(int, piece.split("\x00")[1:3])) for piece in cut]
     assert len(cut) > 3 and offsets[-1] == (offsets[-2][1], path.stat().st_size)
     assert offsets[-1][0] <= len(JSONL) < offsets[-1][1] - len(odd)  # (the odd line inside)
@@ -445,7 +445,7 @@ def test_pieces_are_handed_out_as_they_are_cut(
         opened.append(open(*args, **kwargs))  # noqa: SIM115
         return opened[-1]
 
-    monkeypatch.setattr(streamed, "open", recording_open, raising=False)
+    monkeypatch.setattr(pieces, "open", recording_open, raising=False)
     handed_out = split_dumps([str(path)], 5000, Options())
     next(handed_out)
     cut_so_far = opened[-1].tell()
@@ -478,7 +478,7 @@ def test_pieces_reach_workers_through_small_pipes(tmp_path: Path, monkeypatch: p
     import signal
 
     monkeypatch.setattr(parallel, "_PIPE_BYTES", 4096)
-    monkeypatch.setattr(streamed, "PIECE_BYTES", 50_000)
+    monkeypatch.setattr(pieces, "PIECE_BYTES", 50_000)
     path = tmp_path / "dump.jsonl.gz"
     path.write_bytes(gzip.compress(JSONL * 40))
     one = CliRunner().invoke(cli, ["parse", str(path), "-j", "1"])
@@ -501,9 +501,9 @@ def test_pieces_reach_workers_through_small_pipes(tmp_path: Path, monkeypatch: p
 @given(st.binary(max_size=12) | st.text("\u3000\u2028\x1c\x85 \t\r{}a\x00", max_size=8).map(str.encode))
 def test_a_line_is_counted_a_record_as_the_reader_counts_it(line: bytes) -> None:
     line = line.replace(b"\n", b"") + b"\n"
-    said = streamed._is_record(line, 8)
-    plan = streamed._Plan("jsonl", None, "utf-8", "", tabs=False)
-    lines = streamed._utf8_lines(io.BytesIO(line), 8, plan, skip_bom=False)
+    said = pieces._is_record(line, 8)
+    plan = streamed.Plan("jsonl", None, "utf-8", "", tabs=False)
+    lines = streamed.utf8_lines(io.BytesIO(line), 8, plan, skip_bom=False)
     read = list(stream_records(lines, "", "jsonl", Options(), tabs=False, max_field=8))
     assert said is None or said == bool(read)
 
@@ -565,12 +565,12 @@ def test_a_dump_over_stream_from_is_streamed_within_max_bytes(
     path = tmp_path / "dump.jsonl"
     path.write_bytes(JSONL * 10 + b'{"title": "\xff"}\n' + JSONL)  # the bad byte past the start
     whole = parse(path, 10**9)  # read whole, its lines decoded alone once the file is not UTF-8
-    assert pieces(path, 10**9) == [str(path)]
+    assert pieces_of(path, 10**9) == [str(path)]
     monkeypatch.setattr(streamed, "STREAM_FROM", 20_000)
     streamed_results = parse(path, 10**9)
     assert len(streamed_results) == 441 and streamed_results[400].record == 400  # the line alone
     assert dumped(streamed_results) == dumped(whole)
-    assert len(pieces(path, 10**9)) > 1  # and --jobs cuts it
+    assert len(pieces_of(path, 10**9)) > 1  # and --jobs cuts it
 
 
 def test_a_dump_within_max_bytes_that_does_not_start_as_utf8_is_read_whole(
@@ -582,7 +582,7 @@ def test_a_dump_within_max_bytes_that_does_not_start_as_utf8_is_read_whole(
     failure, *articles = parse(path, 10**9)
     assert isinstance(failure, Failure) and (failure.record, failure.error.reason) == (0, Reason.ENCODING)
     assert len(articles) == 40 and all(isinstance(item, Article) for item in articles)
-    assert pieces(path, 10**9) == [str(path)]
+    assert pieces_of(path, 10**9) == [str(path)]
 
 
 @pytest.mark.parametrize(
@@ -697,7 +697,7 @@ def test_a_json_array_reads_streamed_as_it_reads_whole(
     data = json_array(rows, indent)
     with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
         patch.setattr(streamed, "STREAM_FROM", 0)
-        patch.setattr(streamed, "_JSON_READ", read)
+        patch.setattr(streamed, "JSON_READ", read)
         path = Path(folder) / "dump.json"
         path.write_bytes(data)
         results = parse(path, 10**6)
@@ -727,7 +727,7 @@ def test_a_broken_or_long_json_record_fails_alone(elements: list[tuple[str, str,
     data = ("[" + ",\n".join(texts) + "]").encode()
     with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
         patch.setattr(streamed, "STREAM_FROM", 0)
-        patch.setattr(streamed, "_JSON_READ", read)
+        patch.setattr(streamed, "JSON_READ", read)
         path = Path(folder) / "dump.json"
         path.write_bytes(data)
         results = parse(path, 150)
@@ -851,12 +851,12 @@ def assert_pieces_read_as_the_file(
     time) give what the dump gives, failures, their records and messages alike."""
     with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
         patch.setattr(streamed, "STREAM_FROM", 0)
-        patch.setattr(streamed, "PIECE_BYTES", piece_bytes)
-        patch.setattr(streamed, "_CUT_READ", read)
+        patch.setattr(pieces, "PIECE_BYTES", piece_bytes)
+        patch.setattr(streamed, "READ_SIZE", read)
         path = Path(folder) / name
         path.write_bytes(data)
         whole = dumped(parse(path, max_bytes))
-        cut = pieces(path, max_bytes)
+        cut = pieces_of(path, max_bytes)
         assert dumped(list(parse_files(cut, max_bytes=max_bytes))) == whole
 
 
@@ -864,7 +864,7 @@ def assert_pieces_read_as_the_file(
 def test_a_json_array_is_cut_between_its_records(tmp_path: Path) -> None:
     path = tmp_path / "dump.json"
     path.write_bytes(json_array(RECORDS * 3, indent=2))
-    cut = pieces(path, max_bytes=2000)
+    cut = pieces_of(path, max_bytes=2000)
     assert len(cut) > 4
     starts = [int(piece.split("\x00")[1]) for piece in cut]
     data = path.read_bytes()
@@ -881,9 +881,9 @@ def test_a_compressed_json_array_is_cut_between_its_records(tmp_path: Path) -> N
     for name, elements, rest in (("dump", rows, False), ("numbers", [*rows[:20], 7, *rows[20:]], True)):
         path = tmp_path / f"{name}.json.gz"
         path.write_bytes(gzip.compress(json_array(elements, indent=2)))
-        cut = pieces(path, max_bytes=2000)
-        assert len(cut) > 1 and isinstance(cut[0], streamed.CarriedPiece)
-        assert isinstance(cut[-1], streamed.CarriedPiece) is not rest
+        cut = pieces_of(path, max_bytes=2000)
+        assert len(cut) > 1 and isinstance(cut[0], pieces.CarriedPiece)
+        assert isinstance(cut[-1], pieces.CarriedPiece) is not rest
         whole = dumped(parse(path, 2000))
         assert len(whole) == 120 + rest and dumped(list(parse_files(cut, max_bytes=2000))) == whole
 
@@ -1018,7 +1018,7 @@ def test_a_compressed_csv_is_cut_between_its_records(
     lines. A bare "\\r" (a line end to the csv module), or a line too long to see the end
     of (read in blocks of 100 bytes), leaves the rest to one piece that reads it from the
     file; a quote inside an unquoted field does not."""
-    monkeypatch.setattr(streamed, "_CUT_READ", 100)
+    monkeypatch.setattr(streamed, "READ_SIZE", 100)
     quoting = {"body": 'তিনি বলেন, "আগামী ১২ মার্চ কাজ শুরু হবে"।\nদ্বিতীয় অনুচ্ছেদ।'}
     rows = [{**item, **quoting} if index % 2 else item for index, item in enumerate(RECORDS * 3)]
     data = as_csv(rows)
@@ -1032,8 +1032,8 @@ def test_a_compressed_csv_is_cut_between_its_records(
     for name, odd in odd_lines.items():
         packed = tmp_path / f"{name}.csv.{suffix}"
         packed.write_bytes(pack(data[:middle] + odd + data[middle:]))
-        cut = pieces(packed, max_bytes=2000)
-        assert len(cut) > 4 and all(isinstance(piece, streamed.CarriedPiece) for piece in cut[:4])
+        cut = pieces_of(packed, max_bytes=2000)
+        assert len(cut) > 4 and all(isinstance(piece, pieces.CarriedPiece) for piece in cut[:4])
         assert cut[-1].split("\x00")[1] == ("+" if name in ("odd", "long") else "")
         whole = dumped(parse(packed, 2000))
         records = 120 + bool(odd) + (name == "odd")  # (5\r screen,size: two records)
@@ -1047,7 +1047,7 @@ def test_a_csv_is_cut_between_its_records(tmp_path: Path) -> None:
     path = tmp_path / "dump.csv"
     rows = [{**item, **quoting} if index % 2 else item for index, item in enumerate(RECORDS * 3)]
     path.write_bytes(as_csv(rows))
-    cut = pieces(path, max_bytes=2000)
+    cut = pieces_of(path, max_bytes=2000)
     assert len(cut) > 4
     whole = dumped(parse(path, 2000))
     assert len(whole) == 120 and dumped(list(parse_files(cut, max_bytes=2000))) == whole
@@ -1065,7 +1065,7 @@ def test_a_compressed_json_array_piped_in_is_cut_when_held(
     path.write_bytes(data)
     piped(monkeypatch, data)
     cut = list(split_dumps(["-"], 10**9, Options()))
-    assert len(cut) > 3 and isinstance(cut[-1], streamed.CarriedFile)
+    assert len(cut) > 3 and isinstance(cut[-1], pieces.CarriedFile)
     one = CliRunner().invoke(cli, ["parse", str(path), "-j", "1"])
     two = CliRunner().invoke(cli, ["parse", "-", "-j", "2"], input=data)
     assert one.exit_code == two.exit_code and two.stderr == one.stderr.replace(str(path), "-")
@@ -1084,7 +1084,7 @@ def test_a_csv_is_cut_past_quotes_inside_unquoted_fields(tmp_path: Path) -> None
     path = tmp_path / "dump.csv"
     middle = unquoted_rows(range(40, 41), 'তিনি বলেন "আগামী ১২ মার্চ" কাজ শুরু হবে')
     path.write_bytes(b"title,body\n" + unquoted_rows(range(40)) + middle + unquoted_rows(range(41, 80)))
-    cut = pieces(path, max_bytes=2000)
+    cut = pieces_of(path, max_bytes=2000)
     starts = [int(piece.split("\x00")[1]) for piece in cut]
     assert sum(start > path.read_bytes().index(middle) for start in starts) > 2
     whole = dumped(parse(path, 2000))
@@ -1105,7 +1105,7 @@ def test_a_stray_quote_leaves_the_csv_records_after_a_long_field_read(tmp_path: 
     whole = parse(path, 2000)
     failures = [item for item in whole if isinstance(item, Failure)]
     assert len(whole) == 92 and [item.record for item in failures] == [61]
-    cut = pieces(path, max_bytes=2000)
+    cut = pieces_of(path, max_bytes=2000)
     assert sum(int(piece.split("\x00")[1]) > data.index(odd) for piece in cut) > 2
     assert dumped(list(parse_files(cut, max_bytes=2000))) == dumped(whole)
 
@@ -1131,7 +1131,7 @@ def test_a_large_json_object_reads_as_it_reads_whole(
     text = json.dumps(document, ensure_ascii=False, indent=indent)
     whole = outcomes(parse_file(text.encode(), "dump.json"))
     with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
-        patch.setattr(streamed, "_JSON_READ", read)
+        patch.setattr(streamed, "JSON_READ", read)
         patch.setattr(streamed, "STREAM_FROM", 0)
         path = Path(folder) / "dump.json"
         path.write_text(text, encoding="utf-8")
@@ -1188,7 +1188,7 @@ def test_standard_input_is_shared_out_as_a_named_dump_is(
     --max-bytes spooled to a file."""
     monkeypatch.setattr(parallel, "FORKED_WORKERS", forked)
     monkeypatch.setattr(streamed, "STREAM_FROM", 1000)
-    monkeypatch.setattr(streamed, "_CUT_READ", 3000)  # (blocks of a CSV's cutting: several)
+    monkeypatch.setattr(streamed, "READ_SIZE", 3000)  # (blocks of a CSV's cutting: several)
     dumps = {"dump.jsonl": JSONL * 3, "dump.json": json_array(RECORDS * 3), "dump.csv": as_csv(RECORDS * 3)}
     data = dumps.get(name) or gzip.compress(dumps[name.removesuffix(".gz")])
     path = tmp_path / name
@@ -1197,7 +1197,7 @@ def test_standard_input_is_shared_out_as_a_named_dump_is(
     options = Options(format="csv") if given_format else Options()
     piped(monkeypatch, data)
     cut = list(split_dumps(["-"], max_bytes, options))
-    assert len(cut) > 4 and all(isinstance(piece, streamed.CarriedPiece) for piece in cut)
+    assert len(cut) > 4 and all(isinstance(piece, pieces.CarriedPiece) for piece in cut)
     if not name.endswith(".gz"):  # byte ranges, each its bytes, one after another to the end
         ranges = [tuple(map(int, piece.split("\x00")[1:3])) for piece in cut]
         assert [data[start:end] for start, end in ranges] == [piece.lines for piece in cut]
@@ -1235,13 +1235,13 @@ def test_a_compressed_csv_piped_in_is_cut_within_max_bytes(
     assert len(data) > 5000
     path = tmp_path / "dump.csv.gz"
     path.write_bytes(data)
-    monkeypatch.setattr(streamed, "_CUT_READ", 2000)
+    monkeypatch.setattr(streamed, "READ_SIZE", 2000)
     piped(monkeypatch, data)
     cut = list(split_dumps(["-"], max_bytes, Options(format="csv")))
     if max_bytes < len(data):
-        assert cut == ["-"] and isinstance(cut[0], streamed.Stdin) and max_bytes == 5000
+        assert cut == ["-"] and isinstance(cut[0], pieces.Stdin) and max_bytes == 5000
     else:
-        assert len(cut) > 3 and isinstance(cut[-1], streamed.CarriedFile) and cut[-1].split("\x00")[1] == "+"
+        assert len(cut) > 3 and isinstance(cut[-1], pieces.CarriedFile) and cut[-1].split("\x00")[1] == "+"
     args = ["--max-bytes", str(max_bytes), "--format", "csv"]
     one = CliRunner().invoke(cli, ["parse", str(path), "-j", "1", *args])
     two = CliRunner().invoke(cli, ["parse", "-", "-j", "2", *args], input=data)
@@ -1278,6 +1278,6 @@ def test_standard_input_not_cut_is_read_by_a_worker_among_files(
     two = CliRunner().invoke(cli, ["parse", "-j", "2", *paths], input=article)
     assert one.exit_code == two.exit_code == 0, two.output
     assert two.stdout == one.stdout and json.loads(two.stdout.splitlines()[5])["source"]["path"] == "-"
-    stdin = streamed.Stdin(io.BytesIO(article))
+    stdin = pieces.Stdin(io.BytesIO(article))
     assert pickle.loads(pickle.dumps(stdin)).file.read() == article
-    assert type(streamed.file_of(stdin)) is str  # (a failure's path, sent back without the bytes)
+    assert type(pieces.file_of(stdin)) is str  # (a failure's path, sent back without the bytes)

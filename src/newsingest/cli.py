@@ -223,7 +223,7 @@ def parse(
     from .accounting import Tally
     from .dates import set_today
     from .formats import Options
-    from .formats.streamed import split_dumps
+    from .formats.pieces import split_dumps
     from .parallel import Runner, default_jobs
     from .pipeline import plain_files
     from .progress import Progress

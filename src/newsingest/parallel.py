@@ -156,7 +156,7 @@ class Runner:
     each article's JSON line (bytes) or a pipeline.Failure. `files` counts the files walked.
 
     With workers, `split` may replace a walked file by pieces that `parse` takes for paths
-    (formats.streamed.split_dumps cuts a large dump so that all workers parse it); without
+    (formats.pieces.split_dumps cuts a large dump so that all workers parse it); without
     it, a run with standard input among its paths has no workers, for one of them would
     read it.
     """
@@ -174,7 +174,7 @@ class Runner:
     def run_batches(self, paths: list[str]) -> Iterator[list[bytes | Failure]]:
         """run's results a few at a time (at most a batch of files', CHUNK_RESULTS where
         the files hold more), for a caller that writes them at once."""
-        from .formats.streamed import PIECE
+        from .formats.pieces import PIECE
         from .read import STDIN, walk
 
         walked = self._count(walk(paths))
@@ -622,7 +622,7 @@ def _after_death(batch: list[str], retried: bool) -> list[tuple[list[str], bool]
 
 
 def _died(path: str) -> Failure:
-    from .formats.streamed import PIECE, file_of
+    from .formats.pieces import PIECE, file_of
     from .pipeline import Failure
 
     message = "a worker process died while parsing it (killed, out of memory or crashed)"
@@ -633,7 +633,7 @@ def _died(path: str) -> Failure:
 
 def _batches(paths: Iterator[str], size: int) -> Iterator[list[str]]:
     """`size` paths at a time; a piece of a dump (many records) goes in a batch of its own."""
-    from .formats.streamed import PIECE
+    from .formats.pieces import PIECE
 
     batch: list[str] = []
     for path in paths:
@@ -698,7 +698,7 @@ def _parse_file(path: str, parse: Parse) -> Iterator[bytes | Failure]:
     A bug the input triggers (any exception but an InputError, which the pipeline reports
     itself) becomes a Failure with reason `internal`, so one file cannot end a long run.
     """
-    from .formats.streamed import file_of
+    from .formats.pieces import file_of
     from .pipeline import Failure
     from .write import to_json_line
 

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from .dates import FoundDates, find_dates, find_dates_batch
 from .errors import InputError, Reason
 from .formats import Options, RecordFailure, source_of, streamed
-from .formats.streamed import PIECE, Stdin, file_of, read_piece, stdin_documents, stdin_file
+from .formats.pieces import PIECE, Stdin, file_of, read_piece
+from .formats.streamed import stdin_documents, stdin_file
 from .formats.text import Document
 from .plain import Article, Dateline, ReferenceDate, Source, Stats
 from .read import MAX_BYTES, STDIN, decode, read_bytes, utf8, walk
@@ -159,7 +160,7 @@ def _read_documents(
 
 
 def _open(path: str, max_bytes: int, options: Options) -> Iterator[Document | Failure]:
-    """The documents of one input: a file, "-" or a piece of a large dump (formats.streamed).
+    """The documents of one input: a file, "-" or a piece of a large dump (formats.pieces).
 
     An input is read whole here, but a JSON Lines or CSV dump larger than `max_bytes` or
     than streamed.STREAM_FROM, which is read a record at a time as its documents are asked

@@ -72,7 +72,7 @@ def stream_records(
     A line the reader could not give (too long, or not in the dump's encoding) is an
     InputError in `lines`, and fails the record it is in (a CSV record may span lines:
     _CsvLines). `head` is the dump's first characters, which the CSV dialect is guessed
-    from. A piece of a dump (streamed.split_dumps) begins at record `first_record`, line
+    from. A piece of a dump (pieces.split_dumps) begins at record `first_record`, line
     `first_line` of it; a piece of a CSV comes with its file's `dialect` (csv_dialect), and
     past the first, with the `columns` its header names.
     """
@@ -216,7 +216,7 @@ def _json(text: str) -> Iterator[tuple[int, Any]]:
 def json_records(chunks: Iterable[str], max_chars: int, options: Options, first: int = 0) -> Iterator[Record]:
     """read_records for JSON given a piece of text at a time (streamed.py): each record is
     parsed once it is whole, so a dump of any size is never held (json_elements). A piece of
-    an array (streamed.split_dumps) holds its elements from record `first` on."""
+    an array (pieces.split_dumps) holds its elements from record `first` on."""
     yield from _records(enumerate(json_elements(chunks, max_chars, first), first), options)
 
 

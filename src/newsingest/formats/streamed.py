@@ -13,7 +13,7 @@ then for its records. A line that is not UTF-8 fails its record, and so does one
 (in a CSV, the record it falls in: records.stream_records; in a JSON array, the element:
 records.json_elements); corrupt data past the start ends the file with an error once the
 records before it are out.
-With --jobs, a large dump is cut into pieces the workers share (split_dumps).
+With --jobs, a large dump is cut into pieces the workers share (pieces.py).
 """
 
 from __future__ import annotations
@@ -25,16 +25,15 @@ import io
 import itertools
 import os
 import re
-import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, Final, TypeVar
 
 from ..errors import InputError, Reason, UnreadLine
 from ..read import STDIN, Decoded, decode, encoding_of, read_stdin
-from . import detect_format, extension, format_by_extension, record_documents
-from .compressed import CORRUPT, SUFFIXES, compression_of, inner_name, open_decompressed
+from . import detect_format, extension, record_documents
+from .compressed import CORRUPT, compression_of, inner_name, open_decompressed
 from .options import Options
 
 if TYPE_CHECKING:
@@ -46,7 +45,9 @@ if TYPE_CHECKING:
 STREAM_FROM: Final = 16 << 20
 # Bytes read to tell a dump's format: two whole lines of JSON Lines, as detect_format wants.
 _HEAD: Final = 1 << 16
-_STREAMED: Final = ("jsonl", "csv", "json")  # (JSON: an array; records.json_elements)
+# Bytes read at a time: to hash a file, copy standard input, cut a dump into pieces.
+READ_SIZE: Final = 1 << 20
+STREAMED: Final = ("jsonl", "csv", "json")  # (JSON: an array; records.json_elements)
 T = TypeVar("T")
 # Extensions (after a compression suffix) of files that may be a dump: the others (.txt,
 # .html) are read whole without a look at their content first.
@@ -54,7 +55,7 @@ _MAY_BE_DUMPS: Final = ("", ".jsonl", ".ndjson", ".jsonlines", ".json", ".csv", 
 
 
 @dataclass(frozen=True)
-class _Plan:
+class Plan:
     """What a dump's first bytes say about how to read it."""
 
     format: str
@@ -78,31 +79,31 @@ def open_dump(path: str, max_bytes: int, options: Options) -> Iterator[Document 
     except OSError as exc:
         raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
     try:
-        plan = _dump_plan(file, path, os.fstat(file.fileno()).st_size, max_bytes, options)
+        plan = dump_plan(file, path, os.fstat(file.fileno()).st_size, max_bytes, options)
     except BaseException:
         file.close()
         raise
     if plan is None:
         file.close()
         return None
-    return _closing(file, _stream_file(file, path, plan, max_bytes, options))
+    return closed_after(file, _stream_file(file, path, plan, max_bytes, options))
 
 
-def _closing(file: BinaryIO, items: Iterator[T]) -> Iterator[T]:
+def closed_after(file: BinaryIO, items: Iterator[T]) -> Iterator[T]:
     with file:
         yield from items
 
 
-def _dump_plan(file: BinaryIO, path: str, size: int, max_bytes: int, options: Options) -> _Plan | None:
+def dump_plan(file: BinaryIO, path: str, size: int, max_bytes: int, options: Options) -> Plan | None:
     """How a file of `size` bytes is read a record at a time; None when it is read whole."""
     if size <= min(STREAM_FROM, max_bytes):
         return None
     if size <= max_bytes:
         try:
-            return _plan(file, path, options, strict=True, objects=True)
+            return plan_of(file, path, options, strict=True, objects=True)
         except InputError:
             return None  # the whole-file reader says what is wrong with it
-    plan = _plan(file, path, options, objects=True)
+    plan = plan_of(file, path, options, objects=True)
     if plan is None:
         raise InputError(
             Reason.TOO_LARGE,
@@ -135,7 +136,7 @@ def stdin_file(max_bytes: int, options: Options) -> BinaryIO:
         copied = len(start) + _copy(sys.stdin.buffer, file, max_bytes + 1 - len(start))
         if copied > max_bytes:
             _refuse_unless_dump(start, copied, max_bytes, options)
-            shutil.copyfileobj(sys.stdin.buffer, file, _CUT_READ)
+            shutil.copyfileobj(sys.stdin.buffer, file, READ_SIZE)
     except OSError as exc:
         if file is not None:
             file.close()
@@ -150,7 +151,7 @@ def stdin_file(max_bytes: int, options: Options) -> BinaryIO:
 def _copy(source: BinaryIO, target: BinaryIO, most: int) -> int:
     """Copy up to `most` bytes of `source` to `target`; how many it copied."""
     copied = 0
-    while copied < most and (chunk := source.read(min(_CUT_READ, most - copied))):
+    while copied < most and (chunk := source.read(min(READ_SIZE, most - copied))):
         target.write(chunk)
         copied += len(chunk)
     return copied
@@ -160,7 +161,7 @@ def _refuse_unless_dump(start: bytes, size: int, max_bytes: int, options: Option
     """Raise too_large for an input of `size` bytes past `max_bytes` that its `start` does
     not show to be a dump read a record at a time."""
     try:
-        _dump_plan(io.BytesIO(start), STDIN, size, max_bytes, options)
+        dump_plan(io.BytesIO(start), STDIN, size, max_bytes, options)
     except InputError as error:
         if error.reason == Reason.TOO_LARGE:
             raise
@@ -172,59 +173,34 @@ def stdin_documents(
 ) -> Iterator[Document | RecordFailure] | None:
     """open_dump for standard input read into `file` (stdin_file): None when it is read
     whole, as a named file of its size and content is."""
-    plan = _dump_plan(file, STDIN, _rewound(file), max_bytes, options)
+    plan = dump_plan(file, STDIN, rewound(file), max_bytes, options)
     if plan is None:
         return None
-    return _closing(file, _stream_file(file, STDIN, plan, max_bytes, options))
+    return closed_after(file, _stream_file(file, STDIN, plan, max_bytes, options))
 
 
-def _rewound(file: BinaryIO) -> int:
+def rewound(file: BinaryIO) -> int:
     """The size of a file, which is left at its start."""
     size = file.seek(0, os.SEEK_END)
     file.seek(0)
     return size
 
 
-class Stdin(str):
-    """Standard input as the main process of a run with workers read it (split_dumps), when
-    it was not cut into pieces: "-", with the file it was read into (stdin_file), or the
-    error that reading it met. Its reader (pipeline) reads it as a one-process run would;
-    a worker is sent its bytes."""
-
-    file: BinaryIO | None
-    error: InputError | None
-
-    def __new__(cls, file: BinaryIO | None = None, error: InputError | None = None) -> Stdin:
-        read = super().__new__(cls, STDIN)
-        read.file, read.error = file, error
-        return read
-
-    def __reduce__(self) -> tuple[Callable[..., Stdin], tuple[bytes | None, InputError | None]]:
-        if self.file is None:
-            return _stdin_of, (None, self.error)
-        self.file.seek(0)
-        return _stdin_of, (self.file.read(), self.error)
-
-
-def _stdin_of(data: bytes | None, error: InputError | None) -> Stdin:
-    return Stdin(None if data is None else io.BytesIO(data), error)
-
-
 def _stream_file(
-    file: BinaryIO, path: str, plan: _Plan, max_bytes: int, options: Options
+    file: BinaryIO, path: str, plan: Plan, max_bytes: int, options: Options
 ) -> Iterator[Document | RecordFailure]:
     try:
-        sha256, size = _sha256(file)
+        sha256, size = sha256_of(file)
     except OSError as exc:
         raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
-    yield from _stream(file, plan, _base(path, plan, size, sha256), max_bytes, options)
+    yield from _stream(file, plan, source_base(path, plan, size, sha256), max_bytes, options)
 
 
-def _sha256(file: BinaryIO) -> tuple[str, int]:
+def sha256_of(file: BinaryIO) -> tuple[str, int]:
     """The SHA-256 of a whole file and its size, read from its start; it is left at its start."""
     file.seek(0)
     digest = hashlib.sha256()
-    while chunk := file.read(_CUT_READ):
+    while chunk := file.read(READ_SIZE):
         digest.update(chunk)
     size = file.tell()
     file.seek(0)
@@ -238,21 +214,21 @@ def stream_bytes(
     as they are read; None when `data` is not that, or its start is corrupt or not UTF-8
     (maybe Bijoy): it is then read whole, and the whole-file reader says what it is."""
     kind = compression_of(data)
-    if kind is None or not _named_as_dump(path, options):
+    if kind is None or not named_as_dump(path, options):
         return None
     file = io.BytesIO(data)
     try:
-        plan = _plan(file, path, options, strict=True)
+        plan = plan_of(file, path, options, strict=True)
     except InputError:
         return None
     if plan is None or plan.compression is None:
         return None
-    base = _base(path, plan, len(data), hashlib.sha256(data).hexdigest())
+    base = source_base(path, plan, len(data), hashlib.sha256(data).hexdigest())
     return _stream(file, plan, base, max_bytes, options)
 
 
 # The characters a JSON array is read in at a time.
-_JSON_READ: Final = 1 << 20
+JSON_READ: Final = 1 << 20
 
 
 # A dump held whole whose bytes are not all UTF-8 is read a line at a time when at most this
@@ -290,16 +266,16 @@ def lines_alone(
         head = text[:_HEAD]
     if bad > total * _MOST_LINES_BAD:
         return None
-    plan = _Plan(fmt, None, encoding, head, name.lower().endswith(".tsv"))
+    plan = Plan(fmt, None, encoding, head, name.lower().endswith(".tsv"))
     return _stream(io.BytesIO(data), plan, base, max_bytes, options)
 
 
-def _named_as_dump(path: str, options: Options) -> bool:
+def named_as_dump(path: str, options: Options) -> bool:
     """A compressed file named as a dump may be one (article.txt.gz is read whole unlooked at)."""
     return options.format != "auto" or extension(inner_name(path)).lower() in _MAY_BE_DUMPS
 
 
-def _base(path: str, plan: _Plan, size: int, sha256: str) -> dict[str, Any]:
+def source_base(path: str, plan: Plan, size: int, sha256: str) -> dict[str, Any]:
     return {
         "path": path,
         "format": plan.format,
@@ -309,9 +285,9 @@ def _base(path: str, plan: _Plan, size: int, sha256: str) -> dict[str, Any]:
     }
 
 
-def _plan(
+def plan_of(
     file: BinaryIO, name: str, options: Options, *, strict: bool = False, objects: bool = False
-) -> _Plan | None:
+) -> Plan | None:
     """How to stream `file`: None when it is not JSON Lines, CSV or a JSON array (or with
     `objects`, a JSON object holding its records; a compressed one is read whole). Raises
     InputError when its start is corrupt or not text (as newsingest.read.decode says); a bad
@@ -321,7 +297,7 @@ def _plan(
         name = inner_name(name)
     head = _read(file, kind, _HEAD)
     found = options.format if options.format != "auto" else detect_format(name, head)
-    if found not in _STREAMED:
+    if found not in STREAMED:
         return None
     try:
         start = decode(head, final=False)
@@ -333,7 +309,7 @@ def _plan(
     starts = ("[", "{") if objects else ("[",)
     if found == "json" and not start.text.lstrip(" \t\r\n").startswith(starts):
         return None  # (an object within --max-bytes: read whole, the records found in it)
-    return _Plan(found, kind, start.encoding, start.text, name.lower().endswith(".tsv"))
+    return Plan(found, kind, start.encoding, start.text, name.lower().endswith(".tsv"))
 
 
 def _read(file: BinaryIO, kind: str | None, size: int) -> bytes:
@@ -346,7 +322,7 @@ def _read(file: BinaryIO, kind: str | None, size: int) -> bytes:
 
 
 def _stream(
-    file: BinaryIO, plan: _Plan, base: dict[str, Any], max_bytes: int, options: Options
+    file: BinaryIO, plan: Plan, base: dict[str, Any], max_bytes: int, options: Options
 ) -> Iterator[Document | RecordFailure]:
     from .records import json_records, stream_records  # (their imports are for dumps alone)
 
@@ -355,11 +331,11 @@ def _stream(
     if plan.format == "json":
         # A bad byte (or UTF-16 code unit) decodes as a lone surrogate, and fails its record.
         errors = "surrogateescape" if plan.encoding.startswith("utf-8") else "surrogatepass"
-        read = _checked(io.TextIOWrapper(binary, plan.encoding, errors=errors).read, plan)
-        records = json_records(iter(functools.partial(read, _JSON_READ), ""), max_bytes, options)
+        read = checked(io.TextIOWrapper(binary, plan.encoding, errors=errors).read, plan)
+        records = json_records(iter(functools.partial(read, JSON_READ), ""), max_bytes, options)
     else:
         if plan.encoding.startswith("utf-8"):
-            lines = _utf8_lines(binary, max_bytes, plan, skip_bom=plan.encoding == "utf-8-sig")
+            lines = utf8_lines(binary, max_bytes, plan, skip_bom=plan.encoding == "utf-8-sig")
         else:  # UTF-16 or -32, whose lines are not found by byte
             text = io.TextIOWrapper(binary, plan.encoding, errors="surrogatepass", newline="\n")
             lines = _text_lines(text, max_bytes, plan)
@@ -367,17 +343,17 @@ def _stream(
     yield from record_documents(records, base, plan.encoding, options)
 
 
-def _utf8_lines(
-    binary: BinaryIO, max_bytes: int, plan: _Plan, *, skip_bom: bool, skip_lines: int = 0
+def utf8_lines(
+    binary: BinaryIO, max_bytes: int, plan: Plan, *, skip_bom: bool, skip_lines: int = 0
 ) -> Iterator[str | InputError]:
     """Each line of a UTF-8 stream, decoded alone: one with a bad byte, or longer than
     `max_bytes` (read past without being held), is an UnreadLine, and fails only its record.
     The first `skip_lines` are read past.
     """
-    read = _checked(binary.readline, plan)
+    read = checked(binary.readline, plan)
     if skip_bom:
         read(len(codecs.BOM_UTF8))
-    raw = _raw_lines(read, max_bytes)
+    raw = raw_lines(read, max_bytes)
     for _ in itertools.islice(raw, skip_lines):
         pass
     for line, odd_quotes in raw:
@@ -391,13 +367,13 @@ def _utf8_lines(
             yield UnreadLine(Reason.ENCODING, message, _odd_quotes("", line))
 
 
-def _raw_lines(read: Callable[[int], bytes], max_bytes: int) -> Iterator[tuple[bytes, str | None]]:
+def raw_lines(read: Callable[[int], bytes], max_bytes: int) -> Iterator[tuple[bytes, str | None]]:
     """Each line of a binary stream, with None, or for a line longer than `max_bytes` the
     quote characters it holds an odd number of (UnreadLine). Such a line comes cut short,
-    once the rest of it has been read past, never held. The reader (_utf8_lines) and the
+    once the rest of it has been read past, never held. The reader (utf8_lines) and the
     cutter (_carried_pieces) both read lines so."""
     while line := read(max_bytes + 2):  # the text, and a line end of up to two bytes
-        if not _too_long(line, max_bytes):
+        if not line_too_long(line, max_bytes):
             yield line, None
             continue
         odd_quotes = _odd_quotes("", line)
@@ -418,16 +394,16 @@ def _odd_quotes(odd: str, chunk: str | bytes) -> str:
     return odd
 
 
-def _too_long(line: bytes, max_bytes: int) -> bool:
+def line_too_long(line: bytes, max_bytes: int) -> bool:
     """Whether a line's first `max_bytes` + 2 bytes, as read, show it longer than `max_bytes`."""
     return len(line) > max_bytes and len(line.rstrip(b"\r\n")) > max_bytes
 
 
-def _text_lines(stream: io.TextIOWrapper, max_chars: int, plan: _Plan) -> Iterator[str | InputError]:
-    """_utf8_lines for other encodings, `max_chars` characters to a line, from a stream that
+def _text_lines(stream: io.TextIOWrapper, max_chars: int, plan: Plan) -> Iterator[str | InputError]:
+    """utf8_lines for other encodings, `max_chars` characters to a line, from a stream that
     decodes a bad code unit as a lone surrogate (errors="surrogatepass"); a code unit cut
     short at the end ends the file there."""
-    read = _checked(stream.readline, plan)
+    read = checked(stream.readline, plan)
     while line := read(max_chars + 2):
         if len(line) > max_chars and len(line.rstrip("\r\n")) > max_chars:
             odd_quotes = _odd_quotes("", line)
@@ -447,7 +423,7 @@ def _text_lines(stream: io.TextIOWrapper, max_chars: int, plan: _Plan) -> Iterat
 LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
-def _checked(readline: Callable[[int], AnyStr], plan: _Plan) -> Callable[[int], AnyStr]:
+def checked(readline: Callable[[int], AnyStr], plan: Plan) -> Callable[[int], AnyStr]:
     """`readline` with what reading a stream raises made an InputError about the file."""
 
     def read(size: int) -> AnyStr:
@@ -459,940 +435,3 @@ def _checked(readline: Callable[[int], AnyStr], plan: _Plan) -> Callable[[int], 
             raise InputError(Reason.MALFORMED, f"corrupt {plan.compression} data: {exc}") from None
 
     return read
-
-
-# A large dump is cut into pieces of whole records (lines of JSON Lines, elements of a JSON
-# array, records of a CSV), about this many bytes each, that the workers of --jobs parse side
-# by side: a single dump is no longer parsed by one core.
-# Each piece is a batch of its own (parallel._batches): its JSON lines, ~50 articles' worth,
-# fit in the result pipe of its worker, which goes on with the next while the main process
-# reads another worker's. Only files a one-process run streams are cut (open_dump): their
-# pieces give what it gives.
-PIECE_BYTES: Final = 1 << 18
-# Joins a piece's fields into the string that stands for it among the paths a run hands to
-# its workers (a NUL is never in a path).
-PIECE: Final = "\x00"
-# What stands for a piece's byte range in one that fails with the error it carries, and in
-# one that is the rest of a compressed file from its first line on.
-_FAILED: Final = "!"
-_REST: Final = "+"
-# Bytes read at a time while cutting; a longer line (whitespace-only so far) is not cut.
-_CUT_READ: Final = 1 << 20
-# ASCII controls that str.strip() takes for whitespace and bytes.strip() does not.
-_STR_ONLY_SPACE: Final = frozenset(b"\x1c\x1d\x1e\x1f")
-
-
-def file_of(path: str) -> str:
-    """The file an input path names: a piece of a dump (split_dumps) is named by its file,
-    and standard input read already (a Stdin, which pickles with its bytes) by "-"."""
-    if PIECE in path:
-        return path.split(PIECE, 1)[0]
-    return STDIN if path == STDIN else path
-
-
-def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Iterator[str]:
-    """`paths`, each UTF-8 dump that a one-process run reads a record at a time (JSON Lines,
-    a JSON array, CSV) replaced by its pieces (read_piece): the workers of --jobs parse them
-    side by side.
-
-    An uncompressed file is read once here, for its SHA-256 and where each piece's records
-    begin (each piece knows its first record's index and line), and its pieces are byte
-    ranges of it. A compressed one cannot be read from the middle: it is decompressed here,
-    and its pieces carry their lines, records or elements (a compressed JSON array's once
-    all of it was found to decompress). Standard input ("-") is read here, and stands for
-    its pieces, which carry their bytes, or for itself (a Stdin) with them beside it.
-    """
-    for path in paths:
-        if path == STDIN:
-            yield from _stdin_pieces(max_bytes, options)
-            continue
-        try:
-            pieces = _pieces(path, max_bytes, options) if _may_be_cut(path, options) else None
-        except (OSError, InputError):  # the reader reports it
-            pieces = None
-        if pieces is None:
-            yield path
-        else:
-            yield from pieces
-
-
-def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
-    """split_dumps for standard input: read into a file (stdin_file), and cut where a named
-    file of its size and content is; its pieces carry their bytes (CarriedPiece), and those
-    of a compressed CSV or JSON array that are read again from the file carry all of it
-    (CarriedFile): only up to `max_bytes`. Else a Stdin."""
-    try:
-        file = stdin_file(max_bytes, options)
-    except InputError as error:
-        yield Stdin(error=error)
-        return
-    pieces = None
-    try:
-        size = _rewound(file)
-        plan = _cut_plan(file, STDIN, size, max_bytes, options)
-        if plan is None:
-            pass
-        elif plan.compression is None:
-            read_at = functools.partial(_read_at, file)
-            pieces = _uncompressed_pieces(file, STDIN, plan, size, max_bytes, options, read_at)
-        elif plan.format == "jsonl" or size <= max_bytes:  # (a JSON Lines' pieces all carry lines)
-            whole = _whole(file)
-            # (the carriers close what they read: a spooled file is read by a handle of its own)
-            spooled = not isinstance(file, io.BytesIO)
-            own = open(file.fileno(), "rb", closefd=False) if spooled else file  # noqa: SIM115
-            carried = _compressed_pieces(own, STDIN, plan, size, max_bytes, options)
-            pieces = None if carried is None else _carrying_the_file(carried, whole)
-    except (OSError, InputError):  # the reader reports it
-        pieces = None
-    if pieces is None:
-        yield Stdin(file)
-        return
-    with file:
-        yield from pieces
-
-
-def _carrying_the_file(pieces: Iterator[str], data: Callable[[], bytes]) -> Iterator[str]:
-    """`pieces`, each that would be read from the file (not a CarriedPiece, nor one that
-    fails) carrying the file's bytes (`data()`) instead."""
-    for piece in pieces:
-        if isinstance(piece, CarriedPiece) or piece.split(PIECE, 2)[1] == _FAILED:
-            yield piece
-        else:
-            yield CarriedFile(piece, data())
-
-
-def _whole(file: BinaryIO) -> Callable[[], bytes]:
-    """All of a file's bytes, read when asked for: once the pieces' carrier has read its
-    own handle on it to its end, by a handle of its own (the descriptor's offset moved
-    under the buffer of `file`)."""
-    if isinstance(file, io.BytesIO):
-        held = file.getvalue()  # (the bytes it was made of: not a copy)
-        return lambda: held
-
-    def read() -> bytes:
-        with open(file.fileno(), "rb", closefd=False) as handle:
-            handle.seek(0)  # (a fresh handle: no buffer to seek within)
-            return handle.read()
-
-    return read
-
-
-def _read_at(file: BinaryIO, start: int, end: int) -> bytes:
-    """Bytes `start` to `end` of a file, read without moving its position: a cutter
-    reading it goes on where it was. (Not os.pread, which Windows lacks.)"""
-    at = file.tell()
-    file.seek(start)
-    data = file.read(end - start)
-    file.seek(at)
-    return data
-
-
-def _may_be_cut(path: str, options: Options) -> bool:
-    """Whether `path` may be a dump to cut, by its name alone: the main process would
-    otherwise spend a stat, or a look inside, on each article of a corpus."""
-    if path == STDIN or PIECE in path:
-        return False
-    suffix = extension(path).lower()
-    if suffix in SUFFIXES:
-        return _named_as_dump(path, options) and options.format in ("auto", "jsonl")
-    if options.format != "auto":
-        return options.format in _STREAMED
-    return format_by_extension(suffix) in (None, *_STREAMED)
-
-
-def _pieces(path: str, max_bytes: int, options: Options) -> Iterable[str] | None:
-    """The pieces of a dump, or None when it is not one to cut."""
-    info = os.stat(path)
-    if not stat.S_ISREG(info.st_mode):
-        return None
-    file = open(path, "rb")  # noqa: SIM115 (closed here, or by the generator returned)
-    pieces: Iterator[str] | None = None
-    try:
-        plan = _cut_plan(file, path, info.st_size, max_bytes, options)
-        if plan is None:
-            pass
-        elif plan.compression is None:
-            uncompressed = _uncompressed_pieces(file, path, plan, info.st_size, max_bytes, options)
-            pieces = None if uncompressed is None else _closing(file, uncompressed)
-        else:
-            pieces = _compressed_pieces(file, path, plan, info.st_size, max_bytes, options)
-    except BaseException:
-        file.close()
-        raise
-    if pieces is None:
-        file.close()
-    return pieces
-
-
-def _cut_plan(file: BinaryIO, path: str, size: int, max_bytes: int, options: Options) -> _Plan | None:
-    """How a dump of `size` bytes to cut is read; None when it is not one to cut.
-
-    Only what a one-process run streams is cut: pieces of a file read whole could differ.
-    """
-    plan = _dump_plan(file, path, size, max_bytes, options)
-    if plan is None and size <= STREAM_FROM and _named_as_dump(path, options):
-        plan = _plan(file, path, options, strict=True)  # as stream_bytes reads it
-        plan = plan if plan is not None and plan.compression is not None else None
-    if plan is None or not plan.encoding.startswith("utf-8"):
-        return None  # (UTF-16 lines are not found by byte)
-    return plan
-
-
-def _compressed_pieces(
-    file: BinaryIO, path: str, plan: _Plan, size: int, max_bytes: int, options: Options
-) -> Iterator[str] | None:
-    """The pieces of a compressed dump, which carry their lines, records or elements (and
-    close the file once read); None when it is not cut."""
-    sha256 = _sha256(file)[0]
-    if plan.format == "jsonl":
-        return _carried_pieces(file, path, plan, size, sha256, max_bytes)
-    carry = _carried_csv_pieces if plan.format == "csv" else _carried_array_pieces
-    return carry(file, path, plan, size, sha256, max_bytes, options)
-
-
-def _uncompressed_pieces(
-    file: BinaryIO,
-    path: str,
-    plan: _Plan,
-    size: int,
-    max_bytes: int,
-    options: Options,
-    carry: Callable[[int, int], bytes] | None = None,
-) -> Iterator[str] | None:
-    """The pieces of an uncompressed dump, named as they are found: the workers begin on the
-    first while the rest of the file is still being cut. With `carry`, each carries its
-    bytes, read by it (CarriedPiece). None when it is not cut."""
-    sha256 = _sha256(file)[0]
-    cuts: Iterator[tuple[int, int, int, int | str]]
-    spec = ""  # what a piece's reader needs to know of the file besides
-    if plan.format == "jsonl":
-        cuts = _cuts(file, plan, size, max_bytes)
-    elif plan.format == "json":
-        cuts = _array_cuts(file.read, plan, size)
-    else:
-        csv = _csv_cuts(file, plan, size, max_bytes, options)
-        if csv is None:
-            return None
-        spec, cuts = csv
-    first = next(cuts, None)
-    if first is None:
-        return None
-    fields = (size, sha256, plan.encoding, "", plan.format, spec)
-
-    def named() -> Iterator[str]:
-        for cut in itertools.chain([first], cuts):
-            piece = PIECE.join(map(str, (path, *cut, *fields)))
-            yield piece if carry is None else CarriedPiece(piece, carry(cut[0], cut[1]))
-
-    return named()
-
-
-def _cuts(file: BinaryIO, plan: _Plan, size: int, max_bytes: int) -> Iterator[tuple[int, int, int, int]]:
-    """Where an uncompressed file's pieces begin and end, each with its first record's index
-    and line, as they are found. From a line that cannot be told a record or not from its
-    start (or that cannot be read), the rest of the file is one piece; nothing when that is
-    all of it."""
-    bom = plan.encoding == "utf-8-sig"
-    start = offset = lines = records = 0
-    first = (0, 1)
-    line_start = True
-    lost = False  # where pieces begin can no longer be told
-    try:
-        while chunk := file.readline(_CUT_READ):
-            line = chunk.removeprefix(codecs.BOM_UTF8) if offset == 0 and bom else chunk  # (as read)
-            offset += len(chunk)
-            if line_start:
-                is_record = _is_record(line, max_bytes)
-                if is_record is None:
-                    lost = True
-                    break
-                records += is_record
-                lines += 1
-            line_start = chunk.endswith(b"\n")
-            if line_start and offset - start >= PIECE_BYTES:
-                yield (start, offset, *first)
-                start, first = offset, (records, lines + 1)
-    except OSError:  # (its reader reports it)
-        lost = True
-    if lost:
-        if start > 0:
-            yield (start, size, *first)
-    elif offset > start:
-        yield (start, offset, *first)
-
-
-def _array_cuts(read: Callable[[int], bytes], plan: _Plan, size: int) -> Iterator[tuple[int, int, int, str]]:
-    """Where a JSON array's pieces begin and end, each with its first element's index, as
-    they are found; nothing when it is not cut.
-
-    The cuts fall on the commas between elements, found by the brackets and quotes around
-    them as records.json_elements reads past an element: outside its strings, an element
-    holds as many closing brackets as opening ones. Only where each element so far was an
-    object, an array or a string followed by a comma is the array cut: anything else (a
-    number, something that is no JSON between elements, the array's end, a read that
-    fails) leaves the rest of the file to one piece, which its reader reads as a
-    one-process run does.
-    """
-    scan = _Bytes(read, len(codecs.BOM_UTF8) if plan.encoding == "utf-8-sig" else 0)
-    start = index = first = 0
-    cut_at = -1  # a comma to cut at, once an element follows it (not a "]": "[{},]")
-    try:
-        if scan.next_byte() != ord("["):
-            return
-        scan.pos += 1
-        while True:
-            opening = scan.next_byte()
-            if opening != ord('"') and opening not in _OPENING_BRACKETS:
-                break
-            if cut_at >= 0:
-                yield (start, cut_at, first, "")
-                start, first, cut_at = cut_at + 1, index, -1
-            if opening == ord('"'):
-                scan.pos += 1
-                whole = scan.past_string()
-            else:
-                whole = scan.past_brackets()
-            if not whole or scan.next_byte() != ord(","):
-                break
-            comma = scan.offset()
-            scan.pos += 1
-            index += 1
-            if comma - start >= PIECE_BYTES:
-                cut_at = comma
-    except OSError:  # (its reader reports it)
-        pass
-    if start > 0:
-        yield (start, size, first, "")
-
-
-def _csv_cuts(
-    file: BinaryIO, plan: _Plan, size: int, max_bytes: int, options: Options
-) -> tuple[str, Iterator[tuple[int, int, int, int]]] | None:
-    """What the readers of a CSV's pieces need to know of the file (its dialect, and its
-    header's columns, as JSON), and where its pieces begin and end, each with its first
-    record's index and line, as they are found; None when its header is not one to cut by.
-
-    A record ends with a line that ends outside a quoted field. The quote characters before
-    it tell where that is: one opens a field where a field begins, and inside a quoted field
-    is doubled or closes it; inside an unquoted field, it is a character
-    (_CsvFields.record_ends). Only so far as that can be told, and no line holds a bare
-    "\r" or a NUL, is the file cut: the rest is one piece, which its reader reads as a
-    one-process run does (a line or a field too long fails its record in a piece as in the
-    whole file). The file is read in blocks of whole lines, and within a block only its
-    quotes and the line ends outside quoted fields are looked at.
-    """
-    file.seek(0)
-    offset = len(codecs.BOM_UTF8) if plan.encoding == "utf-8-sig" else 0
-    file.read(offset)
-    header = file.readline(max_bytes + 2)
-    reading = _csv_reading(header, plan, options)
-    if reading is None:
-        return None
-    fields, spec = reading
-
-    def cuts(offset: int) -> Iterator[tuple[int, int, int, int]]:
-        start, first, lines = 0, (0, 1), 1  # the piece's start, first record and line; lines read
-        try:
-            for block, ends in _csv_blocks(file.read, file.readline, fields, max_bytes):
-                counted = 0  # the block's lines up to here are in `lines`
-                for end, records in ends:
-                    if offset + end - start >= PIECE_BYTES:
-                        lines += block.count(b"\n", counted, end)
-                        counted = end
-                        yield (start, offset + end, *first)
-                        start, first = offset + end, (records, lines + 1)
-                offset += len(block)
-                lines += block.count(b"\n", counted)
-        except OSError:  # (its reader reports it)
-            pass
-        if start > 0:
-            yield (start, size, *first)
-
-    return spec, cuts(offset + len(header))
-
-
-def _csv_blocks(
-    read: Callable[[int], bytes], readline: Callable[[int], bytes], fields: _CsvFields, max_bytes: int
-) -> Iterator[tuple[bytes, list[tuple[int, int]]]]:
-    """A CSV past its header in blocks of whole lines, each with where records end in it
-    (_CsvFields.record_ends), up to where that can no longer be told: `fields.lost` is then
-    set, by a quote the csv module takes for a character in a line its reader cannot read,
-    a NUL or a bare "\r", or a line too long to see the end of. A last line with no line
-    end comes in a block with no ends."""
-    record = 0  # bytes of the record the blocks so far end inside of
-    while block := read(_CUT_READ):
-        if not block.endswith(b"\n"):
-            block += readline(max_bytes + 2)
-        if not block.endswith(b"\n"):
-            fields.lost = bool(read(1))  # a line too long; else the last line
-            yield block, []
-            return
-        if not fields.plain(block):
-            fields.lost = True
-            return
-        ends = fields.record_ends(block, record, max_bytes)
-        yield block, ends
-        if fields.lost:
-            return
-        record = len(block) - ends[-1][0] if ends else record + len(block)
-
-
-def _csv_reading(header: bytes, plan: _Plan, options: Options) -> tuple[_CsvFields, str] | None:
-    """How the records of a CSV with this header line are told apart (_CsvFields), and what
-    its pieces' readers need to know of it (its dialect and its header's columns, as JSON);
-    None when it is not cut."""
-    import csv  # (here: a run without a CSV to cut need not import it)
-    import json
-
-    from .records import check_columns, csv_dialect
-
-    dialect = csv_dialect(plan.head, plan.tabs)
-    if dialect["escapechar"] or not dialect["doublequote"] or dialect["quoting"] == csv.QUOTE_NONE:
-        return None
-    fields = _CsvFields(dialect)
-    if not fields.plain(header) or fields.quote in header or not header.strip():
-        return None
-    try:
-        columns = next(csv.reader([header.decode()], **dialect))
-        check_columns(columns, options.fields)
-    except (UnicodeDecodeError, csv.Error, InputError):
-        return None  # (a file without the columns fails once, as a whole)
-    fields.columns = len(columns)
-    return fields, json.dumps({"dialect": dialect, "columns": columns})
-
-
-class _CsvFields:
-    """Where the records of a CSV end, from its quotes and line ends (_csv_cuts), and how
-    many records the csv reader makes of them (records._csv: not a blank line, nor a line of
-    empty values)."""
-
-    def __init__(self, dialect: dict[str, Any]) -> None:
-        self.dialect = dialect
-        self.quote: bytes = dialect["quotechar"].encode()
-        self.delimiter: bytes = dialect["delimiter"].encode()
-        self.blank = b" \r\n" + self.quote + self.delimiter  # a line of only these may make no record
-        self.columns = 0
-        self.records = 0
-        self.quoted = False  # whether the text so far ends inside a quoted field
-        self.lost = False  # whether record_ends met what it cannot tell records by
-
-    def plain(self, text: bytes) -> bool:
-        """Whole lines with no NUL (the csv module refuses one) and no bare "\r" (which it
-        takes for a line end)."""
-        if not text.endswith(b"\n") or b"\x00" in text:
-            return False
-        return b"\r" not in text or _BARE_CR.search(text) is None
-
-    def record_ends(self, block: bytes, carried: int, max_bytes: int) -> list[tuple[int, int]]:
-        """Where in `block` (whole lines) records end, each with the records made so far, up
-        to where that cannot be told (then `lost` is set). `carried`: the bytes of a record
-        begun before.
-
-        A quote inside an unquoted field is a character to the csv module, but in a line
-        that its reader cannot read (too long, or not UTF-8): the reader's stand-in for the
-        line holds a quote at its start where the line held an odd number
-        (records._CsvLines), and the records after it are not told apart.
-        """
-        quote, find = self.quote, block.find
-        ends: list[tuple[int, int]] = []
-        record = -carried  # where in the block the current record began
-        at = 0
-        readable = -1  # where the last line found readable ends
-        while True:
-            if self.quoted:  # to the quote that closes the field
-                at = find(quote, at)
-                if at < 0:
-                    break
-                if block[at + 1 : at + 2] == quote:  # (never past the block: it ends with "\n")
-                    at += 2  # doubled: a quote character in the field
-                    continue
-                # (Text after a closing quote is read on, unquoted: a quote in it then is a
-                # character, and stands where no field begins.)
-                self.quoted = False
-                at += 1
-                continue
-            line_end = find(b"\n", at)
-            opening = find(quote, at, line_end)
-            if opening >= 0:
-                begins = opening
-                while self.dialect["skipinitialspace"] and begins > record and block[begins - 1] == 0x20:
-                    begins -= 1
-                if begins == record or block[begins - 1 : begins] == self.delimiter:
-                    self.quoted = True
-                elif line_end == readable or _readable(block, opening, line_end, max_bytes):
-                    readable = line_end  # (a character)
-                else:
-                    self.lost = True
-                    break
-                at = opening + 1
-                continue
-            if line_end < 0:
-                break
-            end = line_end + 1
-            # (a record over several lines holds a line end in a value: it is not empty)
-            made = record < 0 or find(b"\n", record, line_end) >= 0 or self._makes_record(block[record:end])
-            if made is None:
-                self.lost = True
-                break
-            self.records += made
-            ends.append((end, self.records))
-            record = at = end
-        return ends
-
-    def _makes_record(self, line: bytes) -> bool | None:
-        """Whether the csv reader makes a record of a line; None if it gives up on it."""
-        if line.strip(self.blank):
-            return True  # a character that is no delimiter, quote or space: a value
-        import csv
-
-        try:
-            row = next(csv.reader([line.decode()], **self.dialect), [])
-        except csv.Error:  # (a run of quotes over its field limit)
-            return None
-        return bool(row) and (len(row) > self.columns or any(row))
-
-
-def _readable(block: bytes, at: int, line_end: int, max_bytes: int) -> bool:
-    """Whether the line of `block` that holds byte `at` and ends at `line_end` reaches the
-    reader of a streamed dump as it is (_utf8_lines)."""
-    line = block[block.rfind(b"\n", 0, at) + 1 : line_end + 1]
-    if _too_long(line, max_bytes):
-        return False
-    try:
-        line.decode()
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-# A "\r" that ends no "\r\n" (one search: counting both took three passes over the block).
-_BARE_CR: Final = re.compile(rb"\r(?!\n)")
-_OPENING_BRACKETS: Final = frozenset(b"[{")
-# Outside the strings of a JSON element, what moves its depth or begins a string.
-_ELEMENT_MARKS: Final = re.compile(rb'[\[\]{}"]')
-_JSON_SPACES: Final = re.compile(rb"[ \t\n\r]*")
-
-
-class _Bytes:
-    """A file read a block at a time from `skip` bytes on: `data[pos:]` is what has not been
-    looked at; what has is let go of as blocks are read."""
-
-    def __init__(self, read: Callable[[int], bytes], skip: int) -> None:
-        self._read = read
-        read(skip)
-        self.base = skip  # the offset of data[0] in the file
-        self.data = b""
-        self.pos = 0
-
-    def offset(self) -> int:
-        return self.base + self.pos
-
-    def more(self, keep: int) -> bool:
-        """Read another block, keeping `data[keep:]` before it; False at the end."""
-        block = self._read(_CUT_READ)
-        if not block:
-            return False
-        self.base += keep
-        self.data = self.data[keep:] + block
-        self.pos -= keep
-        return True
-
-    def next_byte(self) -> int:
-        """The next byte but for JSON whitespace, at `pos`; -1 at the end."""
-        while True:
-            self.pos = _JSON_SPACES.match(self.data, self.pos).end()  # type: ignore[union-attr]
-            if self.pos < len(self.data):
-                return self.data[self.pos]
-            if not self.more(self.pos):
-                return -1
-
-    def past_string(self) -> bool:
-        """From inside a string to just past its closing quote, a quote that an even number of
-        backslashes (none, most often) stands before; False at the end."""
-        at = self.pos
-        while True:
-            quote = self.data.find(b'"', at)
-            if quote < 0:
-                # Backslashes at the end may escape the first quote of the next block.
-                keep = len(self.data.rstrip(b"\\"))
-                at = len(self.data) - keep
-                self.pos = keep
-                if not self.more(keep):
-                    return False
-                continue
-            run = quote
-            while run > 0 and self.data[run - 1] == 0x5C:  # (a string's quote ends the run)
-                run -= 1
-            at = quote + 1
-            if (quote - run) % 2 == 0:
-                self.pos = at
-                return True
-
-    def past_brackets(self) -> bool:
-        """From an opening bracket to just past the one that closes it; False at the end."""
-        depth = 0
-        while True:
-            mark = _ELEMENT_MARKS.search(self.data, self.pos)
-            if mark is None:
-                self.pos = len(self.data)
-                if not self.more(self.pos):
-                    return False
-                continue
-            self.pos = mark.end()
-            char = self.data[self.pos - 1]
-            if char == 0x22:
-                if not self.past_string():
-                    return False
-            elif char in _OPENING_BRACKETS:
-                depth += 1
-            else:
-                depth -= 1
-                if depth == 0:
-                    return True
-
-
-def _carried_pieces(
-    file: BinaryIO, path: str, plan: _Plan, size: int, sha256: str, max_bytes: int
-) -> Iterator[str]:
-    """The pieces of a compressed JSON Lines file, each carrying its decompressed lines.
-
-    The lines are read as _utf8_lines reads them, so that each piece's reader meets what a
-    one-process run meets; a line too long is carried cut short (its reader fails it all
-    the same). Corrupt data ends the pieces with one that fails as a one-process run does.
-    """
-    with file:
-        read = _checked(open_decompressed(file, plan.compression or "").readline, plan)
-        fields = (size, sha256, plan.encoding, plan.compression, plan.format)
-        held: list[bytes] = []
-        first = (0, 1)
-        lines = records = length = 0
-        error = ""
-        try:
-            if plan.encoding == "utf-8-sig":
-                read(len(codecs.BOM_UTF8))
-            for line, odd_quotes in _raw_lines(read, max_bytes):
-                too_long = odd_quotes is not None
-                lines += 1
-                records += too_long or _makes_record(line)
-                # (a line cut short ends where its reader stops reading past the rest)
-                held.append(line + b"\n" if too_long and not line.endswith(b"\n") else line)
-                length += len(held[-1])
-                if length >= PIECE_BYTES:
-                    yield _carrying(path, first, fields, b"".join(held))
-                    held, length, first = [], 0, (records, lines + 1)
-        except InputError as failure:  # corrupt data, worded as a one-process run words it
-            error = failure.message
-        if held:
-            yield _carrying(path, first, fields, b"".join(held))
-        if error:
-            yield PIECE.join(map(str, (path, _FAILED, "", records, lines + 1, *fields, error)))
-
-
-def _carried_csv_pieces(
-    file: BinaryIO, path: str, plan: _Plan, size: int, sha256: str, max_bytes: int, options: Options
-) -> Iterator[str] | None:
-    """The pieces of a compressed CSV, each carrying the decompressed lines of whole records;
-    None when it is not cut (its header, as _csv_cuts reads it).
-
-    Where its records end is told as _csv_cuts tells it, in blocks of whole lines. From where
-    that cannot be told (a line too long, a quote inside an unquoted field of a line its
-    reader cannot read, a NUL or a bare "\r"), or the data is corrupt, the rest of the file
-    is one piece: its reader decompresses the file again up to that piece's first line and
-    reads on from there, as a one-process run does.
-    """
-    file.seek(0)
-    binary = open_decompressed(file, plan.compression or "")
-    try:
-        if plan.encoding == "utf-8-sig":
-            _checked(binary.read, plan)(len(codecs.BOM_UTF8))
-        header = _checked(binary.readline, plan)(max_bytes + 2)
-    except InputError:
-        return None  # (the reader reports it)
-    reading = _csv_reading(header, plan, options)
-    if reading is None:
-        return None
-    fields, spec = reading
-    about = (path, (size, sha256, plan.encoding, plan.compression, plan.format), spec)
-    return _carrying_records(file, binary, plan, fields, about, header, max_bytes)
-
-
-def _carrying_records(
-    file: BinaryIO,
-    binary: BinaryIO,
-    plan: _Plan,
-    fields: _CsvFields,
-    about: tuple[str, tuple[object, ...], str],
-    header: bytes,
-    max_bytes: int,
-) -> Iterator[str]:
-    """_carried_csv_pieces's pieces, from the line after the header on."""
-    path, described, spec = about
-    read, readline = _checked(binary.read, plan), _checked(binary.readline, plan)
-    held = bytearray(header)  # the piece being gathered
-    first, lines = (0, 1), 1  # its first record's index and line; lines read
-    with file:
-        try:
-            for block, ends in _csv_blocks(read, readline, fields, max_bytes):
-                taken = 0  # the block's bytes in pieces yielded (and its lines counted)
-                for end, records in ends:
-                    if len(held) + end - taken >= PIECE_BYTES:
-                        held += block[taken:end]
-                        lines += block.count(b"\n", taken, end)
-                        yield _carrying(path, first, described, bytes(held), spec)
-                        held, taken, first = bytearray(), end, (records, lines + 1)
-                held += block[taken:]
-                lines += block.count(b"\n", taken)
-        except InputError:  # corrupt data: read as a one-process run reads it, and fails so
-            fields.lost = True
-    if fields.lost:  # (what is held is let go of: the rest is read from the file)
-        yield PIECE.join(map(str, (path, _REST, "", *first, *described, spec)))
-    elif held:
-        yield _carrying(path, first, described, bytes(held), spec)
-
-
-def _carried_array_pieces(
-    file: BinaryIO, path: str, plan: _Plan, size: int, sha256: str, max_bytes: int, options: Options
-) -> Iterator[str] | None:
-    """The pieces of a compressed JSON array, each carrying its elements' decompressed bytes;
-    None when it is not cut.
-
-    The file is decompressed twice: first to find the cuts as _array_cuts finds them, and
-    that all of it decompresses (a one-process run loses the elements it had read of a
-    block when the data turns out corrupt, which pieces would not reproduce: a corrupt file
-    is not cut), then to hand out the pieces. Past where _array_cuts stops cutting, the
-    rest is one piece whose reader decompresses the file again up to it.
-    """
-    file.seek(0)
-    read = _checked(open_decompressed(file, plan.compression or "").read, plan)
-    total = 0
-
-    def counted(size: int) -> bytes:
-        nonlocal total
-        block = read(size)
-        total += len(block)
-        return block
-
-    try:
-        cuts = list(_array_cuts(counted, plan, -1))
-        while counted(_CUT_READ):
-            pass
-    except InputError:
-        return None
-    if not cuts:
-        return None
-    start, _, first, _ = cuts[-1]
-    cuts[-1] = (start, total, first, "")
-    return _carrying_elements(file, path, plan, cuts, (size, sha256, total))
-
-
-def _carrying_elements(
-    file: BinaryIO,
-    path: str,
-    plan: _Plan,
-    cuts: list[tuple[int, int, int, str]],
-    about: tuple[int, str, int],
-) -> Iterator[str]:
-    """_carried_array_pieces's pieces: each carries its bytes of the decompressed array, but
-    a last one larger than two pieces (where the cutting stopped), read from the file."""
-    size, sha256, total = about
-    described = (size, sha256, plan.encoding, plan.compression, plan.format, total)
-    with file:
-        file.seek(0)
-        read = _checked(open_decompressed(file, plan.compression or "").read, plan)
-        at = 0  # (the pieces leave out the commas between them)
-        for start, end, first, _ in cuts:
-            if end == total and end - start > 2 * PIECE_BYTES:
-                yield PIECE.join(map(str, (path, start, end, first, "", *described)))
-                return
-            try:
-                elements = read(end - at)[start - at :]
-                at = end
-            except InputError:  # (changed since it was read through): read as one process does
-                elements = b""
-            if len(elements) < end - start:
-                yield PIECE.join(map(str, (path, start, total, first, "", *described)))
-                return
-            yield CarriedPiece(PIECE.join(map(str, (path, start, end, first, "", *described))), elements)
-
-
-def _carrying(
-    path: str, first: tuple[int, int], fields: tuple[object, ...], lines: bytes, extra: str = ""
-) -> CarriedPiece:
-    return CarriedPiece(PIECE.join(map(str, (path, "", "", *first, *fields, extra))), lines)
-
-
-class CarriedPiece(str):
-    """A piece of a compressed dump or of standard input (split_dumps): the string that
-    stands for it among a run's paths, as for any piece, with its decompressed lines (or
-    the bytes of its range of standard input) beside it as bytes.
-
-    The lines go to a worker as they are: carried inside the string, they were decoded into
-    it here, encoded to UTF-8 by pickle, decoded again in the worker and encoded back to
-    bytes to be read, four passes over every byte of the dump.
-    """
-
-    lines: bytes
-
-    def __new__(cls, piece: str, lines: bytes) -> CarriedPiece:
-        carried = super().__new__(cls, piece)
-        carried.lines = lines
-        return carried
-
-    def __reduce__(self) -> tuple[type[CarriedPiece], tuple[str, bytes]]:
-        return type(self), (str(self), self.lines)
-
-
-def _makes_record(line: bytes) -> bool:
-    """Whether the reader makes a record of a whole line it reads (not too long): all but a
-    line of whitespace (str.isspace) do, and one that is not UTF-8 is a failed record."""
-    if line.startswith(b"{"):
-        return True  # the common case, told without a copy of the line
-    text = line.strip()
-    if text and text[0] < 0x80 and text[0] not in _STR_ONLY_SPACE:
-        return True
-    try:
-        return bool(line.decode().strip())
-    except UnicodeDecodeError:
-        return True
-
-
-def _is_record(line: bytes, max_bytes: int) -> bool | None:
-    """Whether the reader makes a record of a line (from its first _CUT_READ bytes): all but
-    a line of whitespace (str.isspace) do. None when that cannot be told from them."""
-    if line.startswith(b"{"):
-        return True  # the common case, told without a copy of the line
-    text = line.strip()
-    if text and text[0] < 0x80 and text[0] not in _STR_ONLY_SPACE:
-        return True
-    if not line.endswith(b"\n"):
-        return None
-    if _too_long(line[: max_bytes + 2], max_bytes):  # (as _raw_lines reads it)
-        return True  # a failed record
-    return _makes_record(line)
-
-
-class CarriedFile(CarriedPiece):
-    """A piece of a compressed dump on standard input that is read as from its file (the
-    rest of a CSV past where it could be cut, the end of a JSON array), carrying the bytes
-    of the whole file: standard input cannot be read again."""
-
-
-def read_piece(piece: str, max_bytes: int, options: Options) -> Iterator[Document | RecordFailure]:
-    """The records of one piece of a dump (split_dumps), as open_dump gives them.
-
-    A piece is the string that stands for it among a run's paths: its file, then the byte
-    range to read (that a CarriedPiece carries; "" for the lines a compressed file's
-    carries; "+" for the rest of a compressed file from its first line on; "!" for an
-    error it fails with), its first record's index and line (none in an array), and the
-    file's size, SHA-256, encoding, compression and format, and for a CSV its dialect and
-    columns. A CarriedFile is read as from its file, whose bytes it carries.
-    """
-    from .records import stream_records
-
-    path, start, end, first_record, first_line, size, sha256, encoding, compression, fmt, carried = (
-        piece.split(PIECE, 10)
-    )
-    if start == _FAILED:
-        raise InputError(Reason.MALFORMED, carried)
-    plan = _Plan(fmt, compression or None, encoding, "", tabs=False)
-    base = _base(path, plan, int(size), sha256)
-    carries_its_file = isinstance(piece, CarriedFile)
-    carried_lines = piece.lines if isinstance(piece, CarriedPiece) and not carries_its_file else None
-    if fmt == "json":
-        # (a compressed array's offsets are in its decompressed bytes, `carried` their total)
-        piece_of = (int(start), int(end), int(carried) if compression else int(size))
-        first_element = int(first_record)
-        elements = carried_lines is not None
-        yield from _array_piece(piece, piece_of, first_element, plan, base, max_bytes, options, elements)
-        return
-    first: dict[str, Any] = {"first_record": int(first_record), "first_line": int(first_line)}
-    if fmt == "csv":
-        import json
-
-        spec = json.loads(carried)
-        first |= {"dialect": spec["dialect"], "columns": spec["columns"] if first_line != "1" else None}
-    if start == "" and carried_lines is None:
-        raise TypeError("a piece that carries its lines is a CarriedPiece")
-    bom = encoding == "utf-8-sig"
-    with _piece_file(piece) as file:
-        if carried_lines is not None:  # its lines (of a compressed file), or its byte range
-            lines = _utf8_lines(file, max_bytes, plan, skip_bom=start == "0" and bom)
-        elif start == _REST:  # the rest of a compressed file (_carried_csv_pieces)
-            binary = open_decompressed(file, plan.compression or "")
-            lines = _utf8_lines(binary, max_bytes, plan, skip_bom=bom, skip_lines=int(first_line) - 1)
-        else:  # a byte range of the file
-            file.seek(int(start))
-            binary = io.BufferedReader(_Slice(file, int(end) - int(start)))
-            lines = _utf8_lines(binary, max_bytes, plan, skip_bom=start == "0" and bom)
-        records = stream_records(lines, "", fmt, options, tabs=False, max_field=max_bytes, **first)
-        yield from record_documents(records, base, encoding, options)
-
-
-def _piece_file(piece: str) -> BinaryIO:
-    """What a piece is read from: the bytes it carries (a CarriedPiece: its own, or its
-    file's), or its file, opened unbuffered."""
-    if isinstance(piece, CarriedPiece):
-        return io.BytesIO(piece.lines)
-    try:
-        return open(file_of(piece), "rb", buffering=0)
-    except OSError as exc:
-        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
-
-
-def _array_piece(
-    piece: str,
-    offsets: tuple[int, int, int],
-    first: int,
-    plan: _Plan,
-    base: dict[str, Any],
-    max_bytes: int,
-    options: Options,
-    carries_elements: bool = False,
-) -> Iterator[Document | RecordFailure]:
-    """The records of a piece of a JSON array, from byte `start` to `end` of its `total`
-    (`offsets`, as _array_cuts finds them; of its decompressed bytes in a compressed file,
-    whose piece carries its elements or is read again from the file), as the array of its
-    elements that it is: the "[" before them and the "]" after them are
-    those of the whole array in the first and the last piece, and stand in for the commas
-    that part it from its neighbours in the others."""
-    from .records import json_records
-
-    start, end, total = offsets
-    with _piece_file(piece) as file:
-        if carries_elements:
-            binary: BinaryIO = file
-        elif plan.compression:
-            stream = open_decompressed(file, plan.compression)
-            _checked(stream.read, plan)(start)  # (read past: it was read whole once)
-            binary = io.BufferedReader(_Slice(stream, end - start))
-        else:
-            file.seek(start)
-            binary = io.BufferedReader(_Slice(file, end - start))
-        # (a cut falls on a comma: never inside a character)
-        encoding = plan.encoding if start == 0 else "utf-8"
-        read: Callable[[int], str] = io.TextIOWrapper(binary, encoding, errors="surrogateescape").read
-        if plan.compression and not carries_elements:
-            read = _checked(read, plan)
-        text: Iterable[str] = iter(functools.partial(read, _JSON_READ), "")
-        if start > 0:
-            text = itertools.chain(("[",), text)
-        if end < total:
-            text = itertools.chain(text, ("]",))
-        records = json_records(text, max_bytes, options, first)
-        yield from record_documents(records, base, plan.encoding, options)
-
-
-class _Slice(io.RawIOBase):
-    """The next `size` bytes of an unbuffered file (or a decompressed stream), as a file of
-    their own."""
-
-    def __init__(self, file: Any, size: int) -> None:  # (anything with readinto)
-        self._file, self._left = file, size
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        got = self._file.readinto(memoryview(buffer)[: self._left]) or 0
-        self._left -= got
-        return got
