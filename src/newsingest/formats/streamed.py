@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 STREAM_FROM: Final = 16 << 20
 # Bytes read to tell a dump's format: two whole lines of JSON Lines, as detect_format wants.
 _HEAD: Final = 1 << 16
-# Bytes read at a time: to hash a file, copy standard input, cut a dump into pieces.
+# Bytes read at a time: to copy standard input, and to cut a dump into pieces.
 READ_SIZE: Final = 1 << 20
 STREAMED: Final = ("jsonl", "csv", "json")  # (JSON: an array; records.json_elements)
 T = TypeVar("T")
@@ -199,12 +199,8 @@ def _stream_file(
 def sha256_of(file: BinaryIO) -> tuple[str, int]:
     """The SHA-256 of a whole file and its size, read from its start; it is left at its start."""
     file.seek(0)
-    digest = hashlib.sha256()
-    while chunk := file.read(READ_SIZE):
-        digest.update(chunk)
-    size = file.tell()
-    file.seek(0)
-    return digest.hexdigest(), size
+    digest = hashlib.file_digest(file, "sha256").hexdigest()  # type: ignore[arg-type]  # (readinto)
+    return digest, rewound(file)
 
 
 def stream_bytes(
