@@ -108,7 +108,7 @@ def test_bad_file_is_reported_and_the_rest_parsed(tmp_path: Path, data: bytes, r
     assert len(records(result.stdout)) == 1
     error_lines = result.stderr.strip().splitlines()
     assert str(tmp_path / "a_bad.txt") in error_lines[0] and reason in error_lines[0]
-    assert "2 files read, 1 articles written, 1 files failed (1 " in error_lines[-1]
+    assert "2 files read, 1 article written, 1 file failed (1 " in error_lines[-1]
 
 
 def test_unreadable_file(tmp_path: Path) -> None:
@@ -142,7 +142,7 @@ def test_reference_date_option(article_file: Path) -> None:
 
 def test_verbose_prints_summary(article_file: Path) -> None:
     result = run("parse", "-v", str(article_file))
-    assert result.stderr.strip() == "newsingest: 1 files read, 1 articles written, 0 files failed"
+    assert result.stderr.strip() == "newsingest: 1 file read, 1 article written, 0 files failed"
 
 
 def test_output_file_is_written_atomically(tmp_path: Path, article_file: Path) -> None:

@@ -142,9 +142,30 @@ def test_progress_shows_on_a_terminal_for_long_runs_only(monkeypatch: pytest.Mon
     progress.started -= 5
     progress.next_draw = 0
     progress.update(10, 9, 1)
-    assert "10 files, 9 articles" in terminal.text and "1 errors" in terminal.text
+    assert "10 files, 9 articles" in terminal.text and ", 1 error" in terminal.text
+    assert "1 errors" not in terminal.text
     progress.close()
     assert terminal.text.endswith("\r\x1b[K")
+
+
+def test_the_progress_line_fits_a_narrow_terminal() -> None:
+    """A line longer than the terminal is wide would wrap, and \r would then redraw only its
+    last row: each redraw would leave a copy behind."""
+    termios = pytest.importorskip("termios")  # (a POSIX terminal)
+    import pty
+
+    leader, follower = pty.openpty()
+    termios.tcsetwinsize(follower, (24, 40))
+    with open(follower, "w", encoding="utf-8", closefd=True) as terminal:
+        progress = Progress(True, terminal)
+        progress.started -= 100
+        progress.next_draw = 0
+        progress.update(123_456, 1_234_567, 12)
+        progress.close()
+        shown = os.read(leader, 4096).decode().replace("\r\n", "\n")
+    os.close(leader)
+    line = shown.split("\r\x1b[K")[1]
+    assert line == "newsingest: 123,456 files, 1,234,567 ar"  # 39 columns: the cursor stays on the row
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsingest import InputError, parse_paths, parse_text, pipeline
+from newsingest.accounting import counted
 from newsingest.cli import cli
 from newsingest.errors import Reason
 from newsingest.models import Article
@@ -121,8 +122,8 @@ def test_corrupted_corpus_is_accounted_for_exactly(tmp_path: Path) -> None:
     assert counts["failed_by_reason"] == by_reason
     summary = result.stderr.strip().splitlines()[-1]
     assert (
-        f"{len(expected)} files read, {len(written)} articles written, {len(failures)} files failed"
-        in summary
+        f"{counted(len(expected), 'file')} read, {counted(len(written), 'article')} written, "
+        f"{counted(len(failures), 'file')} failed" in summary
     )
 
 
@@ -320,7 +321,7 @@ def test_records_of_multi_record_files_are_accounted_for(tmp_path: Path) -> None
     counts = json.loads(stats.read_text())
     assert (counts["files"], counts["inputs"], counts["articles"], counts["failed"]) == (2, 4, 3, 1)
     summary = result.stderr.strip().splitlines()[-1]
-    assert summary.endswith("2 files, 4 records read, 3 articles written, 1 records failed (1 no_headline)")
+    assert summary.endswith("2 files, 4 records read, 3 articles written, 1 record failed (1 no_headline)")
 
 
 def test_unreadable_files_and_folders_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -51,18 +51,21 @@ class Tally:
         from files: "3 files, 120 records read, 118 articles written, 2 records failed".
         """
         if files is None or files == self.inputs:
-            line = f"{self.inputs} files read, {self.written} articles written, {self.failed} files failed"
+            line = (
+                f"{counted(self.inputs, 'file')} read, {counted(self.written, 'article')} written, "
+                f"{counted(self.failed, 'file')} failed"
+            )
         else:
             line = (
-                f"{files} files, {self.inputs} records read, {self.written} articles written, "
-                f"{self.failed} records failed"
+                f"{counted(files, 'file')}, {counted(self.inputs, 'record')} read, "
+                f"{counted(self.written, 'article')} written, {counted(self.failed, 'record')} failed"
             )
         if self.reasons:
-            detail = ", ".join(f"{count} {reason}" for reason, count in sorted(self.reasons.items()))
+            detail = ", ".join(f"{count:,} {reason}" for reason, count in sorted(self.reasons.items()))
             line += f" ({detail})"
         if self.skipped:
-            detail = ", ".join(f"{count} {reason}" for reason, count in sorted(self.skip_reasons.items()))
-            line += f", {self.skipped} records skipped ({detail})"
+            detail = ", ".join(f"{count:,} {reason}" for reason, count in sorted(self.skip_reasons.items()))
+            line += f", {counted(self.skipped, 'record')} skipped ({detail})"
         return line
 
     def as_dict(self, runner: Runner | None = None, interrupted: bool = False) -> dict[str, Any]:
@@ -90,6 +93,11 @@ class Tally:
             with open(stats_path, "w", encoding="utf-8") as handle:
                 json.dump(self.as_dict(runner, interrupted), handle, indent=2)
                 handle.write("\n")
+
+
+def counted(number: int, noun: str) -> str:
+    """`number` `noun`s, for people: "1 file", "12,034 files"."""
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 def error_record(failure: Failure) -> dict[str, Any]:
