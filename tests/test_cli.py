@@ -182,6 +182,41 @@ def test_interrupted_run_leaves_previous_output(tmp_path: Path, article_file: Pa
     assert [p.name for p in tmp_path.iterdir() if p.name != "article.txt"] == ["out.jsonl"]
 
 
+def test_an_output_that_cannot_be_written_stops_the_run_with_status_3(
+    tmp_path: Path, article_file: Path
+) -> None:
+    """A missing folder for -o, --errors or --stats: one line naming the file and why, no
+    traceback, and no status 1, which says the output is whole while some inputs failed."""
+    missing = tmp_path / "no such folder"
+    for option in ("-o", "--errors", "--stats"):
+        result = run("parse", str(article_file), option, str(missing / "file"))
+        assert result.exit_code == 3, (option, result.output)
+        (said, *_) = result.stderr.splitlines()
+        assert said == f"newsingest: cannot write {missing / 'file'}: No such file or directory"
+        # The JSON Lines are whole when only the --stats file failed, at the end.
+        assert len(records(result.stdout)) == (1 if option == "--stats" else 0)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_full_disk_stops_the_run_with_status_3(tmp_path: Path, jobs: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(300):  # enough for workers, and for more than one write
+        (folder / f"{i:03d}.txt").write_text(ARTICLE.replace("\n", f" ({i})\n", 1), encoding="utf-8")
+    command = [sys.executable, "-m", "newsingest", "parse", str(folder), "-j", jobs]
+    with open("/dev/full", "wb") as full:
+        to_stdout = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, timeout=120)
+    to_file = subprocess.run([*command, "-o", "/dev/full"], capture_output=True, timeout=120)
+    for result, name in ((to_stdout, "standard output"), (to_file, "/dev/full")):
+        assert result.returncode == 3, result.stderr
+        lines = result.stderr.decode().splitlines()
+        assert lines[0] == f"newsingest: cannot write {name}: No space left on device"
+        assert lines[1].startswith("newsingest: ") and "articles written" in lines[1]
+        assert b"Traceback" not in result.stderr
+
+
 def test_schema_is_the_article_model() -> None:
     result = run("schema")
     schema = json.loads(result.stdout)

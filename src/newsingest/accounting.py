@@ -9,6 +9,8 @@ import time
 from collections import Counter
 from typing import TYPE_CHECKING, Any, TextIO
 
+from .write import writing
+
 if TYPE_CHECKING:
     from .parallel import Runner
     from .pipeline import Failure
@@ -25,7 +27,11 @@ class Tally:
         self.skip_reasons: Counter[str] = Counter()
         self.started = time.monotonic()
         self.files = 0
-        self._errors: TextIO | None = open(errors_path, "w", encoding="utf-8") if errors_path else None  # noqa: SIM115
+        self._errors_path = errors_path
+        self._errors: TextIO | None = None
+        if errors_path:
+            with writing(errors_path):
+                self._errors = open(errors_path, "w", encoding="utf-8")  # noqa: SIM115 (finish closes it)
 
     @property
     def inputs(self) -> int:
@@ -38,7 +44,8 @@ class Tally:
         if self._errors is not None:
             import json  # (here: only --errors and --stats write JSON)
 
-            self._errors.write(json.dumps(error_record(failure), ensure_ascii=False) + "\n")
+            with writing(self._errors_path):
+                self._errors.write(json.dumps(error_record(failure), ensure_ascii=False) + "\n")
 
     def skip(self, reason: str) -> None:
         self.skipped += 1
@@ -49,8 +56,15 @@ class Tally:
 
         When some files held several records (JSON Lines, CSV...), records are counted apart
         from files: "3 files, 120 records read, 118 articles written, 2 records failed".
+        Without `files` (a run that stopped early, whose workers had files not yet read
+        out), inputs are counted, whatever they were.
         """
-        if files is None or files == self.inputs:
+        if files is None:
+            line = (
+                f"{counted(self.inputs, 'input')} read, {counted(self.written, 'article')} written, "
+                f"{counted(self.failed, 'input')} failed"
+            )
+        elif files == self.inputs:
             line = (
                 f"{counted(self.inputs, 'file')} read, {counted(self.written, 'article')} written, "
                 f"{counted(self.failed, 'file')} failed"
@@ -83,14 +97,16 @@ class Tally:
         }
 
     def finish(self, runner: Runner | None, stats_path: str | None, interrupted: bool = False) -> None:
-        """Close the errors file and write the stats file, if asked for."""
+        """Close the errors file and write the stats file, if asked for (OutputError when
+        either cannot be written)."""
         if self._errors is not None:
-            self._errors.close()
-            self._errors = None
+            errors, self._errors = self._errors, None
+            with writing(self._errors_path):
+                errors.close()
         if stats_path:
             import json
 
-            with open(stats_path, "w", encoding="utf-8") as handle:
+            with writing(stats_path), open(stats_path, "w", encoding="utf-8") as handle:
                 json.dump(self.as_dict(runner, interrupted), handle, indent=2)
                 handle.write("\n")
 

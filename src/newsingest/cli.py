@@ -1,7 +1,8 @@
 """The `newsingest` command: a thin layer over newsingest.pipeline.
 
 Standard output carries only JSON Lines; every message goes to standard error.
-Exit status: 0 when every input became an article, 1 when any failed, 2 for usage errors.
+Exit status: 0 when every input became an article, 1 when any failed, 2 for usage errors,
+3 when an output (the JSON Lines, --errors, --stats) could not be written.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ import sys
 import click
 
 from . import __version__
+
+# The exit status of a run whose JSON Lines, --errors or --stats file could not be written
+# (1 says inputs failed while the output is whole; this, that the output is not).
+OUTPUT_FAILED = 3
 
 
 def _parse_reference_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -208,7 +213,8 @@ def parse(
     top of a body is reported apart; mojibake is repaired.
 
     A file that cannot be parsed gets one line on standard error naming it and the
-    reason; the other files are still parsed, and the exit status is 1.
+    reason; the other files are still parsed, and the exit status is 1. An output that
+    cannot be written (a missing folder, a full disk) stops the run with status 3.
 
     \b
     Examples:
@@ -227,7 +233,7 @@ def parse(
     from .parallel import Runner, default_jobs
     from .pipeline import plain_files
     from .progress import Progress
-    from .write import open_output
+    from .write import OutputError, open_output
 
     options = Options(
         format=input_format,
@@ -244,9 +250,10 @@ def parse(
     _collect_garbage_for_a_long_run()
     split = functools.partial(split_dumps, max_bytes=max_bytes, options=options)
     runner = Runner(parse_batch, jobs or default_jobs(), split)
-    tally = Tally(errors_file)
     progress = Progress(Progress.wanted(quiet))
+    tally = None
     try:
+        tally = Tally(errors_file)
         with open_output(output) as out:
             # A batch of files' lines in one write, flushed at once so a reader down a pipe
             # sees each batch as it is done.
@@ -262,13 +269,23 @@ def parse(
                         progress.close()
                         click.echo(f"newsingest: {failure}", err=True)
                 progress.update(runner.files, tally.written, tally.failed)
+        tally.finish(runner, stats_file)
     except KeyboardInterrupt:
         progress.close()
-        tally.finish(runner, stats_file, interrupted=True)
-        click.echo(f"newsingest: interrupted; {tally.summary(runner.files)}", err=True)
+        if tally is not None:
+            with contextlib.suppress(OutputError):
+                tally.finish(runner, stats_file, interrupted=True)
+            click.echo(f"newsingest: interrupted; {tally.summary()}", err=True)
         sys.exit(130)
+    except OutputError as error:
+        progress.close()
+        click.echo(f"newsingest: {error}", err=True)
+        if tally is not None:
+            with contextlib.suppress(OutputError):
+                tally.finish(runner, stats_file if stats_file != error.path else None, interrupted=True)
+            click.echo(f"newsingest: {tally.summary()}", err=True)
+        sys.exit(OUTPUT_FAILED)
     progress.close()
-    tally.finish(runner, stats_file)
     if tally.failed or verbose:
         click.echo(f"newsingest: {tally.summary(runner.files)}", err=True)
     if tally.failed:
@@ -372,6 +389,9 @@ def _end(code: object) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         status = 1
+    except OSError as exc:  # (a full disk under `> file`: the end of the output is lost)
+        print(f"newsingest: cannot write standard output: {exc.strerror or exc}", file=sys.stderr)
+        status = OUTPUT_FAILED
     with contextlib.suppress(OSError):
         sys.stderr.flush()
     os._exit(status)

@@ -64,32 +64,79 @@ except ImportError:
 register({record: plain.fields(record) for record in plain.RECORDS})
 
 
+class OutputError(Exception):
+    """An output (the JSON Lines, --errors, --stats) could not be written: a missing folder,
+    no permission, a full disk. What it holds is incomplete. (A closed pipe is not one: the
+    reader stopped reading, as `| head` does; it stays a BrokenPipeError.)"""
+
+    def __init__(self, path: str, error: OSError) -> None:
+        super().__init__(path, error)
+        self.path, self.reason = path, error.strerror or str(error)
+
+    def __str__(self) -> str:
+        return f"cannot write {self.path}: {self.reason}"
+
+
 @contextlib.contextmanager
-def open_output(path: str | None) -> Iterator[BinaryIO]:
+def writing(path: str | None) -> Iterator[None]:
+    """Turn an OSError met writing `path` (None: standard output) into an OutputError."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(path or "standard output", exc) from None
+
+
+class Output:
+    """Where the JSON Lines go (open_output): writes that fail raise OutputError."""
+
+    def __init__(self, handle: BinaryIO, path: str | None) -> None:
+        self.handle, self.path = handle, path
+
+    def write(self, data: bytes) -> None:
+        with writing(self.path):
+            self.handle.write(data)
+
+    def flush(self) -> None:
+        with writing(self.path):
+            self.handle.flush()
+
+
+@contextlib.contextmanager
+def open_output(path: str | None) -> Iterator[Output]:
     """Standard output, or a file that appears only when the run completes.
 
     The file is written beside its destination under a temporary name and renamed into
-    place at the end, so an interrupted run leaves the previous file (or none), never
-    half of a new one. A destination that is not a regular file (/dev/null, a named pipe)
-    is written to as it is: renaming over it would replace the device or the pipe.
+    place at the end, so an interrupted or failed run leaves the previous file (or none),
+    never half of a new one. A destination that is not a regular file (/dev/null, a named
+    pipe) is written to as it is: renaming over it would replace the device or the pipe.
+    Raises OutputError when it cannot be opened, written or put in place.
     """
     if path is None or path == "-":
-        yield sys.stdout.buffer
+        yield Output(sys.stdout.buffer, None)
         return
     if os.path.exists(path) and not os.path.isfile(path):
-        with open(path, "wb") as handle:
-            yield handle
+        with writing(path):
+            handle = open(path, "wb")  # noqa: SIM115 (closed below)
+        with handle:
+            yield Output(handle, path)
+            with writing(path):
+                handle.flush()
         return
     import tempfile  # (here: most runs write to standard output)
 
     directory = os.path.dirname(os.path.abspath(path))
-    fd, temporary = tempfile.mkstemp(prefix=".newsingest-", suffix=".part", dir=directory)
+    with writing(path):
+        fd, temporary = tempfile.mkstemp(prefix=".newsingest-", suffix=".part", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
+            yield Output(handle, path)
+            with writing(path):
+                handle.flush()
+                os.fsync(handle.fileno())
+        with writing(path):
+            os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
