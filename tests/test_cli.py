@@ -66,6 +66,31 @@ def test_directory_walk_is_sorted_and_skips_hidden(tmp_path: Path) -> None:
     assert records(result.stdout)[1]["source"]["path"] == str(tmp_path / "b" / "2.txt")
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_in_a_folder_is_skipped_and_one_named_is_read(tmp_path: Path) -> None:
+    """Opening a pipe waits for a writer: one in a walked folder would hang the run."""
+    import socket
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(folder / "b.txt")
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind(str(folder / "c.txt"))
+        walked = subprocess.run(
+            [sys.executable, "-m", "newsingest", "parse", str(folder)], capture_output=True, timeout=60
+        )
+    assert walked.returncode == 0, walked.stderr
+    assert [r["source"]["path"] for r in records(walked.stdout.decode())] == [str(folder / "a.txt")]
+    # Named, a pipe is read: `newsingest parse <(zcat dump.gz)` names one.
+    named = folder / "b.txt"
+    writer = threading.Thread(target=lambda: named.write_text(ARTICLE, encoding="utf-8"))
+    writer.start()
+    result = run("parse", str(named))
+    writer.join(timeout=30)
+    assert result.exit_code == 0 and len(records(result.stdout)) == 1
+
+
 def test_stdin_is_dash() -> None:
     result = run("parse", "-", input=ARTICLE.encode())
     assert result.exit_code == 0

@@ -203,8 +203,9 @@ def parse(
     """Parse articles under PATH... and write one JSON line per article.
 
     PATH is a plain-text file (headline on the first line, then one paragraph per line), a
-    directory (walked recursively in sorted order; hidden files and folders skipped), or
-    "-" for standard input. Files are UTF-8 (with or without BOM) or UTF-16 with a BOM.
+    directory (walked recursively in sorted order; hidden files and folders, and named
+    pipes, sockets and devices, skipped), or "-" for standard input. Files are UTF-8
+    (with or without BOM) or UTF-16 with a BOM.
 
     JSON Lines, JSON arrays and CSV files give one article per record (keys such as title,
     body/content, date/published, url, author, category, tags are detected; --field

@@ -190,8 +190,9 @@ def walk(paths: list[str]) -> Iterator[str]:
     """Every input file under `paths`, in a deterministic order.
 
     A file is yielded as given; a directory is walked recursively, entries sorted by name,
-    hidden files and folders (a leading dot) skipped, each real directory visited once so a
-    symlink loop cannot trap the walk.
+    hidden files and folders (a leading dot) skipped, and so are named pipes, sockets and
+    devices in it (_is_special); each real directory is visited once so a symlink loop
+    cannot trap the walk.
     """
     seen_dirs: set[tuple[int, int]] = set()
     for path in paths:
@@ -252,9 +253,11 @@ def _list_dir(directory: str, seen_dirs: set[tuple[int, int]]) -> tuple[list[str
             for entry in entries:
                 if entry.name.startswith("."):
                     continue
-                names.append(entry.name)
                 if _is_dir(entry):
                     folders.add(entry.name)
+                elif _is_special(entry):
+                    continue
+                names.append(entry.name)
         names.sort()
         return names, folders
     except OSError:
@@ -266,3 +269,17 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir()
     except OSError:
         return False
+
+
+def _is_special(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder's entry is a named pipe, a socket or a device: opening a pipe waits
+    for a writer, maybe forever, and none holds an article. (Named on the command line, one
+    is read: `newsingest parse <(zcat dump.gz)` names a pipe.) A broken symlink is not: the
+    reader reports it."""
+    try:
+        if entry.is_file():  # (the type the folder listing gives: no system call, as a rule)
+            return False
+        mode = entry.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
