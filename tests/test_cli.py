@@ -91,6 +91,14 @@ def test_a_named_pipe_in_a_folder_is_skipped_and_one_named_is_read(tmp_path: Pat
     assert result.exit_code == 0 and len(records(result.stdout)) == 1
 
 
+def test_a_folder_with_no_files_says_so(tmp_path: Path) -> None:
+    (tmp_path / "empty" / ".hidden").mkdir(parents=True)
+    result = run("parse", str(tmp_path / "empty"))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == f"newsingest: no files to parse in {tmp_path / 'empty'}\n"
+    assert run("parse", str(tmp_path / "empty"), "-q").stderr == ""
+
+
 def test_stdin_is_dash() -> None:
     result = run("parse", "-", input=ARTICLE.encode())
     assert result.exit_code == 0

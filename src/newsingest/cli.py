@@ -287,6 +287,8 @@ def parse(
             click.echo(f"newsingest: {tally.summary()}", err=True)
         sys.exit(OUTPUT_FAILED)
     progress.close()
+    if runner.files == 0 and not quiet:  # (a mistyped folder would otherwise pass unseen)
+        click.echo(f"newsingest: no files to parse in {', '.join(paths)}", err=True)
     if tally.failed or verbose:
         click.echo(f"newsingest: {tally.summary(runner.files)}", err=True)
     if tally.failed:
