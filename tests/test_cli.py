@@ -99,6 +99,23 @@ def test_a_folder_with_no_files_says_so(tmp_path: Path) -> None:
     assert run("parse", str(tmp_path / "empty"), "-q").stderr == ""
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="names that are not UTF-8: Linux file systems")
+def test_a_file_name_that_is_not_utf8_is_written_with_its_bytes_escaped(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path / "in")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"caf\xe9.txt"), "w", encoding="utf-8") as article:
+        article.write(ARTICLE)
+    open(os.path.join(folder, b"empty\xff.txt"), "wb").close()
+    errors = tmp_path / "errors.jsonl"
+    command = [sys.executable, "-m", "newsingest", "parse", os.fsdecode(folder), "--errors", str(errors)]
+    result = subprocess.run(command, capture_output=True, timeout=60)
+    assert result.returncode == 1, result.stderr
+    (written,) = records(result.stdout.decode("utf-8"))
+    assert written["source"]["path"] == str(tmp_path / "in" / "caf\\xe9.txt")
+    assert json.loads(errors.read_text(encoding="utf-8"))["path"] == str(tmp_path / "in" / "empty\\xff.txt")
+    assert f"{tmp_path / 'in' / 'empty'}\\xff.txt: empty file" in result.stderr.decode("utf-8")
+
+
 def test_stdin_is_dash() -> None:
     result = run("parse", "-", input=ARTICLE.encode())
     assert result.exit_code == 0

@@ -9,6 +9,7 @@ import time
 from collections import Counter
 from typing import TYPE_CHECKING, Any, TextIO
 
+from .read import printable_path
 from .write import writing
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def counted(number: int, noun: str) -> str:
 def error_record(failure: Failure) -> dict[str, Any]:
     """A failure as one --errors line: {path, record, reason, message}."""
     return {
-        "path": failure.path,
+        "path": printable_path(failure.path),
         "record": getattr(failure, "record", None),
         "reason": str(failure.error.reason),
         "message": failure.error.message,

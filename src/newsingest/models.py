@@ -23,7 +23,10 @@ class _Record(BaseModel):
 class Source(_Record):
     """Where an article came from, so any record can be traced back to its bytes."""
 
-    path: str = Field(description='The input path as given (joined below a directory); "-" for stdin.')
+    path: str = Field(
+        description='The input path as given (joined below a directory); "-" for stdin. A byte of a '
+        "file name that is not UTF-8 is written as \\xNN."
+    )
     format: str = Field(description='The input format, e.g. "text".')
     encoding: str = Field(description="The encoding the bytes were decoded with.")
     bytes: int = Field(ge=0, description="Size of the input file in bytes.")

@@ -26,7 +26,7 @@ from .formats.pieces import PIECE, Stdin, file_of, read_piece
 from .formats.streamed import stdin_documents, stdin_file
 from .formats.text import Document
 from .plain import Article, Dateline, ReferenceDate, Source, Stats
-from .read import MAX_BYTES, STDIN, decode, read_bytes, utf8, walk
+from .read import MAX_BYTES, STDIN, decode, printable_path, read_bytes, utf8, walk
 from .segment import count_text
 
 if TYPE_CHECKING:
@@ -47,7 +47,8 @@ class Failure:
     record: int | None = None
 
     def __str__(self) -> str:
-        where = self.path if self.record is None else f"{self.path}: record {self.record}"
+        path = printable_path(self.path)
+        where = path if self.record is None else f"{path}: record {self.record}"
         return f"{where}: {self.error.message}"
 
 

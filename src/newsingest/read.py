@@ -186,6 +186,22 @@ def _read_file(path: str, max_bytes: int, unread_over: int) -> bytes:
         os.close(fd)
 
 
+def printable_path(path: str) -> str:
+    """A path as UTF-8 text can carry it, for the records and messages.
+
+    A file name whose bytes are not UTF-8 reaches Python with each stray byte as a lone
+    surrogate (os.fsdecode), which no UTF-8 writer takes: such a byte is written as \\xNN
+    ("caf\\xe9.txt"), which names it unmistakably. The path that opens the file is kept.
+    """
+    if path.isascii():
+        return path
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
+
+
 def walk(paths: list[str]) -> Iterator[str]:
     """Every input file under `paths`, in a deterministic order.
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import InputError, Reason
 from ..plain import Source
-from ..read import MAX_BYTES, Decoded, decode
+from ..read import MAX_BYTES, Decoded, decode, printable_path
 from .bijoy import looks_like_bijoy
 from .compressed import Decompressed, compression_of, decompress
 from .options import FIELDS, FORMATS, MAX_DECOMPRESSED, Options
@@ -214,7 +214,7 @@ def source_of(base: dict[str, Any], encoding: str, record: int | None) -> Source
     """The Source of a file's text (record None) or of one record of a dump."""
     return Source(
         {
-            "path": base["path"],
+            "path": printable_path(base["path"]),
             "format": base["format"],
             "encoding": encoding,
             "bytes": base["bytes"],
