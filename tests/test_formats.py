@@ -128,6 +128,7 @@ def test_csv_records_with_multiline_bodies() -> None:
     assert results[1].error.reason == Reason.NO_HEADLINE
     assert results[2].source.record == 2 and results[2].published == "2023-10-13"
 
+
 def test_a_doubled_quote_after_the_sniffed_head_stays_in_its_field() -> None:
     """The dialect is guessed from the first 8,192 characters, where no field holds a quote:
     a quote doubled ("") in a later record is still one quote inside its field."""
@@ -147,7 +148,6 @@ def test_a_doubled_quote_after_the_sniffed_head_stays_in_its_field() -> None:
     assert results[61].headline == "শেষ খবর"
 
 
-
 def test_field_option_overrides_the_key_table() -> None:
     record = {"shironam": "শিরোনাম এখানে", "lekha": "আজ বৃষ্টি হয়েছে।", "title": "ভুল শিরোনাম"}
     record["somoy"] = "2023-10-13"
@@ -158,6 +158,41 @@ def test_field_option_overrides_the_key_table() -> None:
     assert article.published == "2023-10-13"
     (failure,) = articles(data, "a.jsonl", fields={"body": "nosuchkey"})
     assert "no key 'nosuchkey'" in failure.error.message
+
+
+def test_a_record_wrapped_in_an_object_is_read_from_it() -> None:
+    """An Elasticsearch export: each hit's article is its `_source`."""
+    hits = [
+        {"_index": "news", "_id": "a1", "_score": 1.0, "_source": RECORD},
+        {"_id": "a2", "data": {"title": "দ্বিতীয় খবর", "content": BODY}, "title": "ওপরের শিরোনাম"},
+    ]
+    data = "\n".join(json.dumps(hit, ensure_ascii=False) for hit in hits).encode()
+    first, second = articles(data, "hits.jsonl")
+    assert (first.headline, first.url) == ("নতুন সেতু খুলল", RECORD["url"])
+    assert first.published == "2024-04-27T22:01:00+06:00"
+    assert [d.text for d in first.dates] == ["গতকাল বুধবার", "আগামী মাসে"]
+    assert (second.headline, second.body) == ("ওপরের শিরোনাম", BODY.replace("\n", "\n\n"))  # its own key first
+
+
+def test_field_keys_may_be_dotted_paths_into_nested_objects() -> None:
+    record = {"meta": {"heading": {"bn": "শিরোনাম এখানে"}}, "lekha": BODY, "meta.bn": "ভুল"}
+    data = json.dumps(record, ensure_ascii=False).encode()
+    (article,) = articles(data, "a.jsonl", fields={"headline": "meta.heading.bn", "body": "lekha"})
+    assert article.headline == "শিরোনাম এখানে"
+    (literal,) = articles(data, "a.jsonl", fields={"headline": "meta.bn", "body": "lekha"})
+    assert literal.headline == "ভুল"  # a key with a dot in it is the key itself
+    (failure,) = articles(data, "a.jsonl", fields={"headline": "meta.heading.en", "body": "lekha"})
+    assert (
+        failure.error.message
+        == "no key 'meta.heading.en' (--field headline=meta.heading.en); keys: meta, lekha, meta.bn"
+    )
+
+
+def test_a_record_that_is_not_an_object_is_named_in_json_words() -> None:
+    data = b'[1, 2]\nnull\n"text"\n12\ntrue\n'
+    said = [failure.error.message for failure in articles(data, "a.jsonl")]
+    kinds = ["an array", "null", "a string", "a number", "true or false"]
+    assert said == [f"a record must be a JSON object, not {kind}" for kind in kinds]
 
 
 def test_cli_field_and_format_options(tmp_path: Path) -> None:

@@ -153,8 +153,9 @@ def cli() -> None:
     metavar="NAME=KEY",
     callback=_parse_fields,
     help="For JSON/JSONL/CSV records: read the article's NAME (headline, body, published, url, "
-    "author, category, tags) from the record's KEY instead of the detected one. Repeatable. "
-    "Example: --field headline=shironam --field published=time",
+    "author, category, tags) from the record's KEY instead of the detected one; a dotted KEY "
+    "reaches into nested objects. Repeatable. "
+    "Example: --field headline=shironam --field published=meta.time",
 )
 @click.option(
     "--clean/--no-clean",

@@ -24,7 +24,7 @@ from .options import Options
 from .published import parse_published
 from .streamed import LONE_SURROGATE
 from .text import Meta
-from .vocabulary import RECORD_KEYS, RECORD_LIST_KEYS
+from .vocabulary import RECORD_KEYS, RECORD_LIST_KEYS, RECORD_WRAPPER_KEYS
 
 # Characters the CSV dialect is guessed from.
 _SNIFFED = 8192
@@ -517,21 +517,31 @@ def _key(name: str) -> str:
 
 # The key table's keys as they are matched, for each field.
 _MATCHED_KEYS = {name: tuple(map(_key, keys)) for name, keys in RECORD_KEYS.items()}
+_MATCHED_WRAPPERS = tuple(map(_key, RECORD_WRAPPER_KEYS))
+# What a record that is not a JSON object is, in the words of JSON.
+_JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false"}
 
 
 def _fields(row: Any, overrides: dict[str, str]) -> tuple[str, Meta]:
     """The body text and the Meta of one record; InputError when it is not an article."""
     if not isinstance(row, dict):
-        raise InputError(Reason.MALFORMED, f"a record is a JSON object, not {type(row).__name__}")
+        kind = "null" if row is None else _JSON_KINDS.get(type(row), type(row).__name__)
+        raise InputError(Reason.MALFORMED, f"a record must be a JSON object, not {kind}")
     by_key = {_key(str(key)): value for key, value in row.items()}
+    for wrapper in _MATCHED_WRAPPERS:
+        inner = by_key.get(wrapper)
+        if isinstance(inner, dict):
+            for key, value in inner.items():
+                by_key.setdefault(_key(str(key)), value)
     values: dict[str, Any] = {}
     for name, keys in _MATCHED_KEYS.items():
         if name in overrides:
             key = overrides[name]
-            if key not in row and _key(key) not in by_key:
+            found = _given_key(row, by_key, key)
+            if found is _MISSING:
                 message = f"no key {key!r} (--field {name}={key}); keys: {_keys(row)}"
                 raise InputError(Reason.MALFORMED, message)
-            values[name] = row.get(key, by_key.get(_key(key)))
+            values[name] = found
             continue
         for key in keys:
             value = by_key.get(key)
@@ -561,6 +571,24 @@ def _fields(row: Any, overrides: dict[str, str]) -> tuple[str, Meta]:
         tags=tuple(_repaired(tag) for tag in _tags(values.get("tags"))),
     )
     return body, meta
+
+
+_MISSING: Final = object()
+
+
+def _given_key(row: dict[str, Any], by_key: dict[str, Any], key: str) -> Any:
+    """The value of a --field KEY: the record's own, or one of the objects it wraps (as
+    keys are matched), or a dotted path into nested objects (`_source.title`)."""
+    if key in row:
+        return row[key]
+    if _key(key) in by_key:
+        return by_key[_key(key)]
+    value: Any = row
+    for part in key.split(".") if "." in key else ():
+        if not isinstance(value, dict) or part not in value:
+            return _MISSING
+        value = value[part]
+    return _MISSING if value is row else value
 
 
 def _repaired(text: str) -> str:

@@ -32,6 +32,23 @@ RECORD_KEYS: dict[str, tuple[str, ...]] = {
     "tags": ("tags", "keywords", "tag", "keyword"),
 }
 
+# A record whose article sits in an object under one of these keys (an Elasticsearch or
+# OpenSearch hit's `_source`, a JSON:API `attributes`): that object's members are read too,
+# after the record's own.
+RECORD_WRAPPER_KEYS: tuple[str, ...] = (
+    "_source",
+    "fields",
+    "attributes",
+    "data",
+    "doc",
+    "document",
+    "record",
+    "item",
+    "node",
+    "post",
+    "article",
+)
+
 # A JSON document that is an object holding its records in a list under one of these keys.
 RECORD_LIST_KEYS: tuple[str, ...] = ("articles", "data", "items", "records", "results", "news", "posts")
 
