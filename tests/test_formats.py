@@ -195,6 +195,20 @@ def test_a_record_that_is_not_an_object_is_named_in_json_words() -> None:
     assert said == [f"a record must be a JSON object, not {kind}" for kind in kinds]
 
 
+@pytest.mark.parametrize("time_key", ["\u09b8\u09ae\u09df", "\u09b8\u09ae\u09af\u09bc"])  # য় as one or two
+def test_bengali_keys_and_columns_are_known(time_key: str) -> None:
+    record = {"শিরোনাম": "নতুন সেতু খুলল", "বিস্তারিত": BODY, time_key: "১৫ ফেব্রুয়ারি ২০২৪", "লেখক": "রহিম"}
+    (from_json,) = articles(json.dumps(record, ensure_ascii=False).encode(), "a.jsonl")
+    rows = io.StringIO()
+    writer = csv.DictWriter(rows, list(record))
+    writer.writeheader()
+    writer.writerow(record)
+    (from_csv,) = articles(rows.getvalue().encode(), "a.csv")
+    for article in (from_json, from_csv):
+        assert (article.headline, article.published, article.author) == ("নতুন সেতু খুলল", "2024-02-15", "রহিম")
+        assert article.reference_date.value == "2024-02-15"
+
+
 def test_cli_field_and_format_options(tmp_path: Path) -> None:
     path = tmp_path / "records.data"
     path.write_text(json.dumps({"h": "শিরোনাম", "b": "দেহ।"}, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -14,6 +14,7 @@ import html
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -511,8 +512,9 @@ _KEY_NOISE = re.compile(r"[\s_\-]")
 
 @functools.lru_cache(maxsize=4096)
 def _key(name: str) -> str:
-    """A key as it is matched: no spaces, _ or -, casefolded (a dump repeats its few keys)."""
-    return _KEY_NOISE.sub("", name).casefold()
+    """A key as it is matched: no spaces, _ or -, casefolded, NFC (a Bengali key may come
+    with য় as one code point or two); cached, as a dump repeats its few keys."""
+    return unicodedata.normalize("NFC", _KEY_NOISE.sub("", name).casefold())
 
 
 # The key table's keys as they are matched, for each field.

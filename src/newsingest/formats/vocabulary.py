@@ -7,10 +7,25 @@ or a share-button label means adding a line here.
 from __future__ import annotations
 
 # --- JSON / JSON Lines / CSV records ---------------------------------------------------------
-# Article field -> key names tried in order (matched case-insensitively, `_`/`-`/space alike).
+# Article field -> key names tried in order (matched case-insensitively, `_`/`-`/space alike,
+# Bengali in any Unicode form: keys are NFC-normalised before they are compared).
 RECORD_KEYS: dict[str, tuple[str, ...]] = {
-    "headline": ("headline", "title", "heading", "shironam"),
-    "body": ("body", "content", "article", "text", "article_body", "articlebody", "description_full"),
+    "headline": ("headline", "title", "heading", "shironam", "শিরোনাম", "হেডলাইন"),
+    "body": (
+        "body",
+        "content",
+        "article",
+        "text",
+        "article_body",
+        "articlebody",
+        "description_full",
+        "বিস্তারিত",
+        "সংবাদ",
+        "খবর",
+        "মূল খবর",
+        "বিবরণ",
+        "কনটেন্ট",
+    ),
     "published": (
         "published",
         "date",
@@ -25,11 +40,16 @@ RECORD_KEYS: dict[str, tuple[str, ...]] = {
         "created_at",
         "time",
         "datetime",
+        "প্রকাশের তারিখ",
+        "প্রকাশকাল",
+        "প্রকাশ",
+        "তারিখ",
+        "সময়",
     ),
-    "url": ("url", "link", "source_url", "article_url", "permalink"),
-    "author": ("author", "authors", "byline", "reporter", "writer"),
-    "category": ("category", "section", "categories", "sections", "topic"),
-    "tags": ("tags", "keywords", "tag", "keyword"),
+    "url": ("url", "link", "source_url", "article_url", "permalink", "লিংক", "লিঙ্ক"),
+    "author": ("author", "authors", "byline", "reporter", "writer", "লেখক", "প্রতিবেদক"),
+    "category": ("category", "section", "categories", "sections", "topic", "বিভাগ", "ক্যাটাগরি"),
+    "tags": ("tags", "keywords", "tag", "keyword", "ট্যাগ", "কিওয়ার্ড"),
 }
 
 # A record whose article sits in an object under one of these keys (an Elasticsearch or
