@@ -203,7 +203,7 @@ def test_validate_accepts_parse_output(tmp_path: Path) -> None:
     assert run("parse", str(SEED), "-o", str(out)).exit_code == 0
     result = run("validate", str(out))
     assert result.exit_code == 0
-    assert result.stderr.strip() == "newsingest: 1 lines checked, 1 valid, 0 invalid"
+    assert result.stderr.strip() == "newsingest: 1 line checked, 1 valid, 0 invalid"
 
 
 def test_validate_reports_bad_lines_by_number(tmp_path: Path) -> None:

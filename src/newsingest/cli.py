@@ -326,6 +326,7 @@ def validate(files: tuple[str, ...], quiet: bool) -> None:
       newsingest validate articles.jsonl
       newsingest parse seeds/ | newsingest validate -
     """
+    from .accounting import counted
     from .validate import check_file
 
     _collect_garbage_for_a_long_run()
@@ -341,7 +342,9 @@ def validate(files: tuple[str, ...], quiet: bool) -> None:
                         click.echo(f"newsingest: {problem}", err=True)
         except OSError as exc:
             raise click.FileError(path, exc.strerror or str(exc)) from None
-    click.echo(f"newsingest: {lines} lines checked, {lines - bad} valid, {bad} invalid", err=True)
+    click.echo(
+        f"newsingest: {counted(lines, 'line')} checked, {lines - bad:,} valid, {bad:,} invalid", err=True
+    )
     if bad:
         sys.exit(1)
 
