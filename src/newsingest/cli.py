@@ -211,8 +211,9 @@ def parse(
     JSON Lines, JSON arrays and CSV files give one article per record (keys such as title,
     body/content, date/published, url, author, category, tags are detected; --field
     overrides), saved HTML pages one article each (needs the [html] extra), and any of
-    these may be compressed (.gz .bz2 .xz .zst). A byline, dateline or প্রকাশ: line at the
-    top of a body is reported apart; mojibake is repaired.
+    these may be compressed (.gz .bz2 .xz .zst) or in a .zip or .tar(.gz ...) archive.
+    A byline, dateline or প্রকাশ: line at the top of a body is reported apart; mojibake
+    is repaired.
 
     A file that cannot be parsed gets one line on standard error naming it and the
     reason; the other files are still parsed, and the exit status is 1. An output that

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from .dates import FoundDates, find_dates, find_dates_batch
 from .errors import InputError, Reason
 from .formats import Options, RecordFailure, source_of, streamed
+from .formats.archive import archive_members, is_archive
 from .formats.pieces import PIECE, Stdin, file_of, read_piece
 from .formats.streamed import stdin_documents, stdin_file
 from .formats.text import Document
@@ -171,6 +172,8 @@ def _open(path: str, max_bytes: int, options: Options) -> Iterator[Document | Fa
         return _named(read_piece(path, max_bytes, options), file_of(path))
     if path == STDIN:
         return _stdin(path, max_bytes, options)
+    if is_archive(path):
+        return _archive(path, max_bytes, options)
     try:
         return _documents(read_bytes(path, max_bytes, streamed.STREAM_FROM), path, options, max_bytes)
     except InputError as error:
@@ -180,6 +183,19 @@ def _open(path: str, max_bytes: int, options: Options) -> Iterator[Document | Fa
     if dump is not None:
         return _named(dump, path)
     return _documents(read_bytes(path, max_bytes), path, options, max_bytes)
+
+
+def _archive(path: str, max_bytes: int, options: Options) -> Iterator[Document | Failure]:
+    """The documents of each member file of an archive (formats.archive), each failure named
+    by its member."""
+    for name, member in archive_members(path, max_bytes, options.max_decompressed):
+        if isinstance(member, InputError):
+            yield Failure(name, member)
+            continue
+        try:
+            yield from _documents(member, name, options, max_bytes)
+        except InputError as error:
+            yield Failure(name, error)
 
 
 def _stdin(path: str, max_bytes: int, options: Options) -> Iterator[Document | Failure]:

@@ -90,14 +90,23 @@ def decode(data: bytes, final: bool = True) -> Decoded:
                 Reason.ENCODING, f"not {encoding.upper()} text: {exc.reason} at offset {exc.start}"
             ) from None
         if b"\x00" in data[:4096]:
-            raise InputError(Reason.BINARY, "binary file (NUL bytes), not text") from None
+            raise InputError(Reason.BINARY, _binary(data, "NUL bytes")) from None
         raise InputError(
             Reason.ENCODING,
             f"not UTF-8 or UTF-16 with a BOM: invalid byte 0x{data[exc.start]:02x} at offset {exc.start}",
         ) from None
     if has_binary_mark(text, _BINARY_HEAD):
-        raise InputError(Reason.BINARY, "binary file (control characters), not text")
+        raise InputError(Reason.BINARY, _binary(data, "control characters"))
     return Decoded(text, encoding)
+
+
+def _binary(data: bytes, mark: str) -> str:
+    """Why `data` is no text; an archive read as a file is told how to be read as one."""
+    if data.startswith(b"PK\x03\x04"):
+        return "a zip archive: named *.zip, the files it holds are read"
+    if data[257:262] == b"ustar":
+        return "a tar archive: named *.tar (*.tar.gz, *.tgz ...), the files it holds are read"
+    return f"binary file ({mark}), not text"
 
 
 # Larger inputs are refused unread (--max-bytes): no news article comes near this, and a

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Final
 from ..errors import InputError, Reason
 from ..read import STDIN
 from . import extension, format_by_extension, record_documents, streamed
+from .archive import is_archive
 from .compressed import SUFFIXES, open_decompressed
 from .options import Options
 from .streamed import (
@@ -200,7 +201,7 @@ def _read_at(file: BinaryIO, start: int, end: int) -> bytes:
 def _may_be_cut(path: str, options: Options) -> bool:
     """Whether `path` may be a dump to cut, by its name alone: the main process would
     otherwise spend a stat, or a look inside, on each article of a corpus."""
-    if path == STDIN or PIECE in path:
+    if path == STDIN or PIECE in path or is_archive(path):
         return False
     suffix = extension(path).lower()
     if suffix in SUFFIXES:

@@ -1,0 +1,133 @@
+"""Archives (zip; tar, plain or compressed as any input may be): each member file an input.
+
+A member is read as a file of its name would be (its format by its extension, then its
+content; a compressed member decompressed), each up to --max-bytes, and its source.path is
+the archive's path, a slash and its name in the archive: `corpus.tar.gz/2024/01/a.txt`.
+Members are read one at a time in the archive's order, so memory stays flat in its size;
+folders, links and devices are skipped, and so are hidden members (a leading dot in any part
+of the name; macOS's `__MACOSX/` forks), as a walk skips them in a folder. An archive is
+told by its name (ARCHIVE_SUFFIXES): one named otherwise is refused as binary.
+"""
+
+from __future__ import annotations
+
+import tarfile
+import zipfile
+from collections.abc import Iterator
+from typing import IO, Final
+
+from ..errors import InputError, Reason
+from .compressed import CORRUPT, compression_of, open_decompressed
+
+ARCHIVE_SUFFIXES: Final = (
+    ".zip",
+    ".tar",
+    ".tar.gz",
+    ".tgz",
+    ".tar.bz2",
+    ".tbz2",
+    ".tbz",
+    ".tar.xz",
+    ".txz",
+    ".tar.zst",
+    ".tzst",
+)
+# Bytes of a compressed tar's start that tell its compression (compression_of).
+_MAGIC: Final = 16
+
+
+def is_archive(path: str) -> bool:
+    """Whether `path` names an archive, by its suffix."""
+    return path.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+def archive_members(
+    path: str, max_bytes: int, max_decompressed: int
+) -> Iterator[tuple[str, bytes | InputError]]:
+    """Each member file of the archive at `path`: its path (the archive's / its name) and its
+    bytes, or the InputError it fails with (too_large past `max_bytes`). Raises InputError
+    when the archive cannot be opened, or once it turns out corrupt (the members before that
+    are given first); a member larger than `max_decompressed` ends it too, as decompressing
+    past it to the next would be a decompression bomb's work."""
+    try:
+        file = open(path, "rb")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+    with file:
+        if path.lower().endswith(".zip"):
+            yield from _zip_members(file, path, max_bytes)
+        else:
+            yield from _tar_members(file, path, max_bytes, max_decompressed)
+
+
+def _zip_members(file: IO[bytes], path: str, max_bytes: int) -> Iterator[tuple[str, bytes | InputError]]:
+    """The members of a zip, each read on its own: its header gives its size."""
+    try:
+        archive = zipfile.ZipFile(file)
+    except (zipfile.BadZipFile, *CORRUPT) as exc:
+        raise InputError(Reason.MALFORMED, f"not a zip archive: {exc}") from None
+    with archive:
+        for member in archive.infolist():
+            if member.is_dir() or _hidden(member.filename):
+                continue
+            name = f"{path}/{member.filename}"
+            if member.file_size > max_bytes:
+                yield name, _too_large(max_bytes)
+                continue
+            try:
+                with archive.open(member) as opened:
+                    data = opened.read(max_bytes + 1)
+            except (RuntimeError, NotImplementedError) as exc:  # encrypted; a method zipfile lacks
+                yield name, InputError(Reason.MALFORMED, f"cannot unpack it from the zip: {exc}")
+                continue
+            except (zipfile.BadZipFile, *CORRUPT) as exc:
+                yield name, InputError(Reason.MALFORMED, f"corrupt in the zip: {exc}")
+                continue
+            # (A member larger than its header says is a bomb's trick: cut at the cap.)
+            yield name, data if len(data) <= max_bytes else _too_large(max_bytes)
+
+
+def _tar_members(
+    file: IO[bytes], path: str, max_bytes: int, max_decompressed: int
+) -> Iterator[tuple[str, bytes | InputError]]:
+    kind = compression_of(file.read(_MAGIC))
+    file.seek(0)
+    stream: IO[bytes] = open_decompressed(file, kind) if kind else file  # type: ignore[arg-type]
+    try:
+        archive = tarfile.open(fileobj=stream, mode="r|")  # noqa: SIM115 (closed below)
+    except (tarfile.TarError, *CORRUPT) as exc:
+        raise InputError(Reason.MALFORMED, f"not a tar archive: {exc}") from None
+    try:
+        for member in archive:
+            if not member.isfile() or _hidden(member.name):
+                continue
+            name = f"{path}/{member.name.removeprefix('./')}"
+            if member.size > max_decompressed:
+                raise InputError(
+                    Reason.DECOMPRESSED_TOO_LARGE,
+                    f"{member.name} is {member.size:,} bytes, past --max-decompressed-bytes "
+                    f"({max_decompressed:,}): the archive is read no further",
+                )
+            if member.size > max_bytes:
+                yield name, _too_large(max_bytes)
+                continue
+            extracted = archive.extractfile(member)
+            yield name, extracted.read() if extracted is not None else b""
+    except (tarfile.TarError, *CORRUPT) as exc:
+        raise InputError(Reason.MALFORMED, f"corrupt tar archive: {exc}") from None
+    finally:
+        archive.close()
+
+
+def _hidden(name: str) -> bool:
+    """Whether a member is hidden: a part of its name begins with a dot (not "./", which
+    `tar -C folder .` puts before every name), or is __MACOSX."""
+    return any(
+        (part.startswith(".") and part not in (".", "..")) or part == "__MACOSX" for part in name.split("/")
+    )
+
+
+def _too_large(max_bytes: int) -> InputError:
+    return InputError(
+        Reason.TOO_LARGE, f"larger than --max-bytes ({max_bytes:,} bytes); extract it to read it"
+    )

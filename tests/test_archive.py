@@ -1,0 +1,158 @@
+"""Archives: a zip or tar (plain or compressed) read as the folder of files it holds."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import subprocess
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+import zstandard
+
+from newsingest import parallel
+from newsingest.errors import Reason
+from newsingest.formats import Options
+from newsingest.models import Article
+from newsingest.pipeline import Failure, parse_paths
+
+from .conftest import ARTICLE
+
+RECORD = {"title": "নদীতে নতুন সেতু", "body": "গতকাল বুধবার সেতুটি খুলে দেওয়া হয়।", "date": "2024-02-15"}
+# What the archives hold, in their order: articles, a dump, and what a reader skips.
+MEMBERS = [
+    ("news/b.txt", ARTICLE.replace("\n", " (খ)\n", 1).encode()),
+    ("news/a.txt", ARTICLE.encode()),
+    ("news/2024/dump.jsonl", (json.dumps(RECORD, ensure_ascii=False) + "\n").encode() * 2),
+    ("news/.DS_Store", b"\x00\x01"),
+    ("__MACOSX/news/._a.txt", b"\x00\x05\x16\x07"),
+]
+READ = ["news/b.txt", "news/a.txt", "news/2024/dump.jsonl", "news/2024/dump.jsonl"]
+
+
+def zipped(members: list[tuple[str, bytes]]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def tarred(members: list[tuple[str, bytes]], prefix: str = "") -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w") as archive:
+        folder = tarfile.TarInfo(prefix + "news")
+        folder.type = tarfile.DIRTYPE
+        archive.addfile(folder)
+        for name, data in members:
+            info = tarfile.TarInfo(prefix + name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return out.getvalue()
+
+
+ARCHIVES = {
+    "news.zip": lambda: zipped(MEMBERS),
+    "news.tar": lambda: tarred(MEMBERS),
+    "news.tar.gz": lambda: gzip.compress(tarred(MEMBERS, "./")),  # (tar -C folder . names)
+    "news.tgz": lambda: gzip.compress(tarred(MEMBERS)),
+    "news.tar.zst": lambda: zstandard.ZstdCompressor().compress(tarred(MEMBERS)),
+}
+
+
+def parse(path: Path, **options: object) -> list[Article | Failure]:
+    return list(parse_paths([str(path)], options=Options(**options)))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", list(ARCHIVES))
+def test_an_archive_is_read_as_the_files_it_holds(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(ARCHIVES[name]())
+    results = parse(path)
+    assert all(isinstance(result, Article) for result in results), results
+    assert [result.source.path for result in results] == [f"{path}/{member}" for member in READ]
+    assert [result.source.record for result in results] == [None, None, 0, 1]
+    assert [result.source.format for result in results] == ["text", "text", "jsonl", "jsonl"]
+    assert results[0].headline == "ঢাকায় নতুন সেতু উদ্বোধন (খ)" and results[2].headline == RECORD["title"]
+    assert [d.value for d in results[2].dates] == ["2024-02-14"]  # against its record's date
+
+
+@pytest.mark.parametrize("name", ["news.zip", "news.tgz"])
+def test_a_member_over_max_bytes_fails_alone(tmp_path: Path, name: str) -> None:
+    big = ARTICLE + "আরও একটি অনুচ্ছেদ।\n" * 200
+    members = [("a.txt", ARTICLE.encode()), ("big.txt", big.encode()), ("c.txt", ARTICLE.encode())]
+    path = tmp_path / name
+    path.write_bytes(zipped(members) if name.endswith(".zip") else gzip.compress(tarred(members)))
+    first, failed, last = list(parse_paths([str(path)], max_bytes=len(ARTICLE.encode()) + 100))
+    assert isinstance(first, Article) and isinstance(last, Article)
+    assert isinstance(failed, Failure) and failed.path == f"{path}/big.txt"
+    assert failed.error.reason == Reason.TOO_LARGE and "extract it" in failed.error.message
+
+
+def test_a_corrupt_archive_keeps_the_members_before_the_damage(tmp_path: Path) -> None:
+    members = [(f"{i}.txt", ARTICLE.replace("\n", f" ({i})\n", 1).encode() * 40) for i in range(20)]
+    whole = gzip.compress(tarred(members))
+    path = tmp_path / "cut.tar.gz"
+    path.write_bytes(whole[: len(whole) * 2 // 3])
+    results = parse(path)
+    *articles, failure = results
+    assert 0 < len(articles) < 20 and all(isinstance(a, Article) for a in articles)
+    assert isinstance(failure, Failure) and failure.path == str(path)
+    assert failure.error.reason == Reason.MALFORMED
+
+
+@pytest.mark.parametrize(
+    ("name", "said"), [("fake.zip", "not a zip archive"), ("fake.tar", "not a tar archive")]
+)
+def test_a_file_named_as_an_archive_that_is_none_fails_once(tmp_path: Path, name: str, said: str) -> None:
+    path = tmp_path / name
+    path.write_text(ARTICLE * 30, encoding="utf-8")
+    (failure,) = parse(path)
+    assert isinstance(failure, Failure) and failure.error.reason == Reason.MALFORMED
+    assert failure.error.message.startswith(said)
+
+
+def test_a_member_past_the_decompression_cap_ends_the_archive(tmp_path: Path) -> None:
+    members = [("a.txt", ARTICLE.encode()), ("bomb.txt", b"\n" * 100_000), ("c.txt", ARTICLE.encode())]
+    path = tmp_path / "bomb.tgz"
+    path.write_bytes(gzip.compress(tarred(members)))
+    first, failure = parse(path, max_decompressed=50_000)
+    assert isinstance(first, Article) and isinstance(failure, Failure)
+    assert failure.error.reason == Reason.DECOMPRESSED_TOO_LARGE and "bomb.txt" in failure.error.message
+
+
+def test_archives_among_files_keep_their_order_with_workers(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(parallel.MIN_FILES_FOR_WORKERS + 10):
+        (folder / f"{i:03d}.txt").write_text(ARTICLE.replace("\n", f" ({i})\n", 1), encoding="utf-8")
+    (folder / "050.zip").write_bytes(ARCHIVES["news.zip"]())
+    (folder / "100.tgz").write_bytes(ARCHIVES["news.tgz"]())
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-m", "newsingest", "parse", str(folder), "-j", jobs],
+            capture_output=True,
+            timeout=120,
+        )
+        for jobs in ("1", "2")
+    ]
+    assert [output.returncode for output in outputs] == [0, 0], outputs[1].stderr
+    assert outputs[0].stdout == outputs[1].stdout
+    paths = [json.loads(line)["source"]["path"] for line in outputs[1].stdout.splitlines()]
+    assert paths.index(f"{folder / '050.zip'}/news/b.txt") == 51  # after 000-050.txt
+    assert paths.index(f"{folder / '100.tgz'}/news/b.txt") == 100 + len(READ)  # (100.tgz < 100.txt)
+
+
+@pytest.mark.parametrize(
+    ("name", "said"), [("news.zip", "a zip archive: named *.zip"), ("news.tgz", "a tar archive")]
+)
+def test_an_archive_under_another_name_says_how_to_read_it(tmp_path: Path, name: str, said: str) -> None:
+    path = tmp_path / "download.bin"
+    path.write_bytes(ARCHIVES[name]())
+    (failure,) = parse(path)
+    assert isinstance(failure, Failure) and failure.error.reason == Reason.BINARY
+    assert failure.error.message.startswith(said)
