@@ -5,10 +5,12 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import pickle
 import subprocess
 import sys
 import tarfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,9 +18,10 @@ import zstandard
 
 from newsingest import parallel
 from newsingest.errors import Reason
-from newsingest.formats import Options
+from newsingest.formats import Options, pieces
+from newsingest.formats.pieces import split_dumps
 from newsingest.models import Article
-from newsingest.pipeline import Failure, parse_paths
+from newsingest.pipeline import Failure, parse_files, parse_paths
 
 from .conftest import ARTICLE
 
@@ -34,9 +37,9 @@ MEMBERS = [
 READ = ["news/b.txt", "news/a.txt", "news/2024/dump.jsonl", "news/2024/dump.jsonl"]
 
 
-def zipped(members: list[tuple[str, bytes]]) -> bytes:
+def zipped(members: list[tuple[str, bytes]], method: int = zipfile.ZIP_DEFLATED) -> bytes:
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(out, "w", method) as archive:
         for name, data in members:
             archive.writestr(name, data)
     return out.getvalue()
@@ -156,3 +159,75 @@ def test_an_archive_under_another_name_says_how_to_read_it(tmp_path: Path, name:
     (failure,) = parse(path)
     assert isinstance(failure, Failure) and failure.error.reason == Reason.BINARY
     assert failure.error.message.startswith(said)
+
+
+def many_members(count: int, size: int = 3) -> list[tuple[str, bytes]]:
+    """`count` articles of `size` times ARTICLE's length, among MEMBERS and one too large."""
+    article = ARTICLE * size
+    members = [(f"news/{i:03d}.txt", article.replace("\n", f" ({i})\n", 1).encode()) for i in range(count)]
+    members[5:5] = MEMBERS  # a dump among them, and members a reader skips
+    members.insert(20, ("news/huge.txt", ARTICLE.encode() * 100))  # over the --max-bytes below
+    return members
+
+
+def outcomes(results: list[Article | Failure]) -> list[str]:
+    return [
+        result.model_dump_json() if isinstance(result, Article) else f"{result}|{result.error.reason}"
+        for result in results
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "pack"),
+    [
+        ("news.zip", zipped),
+        ("news.tgz", lambda members: gzip.compress(tarred(members))),
+        (
+            "cut.tgz",
+            lambda members: (lambda data: data[: len(data) * 2 // 3])(gzip.compress(tarred(members))),
+        ),
+    ],
+)
+def test_the_pieces_of_an_archive_read_as_the_archive_does(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    pack: Callable[[list[tuple[str, bytes]]], bytes],
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(pack(many_members(60)))
+    monkeypatch.setattr(pieces, "PIECE_BYTES", 3000)
+    monkeypatch.setattr(pieces, "ARCHIVE_CUT_FROM", 0)
+    max_bytes = 10_000
+    cut = list(split_dumps([str(path)], max_bytes, Options()))
+    assert len(cut) > 5 and all(pieces.PIECE in piece for piece in cut)
+    sent = [pickle.loads(pickle.dumps(piece)) for piece in cut]  # as the workers get them
+    whole = list(parse_paths([str(path)], max_bytes=max_bytes))
+    assert outcomes(list(parse_files(sent, max_bytes=max_bytes))) == outcomes(whole)
+    failures = [result for result in whole if isinstance(result, Failure)]
+    assert failures[0].path == f"{path}/news/huge.txt" and failures[0].error.reason == Reason.TOO_LARGE
+    if name == "cut.tgz":
+        assert failures[-1].path == str(path) and failures[-1].error.reason == Reason.MALFORMED
+    else:
+        assert len(failures) == 1 and len(whole) == 60 + len(READ) + 1
+
+
+@pytest.mark.parametrize("name", ["big.zip", "big.tar"])
+def test_a_large_archive_is_shared_out_among_workers(tmp_path: Path, name: str) -> None:
+    members = many_members(160, size=30)
+    path = tmp_path / name
+    path.write_bytes(zipped(members, zipfile.ZIP_STORED) if name.endswith(".zip") else tarred(members))
+    assert path.stat().st_size > pieces.ARCHIVE_CUT_FROM
+    assert len(list(split_dumps([str(path)], 10**8, Options()))) > 2
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-m", "newsingest", "parse", str(path), "-j", jobs],
+            capture_output=True,
+            timeout=120,
+        )
+        for jobs in ("1", "2")
+    ]
+    assert [output.returncode for output in outputs] == [0, 0], outputs[1].stderr
+    assert (
+        outputs[0].stdout == outputs[1].stdout and len(outputs[1].stdout.splitlines()) == 160 + len(READ) + 1
+    )

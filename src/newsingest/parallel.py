@@ -622,12 +622,12 @@ def _after_death(batch: list[str], retried: bool) -> list[tuple[list[str], bool]
 
 
 def _died(path: str) -> Failure:
-    from .formats.pieces import PIECE, file_of
+    from .formats.pieces import PIECE, file_of, piece_place
     from .pipeline import Failure
 
     message = "a worker process died while parsing it (killed, out of memory or crashed)"
-    if PIECE in path:  # a piece of a large dump: its fields follow the file's name
-        message += f": the piece of it from record {path.split(PIECE)[3]}"
+    if PIECE in path:  # a piece of a large dump or an archive
+        message += f": the piece of it from {piece_place(path)}"
     return Failure(file_of(path), InputError(Reason.INTERNAL, message))
 
 

@@ -23,7 +23,7 @@ from .dates import FoundDates, find_dates, find_dates_batch
 from .errors import InputError, Reason
 from .formats import Options, RecordFailure, source_of, streamed
 from .formats.archive import archive_members, is_archive
-from .formats.pieces import PIECE, Stdin, file_of, read_piece
+from .formats.pieces import PIECE, Stdin, file_of, is_archive_piece, read_archive_piece, read_piece
 from .formats.streamed import stdin_documents, stdin_file
 from .formats.text import Document
 from .plain import Article, Dateline, ReferenceDate, Source, Stats
@@ -169,11 +169,13 @@ def _open(path: str, max_bytes: int, options: Options) -> Iterator[Document | Fa
     for (formats.streamed.open_dump says which).
     """
     if PIECE in path:
+        if is_archive_piece(path):
+            return _members(read_archive_piece(path, max_bytes, options), options, max_bytes)
         return _named(read_piece(path, max_bytes, options), file_of(path))
     if path == STDIN:
         return _stdin(path, max_bytes, options)
     if is_archive(path):
-        return _archive(path, max_bytes, options)
+        return _members(archive_members(path, max_bytes, options.max_decompressed), options, max_bytes)
     try:
         return _documents(read_bytes(path, max_bytes, streamed.STREAM_FROM), path, options, max_bytes)
     except InputError as error:
@@ -185,10 +187,12 @@ def _open(path: str, max_bytes: int, options: Options) -> Iterator[Document | Fa
     return _documents(read_bytes(path, max_bytes), path, options, max_bytes)
 
 
-def _archive(path: str, max_bytes: int, options: Options) -> Iterator[Document | Failure]:
+def _members(
+    members: Iterator[tuple[str, bytes | InputError]], options: Options, max_bytes: int
+) -> Iterator[Document | Failure]:
     """The documents of each member file of an archive (formats.archive), each failure named
     by its member."""
-    for name, member in archive_members(path, max_bytes, options.max_decompressed):
+    for name, member in members:
         if isinstance(member, InputError):
             yield Failure(name, member)
             continue

@@ -11,6 +11,7 @@ told by its name (ARCHIVE_SUFFIXES): one named otherwise is refused as binary.
 
 from __future__ import annotations
 
+import os
 import tarfile
 import zipfile
 from collections.abc import Iterator
@@ -41,50 +42,108 @@ def is_archive(path: str) -> bool:
     return path.lower().endswith(ARCHIVE_SUFFIXES)
 
 
+def is_zip(path: str) -> bool:
+    """Whether `path` names a zip, whose members can be read in any order (a tar's cannot)."""
+    return path.lower().endswith(".zip")
+
+
 def archive_members(
-    path: str, max_bytes: int, max_decompressed: int
+    path: str, max_bytes: int, max_decompressed: int, entries: slice | None = None
 ) -> Iterator[tuple[str, bytes | InputError]]:
     """Each member file of the archive at `path`: its path (the archive's / its name) and its
     bytes, or the InputError it fails with (too_large past `max_bytes`). Raises InputError
     when the archive cannot be opened, or once it turns out corrupt (the members before that
     are given first); a member larger than `max_decompressed` ends it too, as decompressing
-    past it to the next would be a decompression bomb's work."""
-    try:
-        file = open(path, "rb")  # noqa: SIM115 (closed below)
-    except OSError as exc:
-        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
-    with file:
-        if path.lower().endswith(".zip"):
-            yield from _zip_members(file, path, max_bytes)
+    past it to the next would be a decompression bomb's work. Of a zip, only the `entries`
+    of its list of entries (zip_ranges), if given."""
+    if entries is not None:  # (a piece of a zip: a worker reads the next one from it too)
+        yield from _zip_members(_zip_kept_open(path), path, max_bytes, entries)
+        return
+    with _open(path) as file:
+        if is_zip(path):
+            with _zip(file) as archive:
+                yield from _zip_members(archive, path, max_bytes, slice(None))
         else:
             yield from _tar_members(file, path, max_bytes, max_decompressed)
 
 
-def _zip_members(file: IO[bytes], path: str, max_bytes: int) -> Iterator[tuple[str, bytes | InputError]]:
-    """The members of a zip, each read on its own: its header gives its size."""
+def zip_ranges(path: str, piece_bytes: int) -> Iterator[slice]:
+    """A zip's list of entries in ranges holding about `piece_bytes` of members each, for the
+    workers of --jobs to read side by side (a zip lists its entries, and their sizes, at its
+    end). Raises InputError as archive_members does."""
+    with _zip(path) as archive:
+        sizes = [member.file_size for member in archive.infolist()]
+    start = held = 0
+    for index, size in enumerate(sizes):
+        held += size
+        if held >= piece_bytes:
+            yield slice(start, index + 1)
+            start, held = index + 1, 0
+    if start < len(sizes):
+        yield slice(start, len(sizes))
+
+
+def _open(path: str) -> IO[bytes]:
     try:
-        archive = zipfile.ZipFile(file)
+        return open(path, "rb")
+    except OSError as exc:
+        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _zip(source: str | IO[bytes]) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(source)
+    except FileNotFoundError as exc:
+        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
     except (zipfile.BadZipFile, *CORRUPT) as exc:
         raise InputError(Reason.MALFORMED, f"not a zip archive: {exc}") from None
-    with archive:
-        for member in archive.infolist():
-            if member.is_dir() or _hidden(member.filename):
-                continue
-            name = f"{path}/{member.filename}"
-            if member.file_size > max_bytes:
-                yield name, _too_large(max_bytes)
-                continue
-            try:
-                with archive.open(member) as opened:
-                    data = opened.read(max_bytes + 1)
-            except (RuntimeError, NotImplementedError) as exc:  # encrypted; a method zipfile lacks
-                yield name, InputError(Reason.MALFORMED, f"cannot unpack it from the zip: {exc}")
-                continue
-            except (zipfile.BadZipFile, *CORRUPT) as exc:
-                yield name, InputError(Reason.MALFORMED, f"corrupt in the zip: {exc}")
-                continue
-            # (A member larger than its header says is a bomb's trick: cut at the cap.)
-            yield name, data if len(data) <= max_bytes else _too_large(max_bytes)
+
+
+# The zip whose piece a worker read last, kept open for its next one: opening a zip reads
+# its whole list of entries, ~20 ms for 3,000, which each of its ~50 pieces would pay again.
+_KEPT: dict[str, tuple[tuple[int, int], zipfile.ZipFile]] = {}
+
+
+def _zip_kept_open(path: str) -> zipfile.ZipFile:
+    """The zip at `path`, opened once for all the pieces of it a worker reads, while it is
+    the same file (its size and time of change); the one before is closed."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+    version = (info.st_size, info.st_mtime_ns)
+    if path in _KEPT and _KEPT[path][0] == version:
+        return _KEPT[path][1]
+    for _, kept in _KEPT.values():
+        kept.close()
+    _KEPT.clear()
+    archive = _zip(path)  # (given a path, the ZipFile opens the file, and closes it)
+    _KEPT[path] = (version, archive)
+    return archive
+
+
+def _zip_members(
+    archive: zipfile.ZipFile, path: str, max_bytes: int, entries: slice
+) -> Iterator[tuple[str, bytes | InputError]]:
+    """The members of a zip, each read on its own: its header gives its size."""
+    for member in archive.infolist()[entries]:
+        if member.is_dir() or _hidden(member.filename):
+            continue
+        name = f"{path}/{member.filename}"
+        if member.file_size > max_bytes:
+            yield name, _too_large(max_bytes)
+            continue
+        try:
+            with archive.open(member) as opened:
+                data = opened.read(max_bytes + 1)
+        except (RuntimeError, NotImplementedError) as exc:  # encrypted; a method zipfile lacks
+            yield name, InputError(Reason.MALFORMED, f"cannot unpack it from the zip: {exc}")
+            continue
+        except (zipfile.BadZipFile, *CORRUPT) as exc:
+            yield name, InputError(Reason.MALFORMED, f"corrupt in the zip: {exc}")
+            continue
+        # (A member larger than its header says is a bomb's trick: cut at the cap.)
+        yield name, data if len(data) <= max_bytes else _too_large(max_bytes)
 
 
 def _tar_members(

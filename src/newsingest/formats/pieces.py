@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Final
 from ..errors import InputError, Reason
 from ..read import STDIN
 from . import extension, format_by_extension, record_documents, streamed
-from .archive import is_archive
+from .archive import archive_members, is_archive, is_zip, zip_ranges
 from .compressed import SUFFIXES, open_decompressed
 from .options import Options
 from .streamed import (
@@ -64,6 +64,10 @@ PIECE: Final = "\x00"
 # one that is the rest of a compressed file from its first line on.
 _FAILED: Final = "!"
 _REST: Final = "+"
+# What stands in a piece of an archive where a dump's piece has its byte range's start.
+_ARCHIVE: Final = "archive"
+# Archives of this many bytes or more are shared out among the workers in pieces.
+ARCHIVE_CUT_FROM: Final = 1 << 20
 # ASCII controls that str.strip() takes for whitespace and bytes.strip() does not.
 _STR_ONLY_SPACE: Final = frozenset(b"\x1c\x1d\x1e\x1f")
 
@@ -116,6 +120,9 @@ def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Itera
     for path in paths:
         if path == STDIN:
             yield from _stdin_pieces(max_bytes, options)
+            continue
+        if is_archive(path):
+            yield from _archive_pieces(path, max_bytes, options) if _cut_archive(path) else (path,)
             continue
         try:
             pieces = _pieces(path, max_bytes, options) if _may_be_cut(path, options) else None
@@ -201,7 +208,7 @@ def _read_at(file: BinaryIO, start: int, end: int) -> bytes:
 def _may_be_cut(path: str, options: Options) -> bool:
     """Whether `path` may be a dump to cut, by its name alone: the main process would
     otherwise spend a stat, or a look inside, on each article of a corpus."""
-    if path == STDIN or PIECE in path or is_archive(path):
+    if path == STDIN or PIECE in path:
         return False
     suffix = extension(path).lower()
     if suffix in SUFFIXES:
@@ -851,6 +858,98 @@ class CarriedPiece(str):
 
     def __reduce__(self) -> tuple[type[CarriedPiece], tuple[str, bytes]]:
         return type(self), (str(self), self.lines)
+
+
+def _cut_archive(path: str) -> bool:
+    """Whether an archive is large enough to share out: a smaller one is one worker's work,
+    as a file is (a run of one small archive then starts no worker)."""
+    try:
+        return os.stat(path).st_size >= ARCHIVE_CUT_FROM
+    except OSError:  # the reader reports it
+        return False
+
+
+def _archive_pieces(path: str, max_bytes: int, options: Options) -> Iterator[str]:
+    """The pieces of an archive (formats.archive), each about PIECE_BYTES of its members.
+
+    A zip lists its entries at its end: its pieces are ranges of them, which each worker
+    reads from the file. A tar can only be read from its start: its members are read here,
+    and its pieces carry them (CarriedMembers), the last one the error that ended it, if any.
+    """
+    if is_zip(path):
+        try:
+            ranges = list(zip_ranges(path, PIECE_BYTES))
+        except InputError:  # the reader reports it
+            yield path
+            return
+        for entries in ranges:
+            yield PIECE.join((path, _ARCHIVE, str(entries.start), str(entries.stop)))
+        return
+    held: list[tuple[str, bytes | InputError]] = []
+    size = 0
+    try:
+        for name, member in archive_members(path, max_bytes, options.max_decompressed):
+            held.append((name, member))
+            size += len(member) if isinstance(member, bytes) else 0
+            if size >= PIECE_BYTES:
+                yield CarriedMembers(path, held)
+                held, size = [], 0
+    except InputError as error:
+        yield CarriedMembers(path, held, error)
+        return
+    if held:
+        yield CarriedMembers(path, held)
+
+
+class CarriedMembers(str):
+    """A piece of a tar archive (_archive_pieces): the string that stands for it among a
+    run's paths, with the members it holds read beside it, and the error that ended the
+    archive after them, if it was cut short."""
+
+    members: list[tuple[str, bytes | InputError]]
+    error: InputError | None
+
+    def __new__(
+        cls, path: str, members: list[tuple[str, bytes | InputError]], error: InputError | None = None
+    ) -> CarriedMembers:
+        carried = super().__new__(cls, PIECE.join((path, _ARCHIVE, "", "")))
+        carried.members, carried.error = members, error
+        return carried
+
+    def __reduce__(self) -> tuple[Callable[..., CarriedMembers], tuple[Any, ...]]:
+        return _carried_members, (file_of(self), self.members, self.error)
+
+
+def _carried_members(
+    path: str, members: list[tuple[str, bytes | InputError]], error: InputError | None
+) -> CarriedMembers:
+    return CarriedMembers(path, members, error)
+
+
+def is_archive_piece(piece: str) -> bool:
+    """Whether a piece (split_dumps) is one of an archive, whose members read_archive_piece gives."""
+    return piece.split(PIECE, 2)[1] == _ARCHIVE
+
+
+def read_archive_piece(
+    piece: str, max_bytes: int, options: Options
+) -> Iterator[tuple[str, bytes | InputError]]:
+    """The members of a piece of an archive, as archive_members gives them."""
+    if isinstance(piece, CarriedMembers):
+        yield from piece.members
+        if piece.error is not None:
+            raise piece.error
+        return
+    path, _, start, stop = piece.split(PIECE)
+    yield from archive_members(path, max_bytes, options.max_decompressed, slice(int(start), int(stop)))
+
+
+def piece_place(piece: str) -> str:
+    """Where in its file a piece begins, for a message: "record 1200", "entry 300"."""
+    fields = piece.split(PIECE)
+    if fields[1] == _ARCHIVE:
+        return f"entry {fields[2]}" if fields[2] else "a part of it"
+    return f"record {fields[3]}"
 
 
 def _makes_record(line: bytes) -> bool:
