@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tracemalloc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
+
+from newsingest.models import Article
+from newsingest.pipeline import Failure
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_34b6e5c89f989953.txt"
@@ -37,6 +40,14 @@ def bytes_kept(call: Callable[[], object], times: int = 2000) -> int:
     mine = [tracemalloc.Filter(True, call.__code__.co_filename)]
     changes = last.filter_traces(mine).compare_to(first.filter_traces(mine), "filename")
     return sum(change.size_diff for change in changes)
+
+
+def dumped(results: Iterable[Article | Failure]) -> list[str]:
+    """Results as comparable strings: an article's JSON, a failure's line and reason."""
+    return [
+        result.model_dump_json() if isinstance(result, Article) else f"{result}|{result.error.reason}"
+        for result in results
+    ]
 
 
 def examples(default: int) -> int:

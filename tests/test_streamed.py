@@ -34,7 +34,7 @@ from newsingest.models import Article
 from newsingest.parallel import Runner
 from newsingest.pipeline import Failure, parse_file, parse_files, parse_paths
 
-from .conftest import examples
+from .conftest import dumped, examples
 
 
 def record(index: int) -> dict[str, str]:
@@ -59,13 +59,6 @@ def as_csv(rows: list[dict[str, str]], delimiter: str = ",") -> bytes:
 
 def parse(path: Path, max_bytes: int) -> list[Article | Failure]:
     return list(parse_paths([str(path)], max_bytes=max_bytes))
-
-
-def dumped(results: list[Article | Failure]) -> list[str]:
-    return [
-        result.model_dump_json() if isinstance(result, Article) else f"{result}|{result.error.reason}"
-        for result in results
-    ]
 
 
 @pytest.mark.parametrize(
