@@ -12,13 +12,14 @@ told by its name (ARCHIVE_SUFFIXES): one named otherwise is refused as binary.
 from __future__ import annotations
 
 import os
-import tarfile
-import zipfile
 from collections.abc import Iterator
-from typing import IO, Final
+from typing import IO, TYPE_CHECKING, Final
 
 from ..errors import InputError, Reason
 from .compressed import CORRUPT, compression_of, open_decompressed
+
+if TYPE_CHECKING:
+    import zipfile
 
 ARCHIVE_SUFFIXES: Final = (
     ".zip",
@@ -91,6 +92,8 @@ def _open(path: str) -> IO[bytes]:
 
 
 def _zip(source: str | IO[bytes]) -> zipfile.ZipFile:
+    import zipfile  # (here: a run without archives need not import it)
+
     try:
         return zipfile.ZipFile(source)
     except FileNotFoundError as exc:
@@ -126,6 +129,8 @@ def _zip_members(
     archive: zipfile.ZipFile, path: str, max_bytes: int, entries: slice
 ) -> Iterator[tuple[str, bytes | InputError]]:
     """The members of a zip, each read on its own: its header gives its size."""
+    import zipfile
+
     for member in archive.infolist()[entries]:
         if member.is_dir() or _hidden(member.filename):
             continue
@@ -149,6 +154,8 @@ def _zip_members(
 def _tar_members(
     file: IO[bytes], path: str, max_bytes: int, max_decompressed: int
 ) -> Iterator[tuple[str, bytes | InputError]]:
+    import tarfile
+
     kind = compression_of(file.read(_MAGIC))
     file.seek(0)
     stream: IO[bytes] = open_decompressed(file, kind) if kind else file  # type: ignore[arg-type]
