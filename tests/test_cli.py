@@ -285,7 +285,8 @@ def test_version_and_help() -> None:
 
 def test_installed_command_keeps_stdout_pure_json(tmp_path: Path) -> None:
     """The real console script: stdout holds only JSON lines, and neither bnlp's heavy imports
-    nor pydantic (plain records are written; newsingest.plain) are ever imported."""
+    nor pydantic (plain records are written; newsingest.plain) are ever imported, nor what
+    reads archives (zipfile, tarfile) in a run that has none."""
     command = shutil.which("newsingest", path=str(BIN))
     assert command, "the console script is installed with the package"
     # (main ends the process by os._exit, past atexit: the probe names the heavy modules
@@ -293,7 +294,8 @@ def test_installed_command_keeps_stdout_pure_json(tmp_path: Path) -> None:
     probe = (
         f"import os, sys; sys.argv = ['newsingest', 'parse', {str(SEED)!r}]; end = os._exit;"
         "os._exit = lambda status: (sys.stderr.write(' '.join(sorted("
-        "m for m in ('nltk', 'scipy', 'gensim', 'bnlp', 'pydantic') if m in sys.modules))), end(status));"
+        "m for m in ('nltk', 'scipy', 'gensim', 'bnlp', 'pydantic', 'zipfile', 'tarfile')"
+        " if m in sys.modules))), end(status));"
         "from newsingest.cli import main; main()"
     )
     run_ = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
