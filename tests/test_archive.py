@@ -15,13 +15,15 @@ from pathlib import Path
 
 import pytest
 import zstandard
+from click.testing import CliRunner
 
 from newsingest import parallel
+from newsingest.cli import cli
 from newsingest.errors import Reason
 from newsingest.formats import Options, pieces
 from newsingest.formats.pieces import split_dumps
 from newsingest.models import Article
-from newsingest.pipeline import Failure, parse_files, parse_paths
+from newsingest.pipeline import Failure, parse_file, parse_files, parse_paths
 
 from .conftest import ARTICLE, dumped
 
@@ -213,3 +215,15 @@ def test_a_large_archive_is_shared_out_among_workers(tmp_path: Path, name: str) 
     assert path.stat().st_size > pieces.ARCHIVE_CUT_FROM
     assert len(list(split_dumps([str(path)], 10**8, Options()))) > 2
     assert len(the_same_with_workers(path).splitlines()) == 160 + len(READ) + 1
+
+
+@pytest.mark.parametrize("name", ["news.zip", "news.tar.gz"])
+def test_an_archive_piped_in_or_given_as_bytes_is_read_too(name: str) -> None:
+    data = ARCHIVES[name]()
+    piped = CliRunner().invoke(cli, ["parse", "-"], input=data)
+    assert piped.exit_code == 0, piped.output
+    assert [json.loads(line)["source"]["path"] for line in piped.stdout.splitlines()] == [
+        f"-/{m}" for m in READ
+    ]
+    given = list(parse_file(data, f"downloads/{name}"))
+    assert [result.source.path for result in given] == [f"downloads/{name}/{m}" for m in READ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import itertools
 import os
 import re
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 from .dates import FoundDates, find_dates, find_dates_batch
 from .errors import InputError, Reason
 from .formats import Options, RecordFailure, source_of, streamed
-from .formats.archive import archive_members, is_archive
+from .formats.archive import archive_kind, archive_members, is_archive, is_zip, members_of
 from .formats.pieces import PIECE, Stdin, file_of, is_archive_piece, read_archive_piece, read_piece
 from .formats.streamed import stdin_documents, stdin_file
 from .formats.text import Document
@@ -248,6 +249,18 @@ def _documents(
     """
     from .formats import read_documents
 
+    options = options or Options()
+    # (An archive is told by its name; piped in, by its content: a .docx is a zip too.)
+    kind = (
+        ("zip" if is_zip(path) else "tar")
+        if is_archive(path)
+        else archive_kind(data)
+        if path == STDIN
+        else None
+    )
+    if kind is not None:
+        members = members_of(io.BytesIO(data), path, kind, max_bytes, options.max_decompressed)
+        return _members(members, options, max_bytes)
     return _named(read_documents(data, path, options, max_bytes), path)
 
 

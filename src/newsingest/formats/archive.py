@@ -11,6 +11,7 @@ told by its name (ARCHIVE_SUFFIXES): one named otherwise is refused as binary.
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Final
@@ -36,6 +37,8 @@ ARCHIVE_SUFFIXES: Final = (
 )
 # Bytes of a compressed tar's start that tell its compression (compression_of).
 _MAGIC: Final = 16
+# Where a tar's first header says "ustar" (POSIX and GNU tars).
+_TAR_MAGIC_START, _TAR_MAGIC_END = 257, 262
 
 
 def is_archive(path: str) -> bool:
@@ -61,11 +64,32 @@ def archive_members(
         yield from _zip_members(_zip_kept_open(path), path, max_bytes, entries)
         return
     with _open(path) as file:
-        if is_zip(path):
-            with _zip(file) as archive:
-                yield from _zip_members(archive, path, max_bytes, slice(None))
-        else:
-            yield from _tar_members(file, path, max_bytes, max_decompressed)
+        yield from members_of(file, path, "zip" if is_zip(path) else "tar", max_bytes, max_decompressed)
+
+
+def members_of(
+    file: IO[bytes], name: str, kind: str, max_bytes: int, max_decompressed: int
+) -> Iterator[tuple[str, bytes | InputError]]:
+    """archive_members of an archive (`kind` "zip" or "tar") open as `file` and named `name`:
+    standard input, or an archive's bytes given to the library."""
+    if kind == "zip":
+        with _zip(file) as archive:
+            yield from _zip_members(archive, name, max_bytes, slice(None))
+    else:
+        yield from _tar_members(file, name, max_bytes, max_decompressed)
+
+
+def archive_kind(data: bytes) -> str | None:
+    """ "zip" or "tar" when `data` (a file's start will do; a tar's may be compressed) is one."""
+    if data.startswith(b"PK\x03\x04"):
+        return "zip"
+    compression = compression_of(data)
+    if compression is not None:
+        try:
+            data = open_decompressed(io.BytesIO(data[: 1 << 16]), compression).read(_TAR_MAGIC_END)
+        except (InputError, *CORRUPT):
+            return None
+    return "tar" if data[_TAR_MAGIC_START:_TAR_MAGIC_END] == b"ustar" else None
 
 
 def zip_ranges(path: str, piece_bytes: int) -> Iterator[slice]:
