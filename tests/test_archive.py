@@ -227,3 +227,47 @@ def test_an_archive_piped_in_or_given_as_bytes_is_read_too(name: str) -> None:
     ]
     given = list(parse_file(data, f"downloads/{name}"))
     assert [result.source.path for result in given] == [f"downloads/{name}/{m}" for m in READ]
+
+
+def with_a_large_dump(count: int) -> list[tuple[str, bytes]]:
+    """Articles around a JSON Lines member of `count` records (~170 bytes each) and a text one
+    of ~2,300 bytes."""
+    rows = [dict(RECORD, title=f"{RECORD['title']} {i}") for i in range(count)]
+    dump = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode()
+    return [
+        ("a.txt", ARTICLE.encode()),
+        ("big/dump.jsonl", dump),
+        ("big/long.txt", ARTICLE.encode() * 10),
+        ("z.txt", ARTICLE.encode()),
+    ]
+
+
+@pytest.mark.parametrize("name", ["news.zip", "news.tgz"])
+def test_a_dump_member_past_max_bytes_is_read_a_record_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    members = with_a_large_dump(100)
+    path = tmp_path / name
+    path.write_bytes(zipped(members) if name.endswith(".zip") else gzip.compress(tarred(members)))
+    max_bytes = 2000  # past an article, short of the dump (~17,000 bytes) and the long text
+    whole = list(parse_paths([str(path)], max_bytes=max_bytes))
+    records = [r for r in whole if isinstance(r, Article) and r.source.path == f"{path}/big/dump.jsonl"]
+    assert [r.source.record for r in records] == list(range(100)) and records[0].source.format == "jsonl"
+    assert [r.headline for r in records[:2]] == [f"{RECORD['title']} 0", f"{RECORD['title']} 1"]
+    (failure,) = [r for r in whole if isinstance(r, Failure)]
+    assert failure.path == f"{path}/big/long.txt" and failure.error.reason == Reason.TOO_LARGE
+    assert [r.source.path for r in whole if isinstance(r, Article)][-1] == f"{path}/z.txt"
+    # Shared out: a zip's workers each read their range; a tar's rest, from the dump on, is one piece.
+    monkeypatch.setattr(pieces, "PIECE_BYTES", 500)
+    monkeypatch.setattr(pieces, "ARCHIVE_CUT_FROM", 0)
+    cut = [pickle.loads(pickle.dumps(piece)) for piece in split_dumps([str(path)], max_bytes, Options())]
+    assert len(cut) >= 2
+    assert dumped(list(parse_files(cut, max_bytes=max_bytes))) == dumped(whole)
+
+
+def test_a_dump_member_past_the_decompression_cap_is_not_copied_out(tmp_path: Path) -> None:
+    path = tmp_path / "news.zip"
+    path.write_bytes(zipped(with_a_large_dump(100)))
+    results = list(parse_paths([str(path)], max_bytes=2000, options=Options(max_decompressed=10_000)))
+    failed = [(r.path.removeprefix(f"{path}/"), r.error.reason) for r in results if isinstance(r, Failure)]
+    assert failed == [("big/dump.jsonl", Reason.DECOMPRESSED_TOO_LARGE), ("big/long.txt", Reason.TOO_LARGE)]

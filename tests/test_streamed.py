@@ -1250,9 +1250,9 @@ def test_standard_input_over_stream_from_is_read_a_record_at_a_time(monkeypatch:
     piped(monkeypatch, JSONL)
     spooled = streamed.stdin_file(10**9, Options())
     assert not isinstance(spooled, io.BytesIO) and spooled.seek(0, os.SEEK_END) == len(JSONL)
-    assert streamed.stdin_documents(spooled, 10**9, Options()) is not None
+    assert streamed.file_documents(spooled, "-", 10**9, Options()) is not None
     piped(monkeypatch, JSONL[:900])
-    assert streamed.stdin_documents(streamed.stdin_file(10**9, Options()), 10**9, Options()) is None
+    assert streamed.file_documents(streamed.stdin_file(10**9, Options()), "-", 10**9, Options()) is None
 
 
 @pytest.mark.parametrize("forked", [True, False], ids=["forked", "executor"])

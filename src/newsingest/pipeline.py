@@ -23,9 +23,18 @@ from typing import TYPE_CHECKING
 from .dates import FoundDates, find_dates, find_dates_batch
 from .errors import InputError, Reason
 from .formats import Options, RecordFailure, source_of, streamed
-from .formats.archive import archive_kind, archive_members, is_archive, is_zip, members_of
+from .formats.archive import (
+    Member,
+    Unread,
+    archive_kind,
+    archive_members,
+    is_archive,
+    is_zip,
+    members_of,
+    too_large_member,
+)
 from .formats.pieces import PIECE, Stdin, file_of, is_archive_piece, read_archive_piece, read_piece
-from .formats.streamed import stdin_documents, stdin_file
+from .formats.streamed import file_documents, stdin_file
 from .formats.text import Document
 from .plain import Article, Dateline, ReferenceDate, Source, Stats
 from .read import MAX_BYTES, STDIN, decode, printable_path, read_bytes, utf8, walk
@@ -176,7 +185,7 @@ def _open(path: str, max_bytes: int, options: Options) -> Iterator[Document | Fa
     if path == STDIN:
         return _stdin(path, max_bytes, options)
     if is_archive(path):
-        return _members(archive_members(path, max_bytes, options.max_decompressed), options, max_bytes)
+        return _members(archive_members(path, max_bytes, options), options, max_bytes)
     try:
         return _documents(read_bytes(path, max_bytes, streamed.STREAM_FROM), path, options, max_bytes)
     except InputError as error:
@@ -189,16 +198,26 @@ def _open(path: str, max_bytes: int, options: Options) -> Iterator[Document | Fa
 
 
 def _members(
-    members: Iterator[tuple[str, bytes | InputError]], options: Options, max_bytes: int
+    members: Iterator[tuple[str, Member]], options: Options, max_bytes: int
 ) -> Iterator[Document | Failure]:
     """The documents of each member file of an archive (formats.archive), each failure named
-    by its member."""
+    by its member; one past `max_bytes` (given spooled to a file) is read a record at a time,
+    if it is a dump."""
     for name, member in members:
         if isinstance(member, InputError):
             yield Failure(name, member)
             continue
         try:
-            yield from _documents(member, name, options, max_bytes)
+            if isinstance(member, bytes):
+                yield from _documents(member, name, options, max_bytes)
+                continue
+            if isinstance(member, Unread):  # (only the cutter asks for members left unread)
+                raise too_large_member(max_bytes)
+            dump = file_documents(member, name, max_bytes, options)  # type: ignore[arg-type]  # (spooled)
+            if dump is None:
+                member.close()
+                raise too_large_member(max_bytes)
+            yield from _named(dump, name)
         except InputError as error:
             yield Failure(name, error)
 
@@ -214,7 +233,7 @@ def _stdin(path: str, max_bytes: int, options: Options) -> Iterator[Document | F
     else:
         file = stdin_file(max_bytes, options)
     try:
-        dump = stdin_documents(file, max_bytes, options)
+        dump = file_documents(file, STDIN, max_bytes, options)
     except BaseException:
         file.close()
         raise
@@ -259,7 +278,7 @@ def _documents(
         else None
     )
     if kind is not None:
-        members = members_of(io.BytesIO(data), path, kind, max_bytes, options.max_decompressed)
+        members = members_of(io.BytesIO(data), path, kind, max_bytes, options)
         return _members(members, options, max_bytes)
     return _named(read_documents(data, path, options, max_bytes), path)
 

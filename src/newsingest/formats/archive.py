@@ -12,12 +12,15 @@ told by its name (ARCHIVE_SUFFIXES): one named otherwise is refused as binary.
 from __future__ import annotations
 
 import io
+import itertools
 import os
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Final
 
 from ..errors import InputError, Reason
 from .compressed import CORRUPT, compression_of, open_decompressed
+from .options import Options
+from .streamed import named_as_dump
 
 if TYPE_CHECKING:
     import zipfile
@@ -35,6 +38,15 @@ ARCHIVE_SUFFIXES: Final = (
     ".tar.zst",
     ".tzst",
 )
+
+
+class Unread:
+    """A tar's member past --max-bytes, named as a dump, left unread (archive_members)."""
+
+
+# What an archive's member is read as: its bytes, the error it fails with, or (past
+# --max-bytes, named as a dump) a temporary file holding it, read a record at a time.
+Member = bytes | InputError | IO[bytes] | Unread
 # Bytes of a compressed tar's start that tell its compression (compression_of).
 _MAGIC: Final = 16
 # Where a tar's first header says "ustar" (POSIX and GNU tars).
@@ -52,31 +64,44 @@ def is_zip(path: str) -> bool:
 
 
 def archive_members(
-    path: str, max_bytes: int, max_decompressed: int, entries: slice | None = None
-) -> Iterator[tuple[str, bytes | InputError]]:
+    path: str,
+    max_bytes: int,
+    options: Options,
+    entries: slice | None = None,
+    *,
+    skip: int = 0,
+    spool: bool = True,
+) -> Iterator[tuple[str, Member]]:
     """Each member file of the archive at `path`: its path (the archive's / its name) and its
-    bytes, or the InputError it fails with (too_large past `max_bytes`). Raises InputError
-    when the archive cannot be opened, or once it turns out corrupt (the members before that
-    are given first); a member larger than `max_decompressed` ends it too, as decompressing
-    past it to the next would be a decompression bomb's work. Of a zip, only the `entries`
-    of its list of entries (zip_ranges), if given."""
+    bytes, or the InputError it fails with. One past `max_bytes` is given copied to a
+    temporary file when it may be a dump (Member), to be read a record at a time; up to
+    --max-decompressed-bytes, as it takes that much disk. Raises InputError when the archive
+    cannot be opened, or once it turns out corrupt (the members before that are given
+    first); in a tar, a member past --max-decompressed-bytes that is not spooled ends it too,
+    as decompressing past it to the next would be a decompression bomb's work. Of a zip, only
+    the `entries` of its list of entries (zip_ranges), if given; of a tar, its members from
+    the one after the first `skip`, and without `spool` those to spool left Unread (the
+    main process of a run with workers cutting it: pieces.py)."""
     if entries is not None:  # (a piece of a zip: a worker reads the next one from it too)
-        yield from _zip_members(_zip_kept_open(path), path, max_bytes, entries)
+        yield from _zip_members(_zip_kept_open(path), path, max_bytes, options, entries)
         return
     with _open(path) as file:
-        yield from members_of(file, path, "zip" if is_zip(path) else "tar", max_bytes, max_decompressed)
+        if is_zip(path):
+            yield from members_of(file, path, "zip", max_bytes, options)
+        else:
+            yield from _tar_members(file, path, max_bytes, options, skip, spool)
 
 
 def members_of(
-    file: IO[bytes], name: str, kind: str, max_bytes: int, max_decompressed: int
-) -> Iterator[tuple[str, bytes | InputError]]:
+    file: IO[bytes], name: str, kind: str, max_bytes: int, options: Options
+) -> Iterator[tuple[str, Member]]:
     """archive_members of an archive (`kind` "zip" or "tar") open as `file` and named `name`:
     standard input, or an archive's bytes given to the library."""
     if kind == "zip":
         with _zip(file) as archive:
-            yield from _zip_members(archive, name, max_bytes, slice(None))
+            yield from _zip_members(archive, name, max_bytes, options, slice(None))
     else:
-        yield from _tar_members(file, name, max_bytes, max_decompressed)
+        yield from _tar_members(file, name, max_bytes, options)
 
 
 def archive_kind(data: bytes) -> str | None:
@@ -150,8 +175,8 @@ def _zip_kept_open(path: str) -> zipfile.ZipFile:
 
 
 def _zip_members(
-    archive: zipfile.ZipFile, path: str, max_bytes: int, entries: slice
-) -> Iterator[tuple[str, bytes | InputError]]:
+    archive: zipfile.ZipFile, path: str, max_bytes: int, options: Options, entries: slice
+) -> Iterator[tuple[str, Member]]:
     """The members of a zip, each read on its own: its header gives its size."""
     import zipfile
 
@@ -159,10 +184,17 @@ def _zip_members(
         if member.is_dir() or _hidden(member.filename):
             continue
         name = f"{path}/{member.filename}"
-        if member.file_size > max_bytes:
-            yield name, _too_large(max_bytes)
-            continue
         try:
+            if member.file_size > options.max_decompressed:
+                yield name, _past_the_cap(member.file_size, options.max_decompressed)
+                continue
+            if member.file_size > max_bytes:
+                if not named_as_dump(member.filename, options):
+                    yield name, too_large_member(max_bytes)
+                    continue
+                with archive.open(member) as opened:
+                    yield name, _spool(opened, options.max_decompressed)
+                continue
             with archive.open(member) as opened:
                 data = opened.read(max_bytes + 1)
         except (RuntimeError, NotImplementedError) as exc:  # encrypted; a method zipfile lacks
@@ -172,12 +204,14 @@ def _zip_members(
             yield name, InputError(Reason.MALFORMED, f"corrupt in the zip: {exc}")
             continue
         # (A member larger than its header says is a bomb's trick: cut at the cap.)
-        yield name, data if len(data) <= max_bytes else _too_large(max_bytes)
+        yield name, data if len(data) <= max_bytes else too_large_member(max_bytes)
 
 
 def _tar_members(
-    file: IO[bytes], path: str, max_bytes: int, max_decompressed: int
-) -> Iterator[tuple[str, bytes | InputError]]:
+    file: IO[bytes], path: str, max_bytes: int, options: Options, skip: int = 0, spool: bool = True
+) -> Iterator[tuple[str, Member]]:
+    """The members of a tar, from its start: its first `skip` read past. A member to spool
+    (_spooled) is given Unread without `spool`."""
     import tarfile
 
     kind = compression_of(file.read(_MAGIC))
@@ -188,21 +222,24 @@ def _tar_members(
     except (tarfile.TarError, *CORRUPT) as exc:
         raise InputError(Reason.MALFORMED, f"not a tar archive: {exc}") from None
     try:
-        for member in archive:
-            if not member.isfile() or _hidden(member.name):
-                continue
+        members = (m for m in archive if m.isfile() and not _hidden(m.name))
+        for member in itertools.islice(members, skip, None):  # (read past, never read out)
             name = f"{path}/{member.name.removeprefix('./')}"
-            if member.size > max_decompressed:
+            extracted = archive.extractfile(member)
+            if extracted is None:
+                continue
+            if member.size > options.max_decompressed:
                 raise InputError(
                     Reason.DECOMPRESSED_TOO_LARGE,
                     f"{member.name} is {member.size:,} bytes, past --max-decompressed-bytes "
-                    f"({max_decompressed:,}): the archive is read no further",
+                    f"({options.max_decompressed:,}): the archive is read no further",
                 )
-            if member.size > max_bytes:
-                yield name, _too_large(max_bytes)
-                continue
-            extracted = archive.extractfile(member)
-            yield name, extracted.read() if extracted is not None else b""
+            if member.size <= max_bytes:
+                yield name, extracted.read()
+            elif named_as_dump(member.name, options):
+                yield name, _spool(extracted, options.max_decompressed) if spool else Unread()
+            else:
+                yield name, too_large_member(max_bytes)
     except (tarfile.TarError, *CORRUPT) as exc:
         raise InputError(Reason.MALFORMED, f"corrupt tar archive: {exc}") from None
     finally:
@@ -217,7 +254,31 @@ def _hidden(name: str) -> bool:
     )
 
 
-def _too_large(max_bytes: int) -> InputError:
+def _past_the_cap(size: int, most: int) -> InputError:
+    return InputError(
+        Reason.DECOMPRESSED_TOO_LARGE, f"{size:,} bytes, past --max-decompressed-bytes ({most:,})"
+    )
+
+
+def _spool(member: IO[bytes], most: int) -> IO[bytes]:
+    """A member copied to an unnamed temporary file (deleted once closed), at its start; up
+    to `most` bytes, as a zip's header may understate its size."""
+    import tempfile
+
+    file = tempfile.TemporaryFile(prefix="newsingest-member-")  # noqa: SIM115 (the reader closes it)
+    try:
+        while chunk := member.read(min(1 << 20, most + 1 - file.tell())):
+            file.write(chunk)
+            if file.tell() > most:
+                raise _past_the_cap(file.tell(), most)
+    except BaseException:
+        file.close()
+        raise
+    file.seek(0)
+    return file
+
+
+def too_large_member(max_bytes: int) -> InputError:
     return InputError(
         Reason.TOO_LARGE, f"larger than --max-bytes ({max_bytes:,} bytes); extract it to read it"
     )

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Final
 from ..errors import InputError, Reason
 from ..read import STDIN
 from . import extension, format_by_extension, record_documents, streamed
-from .archive import archive_members, is_archive, is_zip, zip_ranges
+from .archive import Member, archive_members, is_archive, is_zip, zip_ranges
 from .compressed import SUFFIXES, open_decompressed
 from .options import Options
 from .streamed import (
@@ -875,6 +875,9 @@ def _archive_pieces(path: str, max_bytes: int, options: Options) -> Iterator[str
     A zip lists its entries at its end: its pieces are ranges of them, which each worker
     reads from the file. A tar can only be read from its start: its members are read here,
     and its pieces carry them (CarriedMembers), the last one the error that ended it, if any.
+    From a member past --max-bytes that may be a dump (which its worker copies to a file of
+    its own to read a record at a time), the rest of the tar is one piece, which its worker
+    reads from the file, past the members before it.
     """
     if is_zip(path):
         try:
@@ -886,10 +889,16 @@ def _archive_pieces(path: str, max_bytes: int, options: Options) -> Iterator[str
             yield PIECE.join((path, _ARCHIVE, str(entries.start), str(entries.stop)))
         return
     held: list[tuple[str, bytes | InputError]] = []
-    size = 0
+    size = given = 0
     try:
-        for name, member in archive_members(path, max_bytes, options.max_decompressed):
+        for name, member in archive_members(path, max_bytes, options, spool=False):
+            if not isinstance(member, (bytes, InputError)):  # (Unread)
+                if held:
+                    yield CarriedMembers(path, held)
+                yield PIECE.join((path, _ARCHIVE, f"{_REST}{given}", ""))
+                return
             held.append((name, member))
+            given += 1
             size += len(member) if isinstance(member, bytes) else 0
             if size >= PIECE_BYTES:
                 yield CarriedMembers(path, held)
@@ -931,9 +940,7 @@ def is_archive_piece(piece: str) -> bool:
     return piece.split(PIECE, 2)[1] == _ARCHIVE
 
 
-def read_archive_piece(
-    piece: str, max_bytes: int, options: Options
-) -> Iterator[tuple[str, bytes | InputError]]:
+def read_archive_piece(piece: str, max_bytes: int, options: Options) -> Iterator[tuple[str, Member]]:
     """The members of a piece of an archive, as archive_members gives them."""
     if isinstance(piece, CarriedMembers):
         yield from piece.members
@@ -941,13 +948,18 @@ def read_archive_piece(
             raise piece.error
         return
     path, _, start, stop = piece.split(PIECE)
-    yield from archive_members(path, max_bytes, options.max_decompressed, slice(int(start), int(stop)))
+    if start.startswith(_REST):  # the rest of a tar, from its member `start`
+        yield from archive_members(path, max_bytes, options, skip=int(start[1:]))
+    else:
+        yield from archive_members(path, max_bytes, options, slice(int(start), int(stop)))
 
 
 def piece_place(piece: str) -> str:
     """Where in its file a piece begins, for a message: "record 1200", "entry 300"."""
     fields = piece.split(PIECE)
     if fields[1] == _ARCHIVE:
+        if fields[2].startswith(_REST):
+            return f"member {fields[2][1:]}"
         return f"entry {fields[2]}" if fields[2] else "a part of it"
     return f"record {fields[3]}"
 

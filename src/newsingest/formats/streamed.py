@@ -114,7 +114,7 @@ def dump_plan(file: BinaryIO, path: str, size: int, max_bytes: int, options: Opt
 
 
 def stdin_file(max_bytes: int, options: Options) -> BinaryIO:
-    """Standard input as a file, to be read as a named file of its size is (stdin_documents).
+    """Standard input as a file, to be read as a named file of its size is (file_documents).
 
     Up to STREAM_FROM (or `max_bytes`, if less), it is held in memory. A larger one is
     copied to an unnamed temporary file (deleted once closed; it takes the input's size on
@@ -168,15 +168,16 @@ def _refuse_unless_dump(start: bytes, size: int, max_bytes: int, options: Option
         # (compressed, its start cut short before what tells the format: the whole will)
 
 
-def stdin_documents(
-    file: BinaryIO, max_bytes: int, options: Options
+def file_documents(
+    file: BinaryIO, name: str, max_bytes: int, options: Options
 ) -> Iterator[Document | RecordFailure] | None:
-    """open_dump for standard input read into `file` (stdin_file): None when it is read
-    whole, as a named file of its size and content is."""
-    plan = dump_plan(file, STDIN, rewound(file), max_bytes, options)
+    """open_dump for an input read into `file` and named `name` (standard input, by
+    stdin_file; an archive's member): None when it is read whole, as a named file of its
+    size and content is. The file is closed once its records are read."""
+    plan = dump_plan(file, name, rewound(file), max_bytes, options)
     if plan is None:
         return None
-    return closed_after(file, _stream_file(file, STDIN, plan, max_bytes, options))
+    return closed_after(file, _stream_file(file, name, plan, max_bytes, options))
 
 
 def rewound(file: BinaryIO) -> int:
