@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from newsingest import parallel
 from newsingest.cli import cli
 from newsingest.errors import Reason
-from newsingest.formats import Options, pieces
+from newsingest.formats import Options, archive, pieces, streamed
 from newsingest.formats.pieces import split_dumps
 from newsingest.models import Article
 from newsingest.pipeline import Failure, parse_file, parse_files, parse_paths
@@ -257,12 +257,15 @@ def test_a_dump_member_past_max_bytes_is_read_a_record_at_a_time(
     (failure,) = [r for r in whole if isinstance(r, Failure)]
     assert failure.path == f"{path}/big/long.txt" and failure.error.reason == Reason.TOO_LARGE
     assert [r.source.path for r in whole if isinstance(r, Article)][-1] == f"{path}/z.txt"
-    # Shared out: a zip's workers each read their range; a tar's rest, from the dump on, is one piece.
+    # Shared out: the dump is copied out and cut by the main process, its pieces carrying
+    # their lines, as standard input's do.
     monkeypatch.setattr(pieces, "PIECE_BYTES", 500)
     monkeypatch.setattr(pieces, "ARCHIVE_CUT_FROM", 0)
-    cut = [pickle.loads(pickle.dumps(piece)) for piece in split_dumps([str(path)], max_bytes, Options())]
-    assert len(cut) >= 2
-    assert dumped(list(parse_files(cut, max_bytes=max_bytes))) == dumped(whole)
+    cut = list(split_dumps([str(path)], max_bytes, Options()))
+    of_the_dump = [piece for piece in cut if pieces.file_of(piece) == f"{path}/big/dump.jsonl"]
+    assert len(of_the_dump) > 5 and all(isinstance(piece, pieces.CarriedPiece) for piece in of_the_dump)
+    sent = [pickle.loads(pickle.dumps(piece)) for piece in cut]
+    assert dumped(list(parse_files(sent, max_bytes=max_bytes))) == dumped(whole)
 
 
 def test_a_dump_member_past_the_decompression_cap_is_not_copied_out(tmp_path: Path) -> None:
@@ -271,3 +274,55 @@ def test_a_dump_member_past_the_decompression_cap_is_not_copied_out(tmp_path: Pa
     results = list(parse_paths([str(path)], max_bytes=2000, options=Options(max_decompressed=10_000)))
     failed = [(r.path.removeprefix(f"{path}/"), r.error.reason) for r in results if isinstance(r, Failure)]
     assert failed == [("big/dump.jsonl", Reason.DECOMPRESSED_TOO_LARGE), ("big/long.txt", Reason.TOO_LARGE)]
+
+
+@pytest.mark.parametrize("name", ["news.zip", "news.tgz"])
+def test_a_dump_member_that_cannot_be_cut_is_read_whole_by_one_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """A UTF-16 dump's lines are not found by byte: one worker reads it, and in a tar the
+    members after it too (the rest of the tar, read past the members before)."""
+    members = with_a_large_dump(60)
+    members[1] = ("big/dump.jsonl", "\ufeff".encode("utf-16-le") + members[1][1].decode().encode("utf-16-le"))
+    path = tmp_path / name
+    path.write_bytes(zipped(members) if name.endswith(".zip") else gzip.compress(tarred(members)))
+    whole = list(parse_paths([str(path)], max_bytes=2000))
+    assert len([r for r in whole if isinstance(r, Article) and r.source.path.endswith("dump.jsonl")]) == 60
+    monkeypatch.setattr(pieces, "PIECE_BYTES", 500)
+    monkeypatch.setattr(pieces, "ARCHIVE_CUT_FROM", 0)
+    cut = list(split_dumps([str(path)], 2000, Options()))
+    assert not any(isinstance(piece, pieces.CarriedPiece) for piece in cut)
+    assert pieces.piece_place(cut[-1]) == ("entry 3" if name.endswith(".zip") else "member 1")
+    sent = [pickle.loads(pickle.dumps(piece)) for piece in cut]
+    assert dumped(list(parse_files(sent, max_bytes=2000))) == dumped(whole)
+
+
+def test_a_member_is_streamed_where_the_same_file_on_disk_would_be(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past streamed.STREAM_FROM, within --max-bytes: a dump member is read a record at a
+    time, one that is not UTF-8 at its start read whole, as each would be on disk."""
+    monkeypatch.setattr(streamed, "STREAM_FROM", 5000)
+    dump = with_a_large_dump(100)[1][1]  # ~17,000 bytes
+    legacy = dump.decode().replace("নদীতে", "Ã¨").encode("cp1252", errors="replace")  # (not UTF-8)
+    members = [("dump.jsonl", dump), ("legacy.jsonl", b"\xff" + legacy)]
+    path = tmp_path / "news.tgz"
+    path.write_bytes(gzip.compress(tarred(members)))
+    for name, data in members:
+        (tmp_path / name).write_bytes(data)
+
+    def outline(results: list[Article | Failure]) -> list[tuple[object, ...]]:
+        return [
+            (r.headline, r.source.record, r.source.format)
+            if isinstance(r, Article)
+            else (r.record, r.error.reason)
+            for r in results
+        ]
+
+    copied_out: list[int] = []
+    spool = archive._spool
+    monkeypatch.setattr(archive, "_spool", lambda member, most: copied_out.append(1) or spool(member, most))
+    in_archive = list(parse_paths([str(path)], max_bytes=10**6))
+    on_disk = list(parse_paths([str(tmp_path / name) for name, _ in members], max_bytes=10**6))
+    assert outline(in_archive) == outline(on_disk) and len(copied_out) == 2
+    assert [r.source.record for r in in_archive if isinstance(r, Article)][:3] == [0, 1, 2]

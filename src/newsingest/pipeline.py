@@ -25,7 +25,6 @@ from .errors import InputError, Reason
 from .formats import Options, RecordFailure, source_of, streamed
 from .formats.archive import (
     Member,
-    Unread,
     archive_kind,
     archive_members,
     is_archive,
@@ -211,13 +210,16 @@ def _members(
             if isinstance(member, bytes):
                 yield from _documents(member, name, options, max_bytes)
                 continue
-            if isinstance(member, Unread):  # (only the cutter asks for members left unread)
-                raise too_large_member(max_bytes)
             dump = file_documents(member, name, max_bytes, options)  # type: ignore[arg-type]  # (spooled)
-            if dump is None:
-                member.close()
-                raise too_large_member(max_bytes)
-            yield from _named(dump, name)
+            if dump is not None:
+                yield from _named(dump, name)
+                continue
+            with member:  # (no dump after all, or one read whole: as on disk)
+                if member.seek(0, os.SEEK_END) > max_bytes:
+                    raise too_large_member(max_bytes)
+                member.seek(0)
+                data = member.read()
+            yield from _documents(data, name, options, max_bytes)
         except InputError as error:
             yield Failure(name, error)
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Final
 
 from ..errors import InputError, Reason
+from . import streamed
 from .compressed import CORRUPT, compression_of, open_decompressed
 from .options import Options
 from .streamed import named_as_dump
@@ -40,13 +41,9 @@ ARCHIVE_SUFFIXES: Final = (
 )
 
 
-class Unread:
-    """A tar's member past --max-bytes, named as a dump, left unread (archive_members)."""
-
-
 # What an archive's member is read as: its bytes, the error it fails with, or (past
 # --max-bytes, named as a dump) a temporary file holding it, read a record at a time.
-Member = bytes | InputError | IO[bytes] | Unread
+Member = bytes | InputError | IO[bytes]
 # Bytes of a compressed tar's start that tell its compression (compression_of).
 _MAGIC: Final = 16
 # Where a tar's first header says "ustar" (POSIX and GNU tars).
@@ -70,18 +67,17 @@ def archive_members(
     entries: slice | None = None,
     *,
     skip: int = 0,
-    spool: bool = True,
 ) -> Iterator[tuple[str, Member]]:
     """Each member file of the archive at `path`: its path (the archive's / its name) and its
-    bytes, or the InputError it fails with. One past `max_bytes` is given copied to a
-    temporary file when it may be a dump (Member), to be read a record at a time; up to
+    bytes, or the InputError it fails with. One named as a dump and larger than a dump on
+    disk is read whole (16 MiB, or `max_bytes`) is given copied to a temporary file
+    (Member), to be read a record at a time; up to
     --max-decompressed-bytes, as it takes that much disk. Raises InputError when the archive
     cannot be opened, or once it turns out corrupt (the members before that are given
     first); in a tar, a member past --max-decompressed-bytes that is not spooled ends it too,
     as decompressing past it to the next would be a decompression bomb's work. Of a zip, only
     the `entries` of its list of entries (zip_ranges), if given; of a tar, its members from
-    the one after the first `skip`, and without `spool` those to spool left Unread (the
-    main process of a run with workers cutting it: pieces.py)."""
+    the one after the first `skip` (a piece of it: pieces.py)."""
     if entries is not None:  # (a piece of a zip: a worker reads the next one from it too)
         yield from _zip_members(_zip_kept_open(path), path, max_bytes, options, entries)
         return
@@ -89,7 +85,7 @@ def archive_members(
         if is_zip(path):
             yield from members_of(file, path, "zip", max_bytes, options)
         else:
-            yield from _tar_members(file, path, max_bytes, options, skip, spool)
+            yield from _tar_members(file, path, max_bytes, options, skip)
 
 
 def members_of(
@@ -117,20 +113,37 @@ def archive_kind(data: bytes) -> str | None:
     return "tar" if data[_TAR_MAGIC_START:_TAR_MAGIC_END] == b"ustar" else None
 
 
-def zip_ranges(path: str, piece_bytes: int) -> Iterator[slice]:
+def zip_ranges(path: str, piece_bytes: int, max_bytes: int) -> Iterator[tuple[slice, bool]]:
     """A zip's list of entries in ranges holding about `piece_bytes` of members each, for the
     workers of --jobs to read side by side (a zip lists its entries, and their sizes, at its
-    end). Raises InputError as archive_members does."""
+    end), each with whether it is one large member alone (one a dump on disk of its size
+    would be read a record at a time: see zip_entry). Raises
+    InputError as archive_members does."""
     with _zip(path) as archive:
         sizes = [member.file_size for member in archive.infolist()]
     start = held = 0
     for index, size in enumerate(sizes):
+        if size > min(streamed.STREAM_FROM, max_bytes):
+            if start < index:
+                yield slice(start, index), False
+            yield slice(index, index + 1), True
+            start, held = index + 1, 0
+            continue
         held += size
         if held >= piece_bytes:
-            yield slice(start, index + 1)
+            yield slice(start, index + 1), False
             start, held = index + 1, 0
     if start < len(sizes):
-        yield slice(start, len(sizes))
+        yield slice(start, len(sizes)), False
+
+
+def zip_entry(path: str, index: int, max_bytes: int, options: Options) -> tuple[str, Member] | None:
+    """Entry `index` of a zip as archive_members gives it (a large member named as a dump:
+    copied out to a temporary file), or None when it is no member to read (a folder,
+    a hidden file). The zip is opened for it alone: one kept open (_zip_kept_open) must not
+    be the main process's, whose forked workers would share its offset in the file."""
+    with _zip(path) as archive:
+        return next(_zip_members(archive, path, max_bytes, options, slice(index, index + 1)), None)
 
 
 def _open(path: str) -> IO[bytes]:
@@ -188,12 +201,12 @@ def _zip_members(
             if member.file_size > options.max_decompressed:
                 yield name, _past_the_cap(member.file_size, options.max_decompressed)
                 continue
-            if member.file_size > max_bytes:
-                if not named_as_dump(member.filename, options):
-                    yield name, too_large_member(max_bytes)
-                    continue
+            if _streamed(member.filename, member.file_size, max_bytes, options):
                 with archive.open(member) as opened:
                     yield name, _spool(opened, options.max_decompressed)
+                continue
+            if member.file_size > max_bytes:
+                yield name, too_large_member(max_bytes)
                 continue
             with archive.open(member) as opened:
                 data = opened.read(max_bytes + 1)
@@ -208,10 +221,9 @@ def _zip_members(
 
 
 def _tar_members(
-    file: IO[bytes], path: str, max_bytes: int, options: Options, skip: int = 0, spool: bool = True
+    file: IO[bytes], path: str, max_bytes: int, options: Options, skip: int = 0
 ) -> Iterator[tuple[str, Member]]:
-    """The members of a tar, from its start: its first `skip` read past. A member to spool
-    (_spooled) is given Unread without `spool`."""
+    """The members of a tar, from its start: its first `skip` read past."""
     import tarfile
 
     kind = compression_of(file.read(_MAGIC))
@@ -234,10 +246,10 @@ def _tar_members(
                     f"{member.name} is {member.size:,} bytes, past --max-decompressed-bytes "
                     f"({options.max_decompressed:,}): the archive is read no further",
                 )
-            if member.size <= max_bytes:
+            if _streamed(member.name, member.size, max_bytes, options):
+                yield name, _spool(extracted, options.max_decompressed)
+            elif member.size <= max_bytes:
                 yield name, extracted.read()
-            elif named_as_dump(member.name, options):
-                yield name, _spool(extracted, options.max_decompressed) if spool else Unread()
             else:
                 yield name, too_large_member(max_bytes)
     except (tarfile.TarError, *CORRUPT) as exc:
@@ -252,6 +264,12 @@ def _hidden(name: str) -> bool:
     return any(
         (part.startswith(".") and part not in (".", "..")) or part == "__MACOSX" for part in name.split("/")
     )
+
+
+def _streamed(name: str, size: int, max_bytes: int, options: Options) -> bool:
+    """Whether a member is copied out to a temporary file to be read a record at a time: one
+    named as a dump, larger than a dump on disk is read whole (streamed.open_dump)."""
+    return size > min(streamed.STREAM_FROM, max_bytes) and named_as_dump(name, options)
 
 
 def _past_the_cap(size: int, most: int) -> InputError:

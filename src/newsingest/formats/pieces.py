@@ -20,12 +20,12 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, BinaryIO, Final
+from typing import TYPE_CHECKING, Any, BinaryIO, Final, cast
 
 from ..errors import InputError, Reason
 from ..read import STDIN
 from . import extension, format_by_extension, record_documents, streamed
-from .archive import Member, archive_members, is_archive, is_zip, zip_ranges
+from .archive import Member, archive_members, is_archive, is_zip, zip_entry, zip_ranges
 from .compressed import SUFFIXES, open_decompressed
 from .options import Options
 from .streamed import (
@@ -66,8 +66,9 @@ _FAILED: Final = "!"
 _REST: Final = "+"
 # What stands in a piece of an archive where a dump's piece has its byte range's start.
 _ARCHIVE: Final = "archive"
-# Archives of this many bytes or more are shared out among the workers in pieces.
-ARCHIVE_CUT_FROM: Final = 1 << 20
+# Archives of this many bytes or more (eight times as many for a plain .tar) are shared out
+# among the workers in pieces.
+ARCHIVE_CUT_FROM: Final = 1 << 17
 # ASCII controls that str.strip() takes for whitespace and bytes.strip() does not.
 _STR_ONLY_SPACE: Final = frozenset(b"\x1c\x1d\x1e\x1f")
 
@@ -144,29 +145,36 @@ def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
     except InputError as error:
         yield Stdin(error=error)
         return
-    pieces = None
-    try:
-        size = rewound(file)
-        plan = _cut_plan(file, STDIN, size, max_bytes, options)
-        if plan is None:
-            pass
-        elif plan.compression is None:
-            read_at = functools.partial(_read_at, file)
-            pieces = _uncompressed_pieces(file, STDIN, plan, size, max_bytes, options, read_at)
-        elif plan.format == "jsonl" or size <= max_bytes:  # (a JSON Lines' pieces all carry lines)
-            whole = _whole(file)
-            # (the carriers close what they read: a spooled file is read by a handle of its own)
-            spooled = not isinstance(file, io.BytesIO)
-            own = open(file.fileno(), "rb", closefd=False) if spooled else file  # noqa: SIM115
-            carried = _compressed_pieces(own, STDIN, plan, size, max_bytes, options)
-            pieces = None if carried is None else _carrying_the_file(carried, whole)
-    except (OSError, InputError):  # the reader reports it
-        pieces = None
+    pieces = _carried_file_pieces(file, STDIN, max_bytes, options)
     if pieces is None:
         yield Stdin(file)
         return
     with file:
         yield from pieces
+
+
+def _carried_file_pieces(file: BinaryIO, name: str, max_bytes: int, options: Options) -> Iterator[str] | None:
+    """The pieces of a dump read into `file` (standard input; an archive's member, spooled),
+    cut where a named file of its size and content is, each carrying its bytes: the workers
+    cannot open `file`. None when it is not cut."""
+    try:
+        size = rewound(file)
+        plan = _cut_plan(file, name, size, max_bytes, options)
+        if plan is None:
+            return None
+        if plan.compression is None:
+            read_at = functools.partial(_read_at, file)
+            return _uncompressed_pieces(file, name, plan, size, max_bytes, options, read_at)
+        if plan.format == "jsonl" or size <= max_bytes:  # (a JSON Lines' pieces all carry lines)
+            whole = _whole(file)
+            # (the carriers close what they read: a spooled file is read by a handle of its own)
+            spooled = not isinstance(file, io.BytesIO)
+            own = open(file.fileno(), "rb", closefd=False) if spooled else file  # noqa: SIM115
+            carried = _compressed_pieces(own, name, plan, size, max_bytes, options)
+            return None if carried is None else _carrying_the_file(carried, whole)
+    except (OSError, InputError):  # the reader reports it
+        return None
+    return None
 
 
 def _carrying_the_file(pieces: Iterator[str], data: Callable[[], bytes]) -> Iterator[str]:
@@ -862,9 +870,11 @@ class CarriedPiece(str):
 
 def _cut_archive(path: str) -> bool:
     """Whether an archive is large enough to share out: a smaller one is one worker's work,
-    as a file is (a run of one small archive then starts no worker)."""
+    as a file is (a run of one small archive then starts no worker). A compressed one (a
+    zip, as a rule, too) holds ten times its size of text or more."""
+    least = ARCHIVE_CUT_FROM * (8 if path.lower().endswith(".tar") else 1)
     try:
-        return os.stat(path).st_size >= ARCHIVE_CUT_FROM
+        return os.stat(path).st_size >= least
     except OSError:  # the reader reports it
         return False
 
@@ -875,28 +885,45 @@ def _archive_pieces(path: str, max_bytes: int, options: Options) -> Iterator[str
     A zip lists its entries at its end: its pieces are ranges of them, which each worker
     reads from the file. A tar can only be read from its start: its members are read here,
     and its pieces carry them (CarriedMembers), the last one the error that ended it, if any.
-    From a member past --max-bytes that may be a dump (which its worker copies to a file of
-    its own to read a record at a time), the rest of the tar is one piece, which its worker
-    reads from the file, past the members before it.
+    A member past --max-bytes that is a dump (copied out to a temporary file here) is cut
+    as standard input is, its pieces carrying their bytes; where it cannot be, a zip's
+    worker reads it alone, and the rest of a tar is one piece, read past the members before.
     """
     if is_zip(path):
         try:
-            ranges = list(zip_ranges(path, PIECE_BYTES))
+            ranges = list(zip_ranges(path, PIECE_BYTES, max_bytes))
         except InputError:  # the reader reports it
             yield path
             return
-        for entries in ranges:
-            yield PIECE.join((path, _ARCHIVE, str(entries.start), str(entries.stop)))
+        for entries, alone in ranges:
+            piece = PIECE.join((path, _ARCHIVE, str(entries.start), str(entries.stop)))
+            entry = zip_entry(path, entries.start, max_bytes, options) if alone else None
+            if entry is None or isinstance(entry[1], (bytes, InputError)):
+                yield piece  # (its worker reads it: a member past max_bytes fails there)
+                continue
+            file = cast(BinaryIO, entry[1])  # a dump past max_bytes, spooled: shared out too
+            cut = _carried_file_pieces(file, entry[0], max_bytes, options)
+            with file:
+                yield from (piece,) if cut is None else cut
         return
     held: list[tuple[str, bytes | InputError]] = []
     size = given = 0
     try:
-        for name, member in archive_members(path, max_bytes, options, spool=False):
-            if not isinstance(member, (bytes, InputError)):  # (Unread)
+        for name, member in archive_members(path, max_bytes, options):
+            if not isinstance(member, (bytes, InputError)):  # a dump past max_bytes, spooled
                 if held:
                     yield CarriedMembers(path, held)
-                yield PIECE.join((path, _ARCHIVE, f"{_REST}{given}", ""))
-                return
+                    held, size = [], 0
+                file = cast(BinaryIO, member)
+                cut = _carried_file_pieces(file, name, max_bytes, options)
+                if cut is None:  # (its worker reads the rest of the tar, this member on)
+                    file.close()
+                    yield PIECE.join((path, _ARCHIVE, f"{_REST}{given}", ""))
+                    return
+                with file:
+                    yield from cut
+                given += 1
+                continue
             held.append((name, member))
             given += 1
             size += len(member) if isinstance(member, bytes) else 0
