@@ -5,8 +5,11 @@ content; a compressed member decompressed), each up to --max-bytes, and its sour
 the archive's path, a slash and its name in the archive: `corpus.tar.gz/2024/01/a.txt`.
 Members are read one at a time in the archive's order, so memory stays flat in its size;
 folders, links and devices are skipped, and so are hidden members (a leading dot in any part
-of the name; macOS's `__MACOSX/` forks), as a walk skips them in a folder. An archive is
-told by its name (ARCHIVE_SUFFIXES): one named otherwise is refused as binary.
+of the name; macOS's `__MACOSX/` forks), as a walk skips them in a folder. A member named
+as a dump, as large as a dump on disk is streamed at, is copied to a temporary file and
+read a record at a time. An archive is told by its name (ARCHIVE_SUFFIXES); on standard
+input, by its content (archive_kind). A named file that is one under another name (a .docx
+is a zip) is refused as binary.
 """
 
 from __future__ import annotations
@@ -41,8 +44,8 @@ ARCHIVE_SUFFIXES: Final = (
 )
 
 
-# What an archive's member is read as: its bytes, the error it fails with, or (past
-# --max-bytes, named as a dump) a temporary file holding it, read a record at a time.
+# What an archive's member is read as: its bytes, the error it fails with, or (a large one
+# named as a dump: _streamed) a temporary file holding it, read a record at a time.
 Member = bytes | InputError | IO[bytes]
 # Bytes of a compressed tar's start that tell its compression (compression_of).
 _MAGIC: Final = 16
@@ -69,15 +72,14 @@ def archive_members(
     skip: int = 0,
 ) -> Iterator[tuple[str, Member]]:
     """Each member file of the archive at `path`: its path (the archive's / its name) and its
-    bytes, or the InputError it fails with. One named as a dump and larger than a dump on
-    disk is read whole (16 MiB, or `max_bytes`) is given copied to a temporary file
-    (Member), to be read a record at a time; up to
-    --max-decompressed-bytes, as it takes that much disk. Raises InputError when the archive
-    cannot be opened, or once it turns out corrupt (the members before that are given
-    first); in a tar, a member past --max-decompressed-bytes that is not spooled ends it too,
-    as decompressing past it to the next would be a decompression bomb's work. Of a zip, only
-    the `entries` of its list of entries (zip_ranges), if given; of a tar, its members from
-    the one after the first `skip` (a piece of it: pieces.py)."""
+    bytes, or the InputError it fails with; a large one named as a dump (_streamed) copied to
+    a temporary file, up to --max-decompressed-bytes (it takes that much disk).
+
+    Raises InputError when the archive cannot be opened, or once it turns out corrupt (the
+    members before that are given first); in a tar, a member past --max-decompressed-bytes
+    ends it too, as decompressing past it to the next would be a decompression bomb's work.
+    Of a zip, only the `entries` of its list of entries (zip_ranges), if given; of a tar,
+    its members after the first `skip` (pieces of them: pieces.py)."""
     if entries is not None:  # (a piece of a zip: a worker reads the next one from it too)
         yield from _zip_members(_zip_kept_open(path), path, max_bytes, options, entries)
         return
@@ -101,7 +103,8 @@ def members_of(
 
 
 def archive_kind(data: bytes) -> str | None:
-    """ "zip" or "tar" when `data` (a file's start will do; a tar's may be compressed) is one."""
+    """Which archive `data` is, "zip" or "tar", if it is one (a file's start will do; a tar's
+    may be compressed)."""
     if data.startswith(b"PK\x03\x04"):
         return "zip"
     compression = compression_of(data)
@@ -113,17 +116,16 @@ def archive_kind(data: bytes) -> str | None:
     return "tar" if data[_TAR_MAGIC_START:_TAR_MAGIC_END] == b"ustar" else None
 
 
-def zip_ranges(path: str, piece_bytes: int, max_bytes: int) -> Iterator[tuple[slice, bool]]:
+def zip_ranges(path: str, piece_bytes: int, max_bytes: int, options: Options) -> Iterator[tuple[slice, bool]]:
     """A zip's list of entries in ranges holding about `piece_bytes` of members each, for the
     workers of --jobs to read side by side (a zip lists its entries, and their sizes, at its
-    end), each with whether it is one large member alone (one a dump on disk of its size
-    would be read a record at a time: see zip_entry). Raises
-    InputError as archive_members does."""
+    end), each with whether it is a large dump alone (_streamed: zip_entry copies it out).
+    Raises InputError as archive_members does."""
     with _zip(path) as archive:
-        sizes = [member.file_size for member in archive.infolist()]
+        members = [(member.filename, member.file_size) for member in archive.infolist()]
     start = held = 0
-    for index, size in enumerate(sizes):
-        if size > min(streamed.STREAM_FROM, max_bytes):
+    for index, (name, size) in enumerate(members):
+        if _streamed(name, size, max_bytes, options):
             if start < index:
                 yield slice(start, index), False
             yield slice(index, index + 1), True
@@ -133,8 +135,8 @@ def zip_ranges(path: str, piece_bytes: int, max_bytes: int) -> Iterator[tuple[sl
         if held >= piece_bytes:
             yield slice(start, index + 1), False
             start, held = index + 1, 0
-    if start < len(sizes):
-        yield slice(start, len(sizes)), False
+    if start < len(members):
+        yield slice(start, len(members)), False
 
 
 def zip_entry(path: str, index: int, max_bytes: int, options: Options) -> tuple[str, Member] | None:
