@@ -196,12 +196,19 @@ def _open(path: str, max_bytes: int, options: Options) -> Iterator[Document | Fa
     return _documents(read_bytes(path, max_bytes), path, options, max_bytes)
 
 
+def _archive_kind(data: bytes, path: str) -> str | None:
+    """Which archive an input's bytes are ("zip", "tar"), if they are one: told by its name,
+    or piped in, by its content (a named .docx is a zip too, and its XML no article)."""
+    if is_archive(path):
+        return "zip" if is_zip(path) else "tar"
+    return archive_kind(data) if path == STDIN else None
+
+
 def _members(
     members: Iterator[tuple[str, Member]], options: Options, max_bytes: int
 ) -> Iterator[Document | Failure]:
     """The documents of each member file of an archive (formats.archive), each failure named
-    by its member; one past `max_bytes` (given spooled to a file) is read a record at a time,
-    if it is a dump."""
+    by its member; a large dump (given copied out to a file) read a record at a time."""
     for name, member in members:
         if isinstance(member, InputError):
             yield Failure(name, member)
@@ -271,14 +278,7 @@ def _documents(
     from .formats import read_documents
 
     options = options or Options()
-    # (An archive is told by its name; piped in, by its content: a .docx is a zip too.)
-    kind = (
-        ("zip" if is_zip(path) else "tar")
-        if is_archive(path)
-        else archive_kind(data)
-        if path == STDIN
-        else None
-    )
+    kind = _archive_kind(data, path)
     if kind is not None:
         members = members_of(io.BytesIO(data), path, kind, max_bytes, options)
         return _members(members, options, max_bytes)
