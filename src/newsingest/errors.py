@@ -39,6 +39,11 @@ class InputError(Exception):
         return (type(self), (self.reason, self.message))
 
 
+def unreadable(exc: OSError) -> InputError:
+    """The error of an input the system would not let us read: its reason in its words."""
+    return InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}")
+
+
 class UnreadLine(InputError):
     """A line of a dump read a line at a time that the reader could not give: one longer
     than --max-bytes (read past, never held), or not in the dump's encoding. It fails the

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .errors import InputError, Reason
+from .errors import InputError, Reason, unreadable
 
 STDIN = "-"
 
@@ -138,7 +138,7 @@ def read_stdin(max_bytes: int) -> bytes:
     try:
         return sys.stdin.buffer.read(max_bytes + 1)
     except OSError as exc:
-        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+        raise unreadable(exc) from None
 
 
 def _read_path(path: str, max_bytes: int, unread_over: int) -> bytes:
@@ -155,7 +155,7 @@ def _read_path(path: str, max_bytes: int, unread_over: int) -> bytes:
             raise InputError(Reason.UNREADABLE, f"cannot read folder: {exc.strerror or exc}") from None
         raise InputError(Reason.UNREADABLE, "is a directory") from None
     except OSError as exc:
-        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+        raise unreadable(exc) from None
 
 
 def _too_large(max_bytes: int) -> InputError:

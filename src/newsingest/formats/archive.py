@@ -20,11 +20,11 @@ import os
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Final
 
-from ..errors import InputError, Reason
+from ..errors import InputError, Reason, unreadable
 from . import streamed
 from .compressed import CORRUPT, compression_of, open_decompressed
 from .options import Options
-from .streamed import named_as_dump
+from .streamed import copy_at_most, named_as_dump
 
 if TYPE_CHECKING:
     import zipfile
@@ -152,7 +152,7 @@ def _open(path: str) -> IO[bytes]:
     try:
         return open(path, "rb")
     except OSError as exc:
-        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+        raise unreadable(exc) from None
 
 
 def _zip(source: str | IO[bytes]) -> zipfile.ZipFile:
@@ -161,7 +161,7 @@ def _zip(source: str | IO[bytes]) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(source)
     except FileNotFoundError as exc:
-        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+        raise unreadable(exc) from None
     except (zipfile.BadZipFile, *CORRUPT) as exc:
         raise InputError(Reason.MALFORMED, f"not a zip archive: {exc}") from None
 
@@ -177,7 +177,7 @@ def _zip_kept_open(path: str) -> zipfile.ZipFile:
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+        raise unreadable(exc) from None
     version = (info.st_size, info.st_mtime_ns)
     if path in _KEPT and _KEPT[path][0] == version:
         return _KEPT[path][1]
@@ -287,10 +287,8 @@ def _spool(member: IO[bytes], most: int) -> IO[bytes]:
 
     file = tempfile.TemporaryFile(prefix="newsingest-member-")  # noqa: SIM115 (the reader closes it)
     try:
-        while chunk := member.read(min(1 << 20, most + 1 - file.tell())):
-            file.write(chunk)
-            if file.tell() > most:
-                raise _past_the_cap(file.tell(), most)
+        if (copied := copy_at_most(member, file, most + 1)) > most:  # type: ignore[arg-type]
+            raise _past_the_cap(copied, most)
     except BaseException:
         file.close()
         raise

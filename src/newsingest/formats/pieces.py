@@ -22,7 +22,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO, Final, cast
 
-from ..errors import InputError, Reason
+from ..errors import InputError, Reason, unreadable
 from ..read import STDIN
 from . import extension, format_by_extension, record_documents, streamed
 from .archive import Member, archive_members, is_archive, is_zip, zip_entry, zip_ranges
@@ -1085,7 +1085,7 @@ def _piece_file(piece: str) -> BinaryIO:
     try:
         return open(file_of(piece), "rb", buffering=0)
     except OSError as exc:
-        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+        raise unreadable(exc) from None
 
 
 def _array_piece(

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, Final, TypeVar
 
-from ..errors import InputError, Reason, UnreadLine
+from ..errors import InputError, Reason, UnreadLine, unreadable
 from ..read import STDIN, Decoded, decode, encoding_of, read_stdin
 from . import detect_format, extension, record_documents
 from .compressed import CORRUPT, compression_of, inner_name, open_decompressed
@@ -77,7 +77,7 @@ def open_dump(path: str, max_bytes: int, options: Options) -> Iterator[Document 
     try:
         file = open(path, "rb")  # noqa: SIM115 (closed by the generator returned, or below)
     except OSError as exc:
-        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+        raise unreadable(exc) from None
     try:
         plan = dump_plan(file, path, os.fstat(file.fileno()).st_size, max_bytes, options)
     except BaseException:
@@ -133,7 +133,7 @@ def stdin_file(max_bytes: int, options: Options) -> BinaryIO:
     try:
         file = tempfile.TemporaryFile(prefix="newsingest-stdin-")  # noqa: SIM115 (the caller closes it)
         file.write(start)
-        copied = len(start) + _copy(sys.stdin.buffer, file, max_bytes + 1 - len(start))
+        copied = len(start) + copy_at_most(sys.stdin.buffer, file, max_bytes + 1 - len(start))
         if copied > max_bytes:
             _refuse_unless_dump(start, copied, max_bytes, options)
             shutil.copyfileobj(sys.stdin.buffer, file, READ_SIZE)
@@ -148,7 +148,7 @@ def stdin_file(max_bytes: int, options: Options) -> BinaryIO:
     return file
 
 
-def _copy(source: BinaryIO, target: BinaryIO, most: int) -> int:
+def copy_at_most(source: BinaryIO, target: BinaryIO, most: int) -> int:
     """Copy up to `most` bytes of `source` to `target`; how many it copied."""
     copied = 0
     while copied < most and (chunk := source.read(min(READ_SIZE, most - copied))):
@@ -193,7 +193,7 @@ def _stream_file(
     try:
         sha256, size = sha256_of(file)
     except OSError as exc:
-        raise InputError(Reason.UNREADABLE, f"cannot read: {exc.strerror or exc}") from None
+        raise unreadable(exc) from None
     yield from _stream(file, plan, source_base(path, plan, size, sha256), max_bytes, options)
 
 
