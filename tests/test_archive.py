@@ -110,6 +110,25 @@ def test_a_corrupt_archive_keeps_the_members_before_the_damage(tmp_path: Path) -
     assert failure.error.reason == Reason.MALFORMED
 
 
+def test_a_tar_is_read_without_holding_its_members(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """TarFile keeps every member it has read: a million-article tar would hold ~0.9 GB."""
+    members = [(f"{i}.txt", ARTICLE.replace("\n", f" ({i})\n", 1).encode()) for i in range(30)]
+    path = tmp_path / "many.tgz"
+    path.write_bytes(gzip.compress(tarred(members)))
+    held: list[int] = []
+    read_next = tarfile.TarFile.next
+
+    def counted(self: tarfile.TarFile) -> tarfile.TarInfo | None:
+        held.append(len(self.members))
+        return read_next(self)
+
+    monkeypatch.setattr(tarfile.TarFile, "next", counted)
+    results = parse(path)
+    read = [result.source.path for result in results if isinstance(result, Article)]
+    assert read == [f"{path}/{i}.txt" for i in range(30)]
+    assert len(held) > 30 and max(held) <= 1
+
+
 @pytest.mark.parametrize(
     ("name", "said"), [("fake.zip", "not a zip archive"), ("fake.tar", "not a tar archive")]
 )
