@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import json
 import pickle
 import subprocess
@@ -20,7 +21,7 @@ from click.testing import CliRunner
 from newsingest import parallel
 from newsingest.cli import cli
 from newsingest.errors import Reason
-from newsingest.formats import Options, archive, pieces, streamed
+from newsingest.formats import Options, archive, pieces, streamed, ziplist
 from newsingest.formats.pieces import split_dumps
 from newsingest.models import Article
 from newsingest.pipeline import Failure, parse_file, parse_files, parse_paths
@@ -345,3 +346,64 @@ def test_a_member_is_streamed_where_the_same_file_on_disk_would_be(
     on_disk = list(parse_paths([str(tmp_path / name) for name, _ in members], max_bytes=10**6))
     assert outline(in_archive) == outline(on_disk) and len(copied_out) == 2
     assert [r.source.record for r in in_archive if isinstance(r, Article)][:3] == [0, 1, 2]
+
+
+def zip_with_its_oddities(members: list[tuple[str, bytes]]) -> bytes:
+    """A zip as other tools write them: zip64 records, a comment, four methods, and 1,700
+    bytes before it (a self-extracting archive's program) that its offsets do not count."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        methods = itertools.cycle(
+            [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA]
+        )
+        for (name, data), method in zip(members, methods, strict=False):  # (methods never end)
+            info = zipfile.ZipInfo(name)
+            info.compress_type = method
+            with archive.open(info, "w", force_zip64=True) as member:
+                member.write(data)
+        archive.comment = b"scraped 2024" * 100
+    return b"#!/bin/sh\n" * 170 + out.getvalue()
+
+
+def test_a_zip_is_read_as_other_tools_write_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    members = [(f"news/{i:02d}.txt", ARTICLE.replace("\n", f" ({i})\n", 1).encode()) for i in range(12)]
+    path = tmp_path / "news.zip"
+    with monkeypatch.context() as written:  # sizes and offsets past these go in zip64 records
+        written.setattr(zipfile, "ZIP64_LIMIT", 300)
+        written.setattr(zipfile, "ZIP_FILECOUNT_LIMIT", 5)
+        path.write_bytes(zip_with_its_oddities(members))
+    assert b"PK\x06\x06" in path.read_bytes()  # (the zip64 end record)
+    with zipfile.ZipFile(path) as archive:  # (what zipfile reads of it, read as files are)
+        read = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    expected = [(f"{path}/{name}", a.headline, a.body) for name, data in read for a in parse_file(data, name)]
+    # The list read a few entries at a time: records that cross a chunk's end are read again.
+    monkeypatch.setattr(ziplist, "_CHUNK", 150)
+    results = parse(path)
+    assert [(r.source.path, r.headline, r.body) for r in results if isinstance(r, Article)] == expected
+    assert len(results) == len(members)
+
+
+def test_a_damaged_zip_list_keeps_the_entries_before_the_damage(tmp_path: Path) -> None:
+    members = [(f"{i}.txt", ARTICLE.replace("\n", f" ({i})\n", 1).encode()) for i in range(10)]
+    data = bytearray(zipped(members))
+    seventh = [at for at in range(len(data)) if data[at : at + 4] == b"PK\x01\x02"][6]
+    data[seventh : seventh + 4] = b"PK\x09\x09"
+    path = tmp_path / "news.zip"
+    path.write_bytes(bytes(data))
+    *articles, failure = parse(path)
+    assert [a.source.path for a in articles] == [f"{path}/{i}.txt" for i in range(6)]
+    assert isinstance(failure, Failure) and failure.path == str(path)
+    assert failure.error.reason == Reason.MALFORMED and "corrupt zip archive" in failure.error.message
+
+
+def test_an_encrypted_zip_member_fails_alone(tmp_path: Path) -> None:
+    members = [(f"{i}.txt", ARTICLE.replace("\n", f" ({i})\n", 1).encode()) for i in range(3)]
+    data = bytearray(zipped(members))
+    second = [at for at in range(len(data)) if data[at : at + 4] == b"PK\x01\x02"][1]
+    data[second + 8] |= 1  # its entry's flag: encrypted
+    path = tmp_path / "news.zip"
+    path.write_bytes(bytes(data))
+    first, failed, last = parse(path)
+    assert isinstance(first, Article) and isinstance(last, Article)
+    assert isinstance(failed, Failure) and failed.path == f"{path}/1.txt"
+    assert failed.error.message == "cannot unpack it from the zip: it is encrypted"

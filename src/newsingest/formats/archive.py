@@ -3,7 +3,8 @@
 A member is read as a file of its name would be (its format by its extension, then its
 content; a compressed member decompressed), each up to --max-bytes, and its source.path is
 the archive's path, a slash and its name in the archive: `corpus.tar.gz/2024/01/a.txt`.
-Members are read one at a time in the archive's order, so memory stays flat in its size;
+Members are read one at a time in the archive's order, and a zip's list of them as it goes
+(ziplist), so memory stays flat in its size and in its number of members;
 folders, links and devices are skipped, and so are hidden members (a leading dot in any part
 of the name; macOS's `__MACOSX/` forks), as a walk skips them in a folder. A member named
 as a dump, as large as a dump on disk is streamed at, is copied to a temporary file and
@@ -16,9 +17,8 @@ from __future__ import annotations
 
 import io
 import itertools
-import os
 from collections.abc import Iterator
-from typing import IO, TYPE_CHECKING, Final
+from typing import IO, TYPE_CHECKING, Final, NamedTuple
 
 from ..errors import InputError, Reason, unreadable
 from . import streamed
@@ -28,7 +28,8 @@ from .streamed import copy_at_most, named_as_dump
 
 if TYPE_CHECKING:
     import tarfile
-    import zipfile
+
+    from .ziplist import Directory, Entry
 
 ARCHIVE_SUFFIXES: Final = (
     ".zip",
@@ -68,7 +69,7 @@ def archive_members(
     path: str,
     max_bytes: int,
     options: Options,
-    entries: slice | None = None,
+    entries: tuple[int, int] | None = None,
     *,
     skip: int = 0,
 ) -> Iterator[tuple[str, Member]]:
@@ -79,14 +80,11 @@ def archive_members(
     Raises InputError when the archive cannot be opened, or once it turns out corrupt (the
     members before that are given first); in a tar, a member past --max-decompressed-bytes
     ends it too, as decompressing past it to the next would be a decompression bomb's work.
-    Of a zip, only the `entries` of its list of entries (zip_ranges), if given; of a tar,
-    its members after the first `skip` (pieces of them: pieces.py)."""
-    if entries is not None:  # (a piece of a zip: a worker reads the next one from it too)
-        yield from _zip_members(_zip_kept_open(path), path, max_bytes, options, entries)
-        return
+    Of a zip, only the `entries` between two places in its list of entries (zip_ranges),
+    if given; of a tar, its members after the first `skip` (pieces of them: pieces.py)."""
     with _open(path) as file:
         if is_zip(path):
-            yield from members_of(file, path, "zip", max_bytes, options)
+            yield from _zip_members(file, path, max_bytes, options, entries)
         else:
             yield from _tar_members(file, path, max_bytes, options, skip)
 
@@ -97,8 +95,7 @@ def members_of(
     """archive_members of an archive (`kind` "zip" or "tar") open as `file` and named `name`:
     standard input, or an archive's bytes given to the library."""
     if kind == "zip":
-        with _zip(file) as archive:
-            yield from _zip_members(archive, name, max_bytes, options, slice(None))
+        yield from _zip_members(file, name, max_bytes, options)
     else:
         yield from _tar_members(file, name, max_bytes, options)
 
@@ -117,36 +114,47 @@ def archive_kind(data: bytes) -> str | None:
     return "tar" if data[_TAR_MAGIC_START:_TAR_MAGIC_END] == b"ustar" else None
 
 
-def zip_ranges(path: str, piece_bytes: int, max_bytes: int, options: Options) -> Iterator[tuple[slice, bool]]:
+class ZipRange(NamedTuple):
+    """The entries of a zip's list from `start` to `stop` in it (ziplist.entries), the first
+    of them the zip's entry number `first`; `alone`: one large dump (_streamed) alone."""
+
+    first: int
+    start: int
+    stop: int
+    alone: bool
+
+
+def zip_ranges(path: str, piece_bytes: int, max_bytes: int, options: Options) -> Iterator[ZipRange]:
     """A zip's list of entries in ranges holding about `piece_bytes` of members each, for the
     workers of --jobs to read side by side (a zip lists its entries, and their sizes, at its
-    end), each with whether it is a large dump alone (_streamed: zip_entry copies it out).
-    Raises InputError as archive_members does."""
-    with _zip(path) as archive:
-        members = [(member.filename, member.file_size) for member in archive.infolist()]
-    start = held = 0
-    for index, (name, size) in enumerate(members):
-        if _streamed(name, size, max_bytes, options):
-            if start < index:
-                yield slice(start, index), False
-            yield slice(index, index + 1), True
-            start, held = index + 1, 0
-            continue
-        held += size
-        if held >= piece_bytes:
-            yield slice(start, index + 1), False
-            start, held = index + 1, 0
-    if start < len(members):
-        yield slice(start, len(members)), False
+    end), a large dump in a range of its own (zip_entry copies it out). Raises InputError as
+    archive_members does."""
+    with _open(path) as file:
+        where = _zip_directory(file)
+        first, start, held = 0, where.start, 0
+        at = where.start  # where the entry at hand begins in the list
+        for index, entry in enumerate(_zip_entries(file, where)):
+            if _streamed(entry.name, entry.size, max_bytes, options):
+                if start < at:
+                    yield ZipRange(first, start, at, False)
+                yield ZipRange(index, at, entry.following, True)
+                first, start, held = index + 1, entry.following, 0
+            else:
+                held += entry.size
+                if held >= piece_bytes:
+                    yield ZipRange(first, start, entry.following, False)
+                    first, start, held = index + 1, entry.following, 0
+            at = entry.following
+        if start < where.end:
+            yield ZipRange(first, start, where.end, False)
 
 
-def zip_entry(path: str, index: int, max_bytes: int, options: Options) -> tuple[str, Member] | None:
-    """Entry `index` of a zip as archive_members gives it (a large member named as a dump:
-    copied out to a temporary file), or None when it is no member to read (a folder,
-    a hidden file). The zip is opened for it alone: one kept open (_zip_kept_open) must not
-    be the main process's, whose forked workers would share its offset in the file."""
-    with _zip(path) as archive:
-        return next(_zip_members(archive, path, max_bytes, options, slice(index, index + 1)), None)
+def zip_entry(path: str, entry: ZipRange, max_bytes: int, options: Options) -> tuple[str, Member] | None:
+    """The member of a zip that a range of one entry holds, as archive_members gives it (a
+    large member named as a dump: copied out to a temporary file), or None when it is no
+    member to read (a folder, a hidden file)."""
+    with _open(path) as file:
+        return next(_zip_members(file, path, max_bytes, options, (entry.start, entry.stop)), None)
 
 
 def _open(path: str) -> IO[bytes]:
@@ -156,64 +164,34 @@ def _open(path: str) -> IO[bytes]:
         raise unreadable(exc) from None
 
 
-def _zip(source: str | IO[bytes]) -> zipfile.ZipFile:
-    import zipfile  # (here: a run without archives need not import it)
-
-    try:
-        return zipfile.ZipFile(source)
-    except FileNotFoundError as exc:
-        raise unreadable(exc) from None
-    except (zipfile.BadZipFile, *CORRUPT) as exc:
-        raise InputError(Reason.MALFORMED, f"not a zip archive: {exc}") from None
-
-
-# The zip whose piece a worker read last, kept open for its next one: opening a zip reads
-# its whole list of entries, ~20 ms for 3,000, which each of its ~50 pieces would pay again.
-_KEPT: dict[str, tuple[tuple[int, int], zipfile.ZipFile]] = {}
-
-
-def _zip_kept_open(path: str) -> zipfile.ZipFile:
-    """The zip at `path`, opened once for all the pieces of it a worker reads, while it is
-    the same file (its size and time of change); the one before is closed."""
-    try:
-        info = os.stat(path)
-    except OSError as exc:
-        raise unreadable(exc) from None
-    version = (info.st_size, info.st_mtime_ns)
-    if path in _KEPT and _KEPT[path][0] == version:
-        return _KEPT[path][1]
-    for _, kept in _KEPT.values():
-        kept.close()
-    _KEPT.clear()
-    archive = _zip(path)  # (given a path, the ZipFile opens the file, and closes it)
-    _KEPT[path] = (version, archive)
-    return archive
-
-
 def _zip_members(
-    archive: zipfile.ZipFile, path: str, max_bytes: int, options: Options, entries: slice
+    file: IO[bytes], path: str, max_bytes: int, options: Options, entries: tuple[int, int] | None = None
 ) -> Iterator[tuple[str, Member]]:
-    """The members of a zip, each read on its own: its header gives its size."""
+    """The members of the zip open as `file` (those `entries` lists, if given), each read on
+    its own: its entry gives its size."""
     import zipfile
 
-    for member in archive.infolist()[entries]:
-        if member.is_dir() or _hidden(member.filename):
+    from .ziplist import open_member
+
+    where = _zip_directory(file)
+    for entry in _zip_entries(file, where, *(entries or (None, None))):
+        if entry.is_dir() or _hidden(entry.name):
             continue
-        name = f"{path}/{member.filename}"
+        name = f"{path}/{entry.name}"
         try:
-            if member.file_size > options.max_decompressed:
-                yield name, _past_the_cap(member.file_size, options.max_decompressed)
+            if entry.size > options.max_decompressed:
+                yield name, _past_the_cap(entry.size, options.max_decompressed)
                 continue
-            if _streamed(member.filename, member.file_size, max_bytes, options):
-                with archive.open(member) as opened:
+            if _streamed(entry.name, entry.size, max_bytes, options):
+                with open_member(file, entry) as opened:
                     yield name, _spool(opened, options.max_decompressed)
                 continue
-            if member.file_size > max_bytes:
+            if entry.size > max_bytes:
                 yield name, too_large_member(max_bytes)
                 continue
-            with archive.open(member) as opened:
+            with open_member(file, entry) as opened:
                 data = opened.read(max_bytes + 1)
-        except (RuntimeError, NotImplementedError) as exc:  # encrypted; a method zipfile lacks
+        except NotImplementedError as exc:  # encrypted; a method zipfile lacks
             yield name, InputError(Reason.MALFORMED, f"cannot unpack it from the zip: {exc}")
             continue
         except (zipfile.BadZipFile, *CORRUPT) as exc:
@@ -221,6 +199,32 @@ def _zip_members(
             continue
         # (A member larger than its header says is a bomb's trick: cut at the cap.)
         yield name, data if len(data) <= max_bytes else too_large_member(max_bytes)
+
+
+def _zip_directory(file: IO[bytes]) -> Directory:
+    """Where the zip open as `file` lists its entries; InputError if it is no zip."""
+    import zipfile
+
+    from .ziplist import directory
+
+    try:
+        return directory(file)
+    except zipfile.BadZipFile as exc:
+        raise InputError(Reason.MALFORMED, f"not a zip archive: {exc}") from None
+
+
+def _zip_entries(
+    file: IO[bytes], where: Directory, start: int | None = None, stop: int | None = None
+) -> Iterator[Entry]:
+    """ziplist.entries, a damaged list ending the zip with an InputError."""
+    import zipfile
+
+    from .ziplist import entries
+
+    try:
+        yield from entries(file, where, start, stop)
+    except zipfile.BadZipFile as exc:
+        raise InputError(Reason.MALFORMED, f"corrupt zip archive: {exc}") from None
 
 
 def _tar_members(

@@ -64,8 +64,11 @@ PIECE: Final = "\x00"
 # one that is the rest of a compressed file from its first line on.
 _FAILED: Final = "!"
 _REST: Final = "+"
-# What stands in a piece of an archive where a dump's piece has its byte range's start.
+# What stands in a piece of an archive where a dump's piece has its byte range's start;
+# a zip's piece has the number of its first entry, this, and where in the zip's list of
+# entries that entry begins, then where its last one ends.
 _ARCHIVE: Final = "archive"
+_AT: Final = "@"
 # Archives of this many bytes or more (eight times as many for a plain .tar) are shared out
 # among the workers in pieces.
 ARCHIVE_CUT_FROM: Final = 1 << 17
@@ -882,7 +885,7 @@ def _cut_archive(path: str) -> bool:
 def _archive_pieces(path: str, max_bytes: int, options: Options) -> Iterator[str]:
     """The pieces of an archive (formats.archive), each about PIECE_BYTES of its members.
 
-    A zip lists its entries at its end: its pieces are ranges of them, which each worker
+    A zip lists its entries at its end: its pieces are ranges of that list, which each worker
     reads from the file. A tar can only be read from its start: its members are read here,
     and its pieces carry them (CarriedMembers), the last one the error that ended it, if any.
     A member past --max-bytes that is a dump (copied out to a temporary file here) is cut
@@ -895,9 +898,9 @@ def _archive_pieces(path: str, max_bytes: int, options: Options) -> Iterator[str
         except InputError:  # the reader reports it
             yield path
             return
-        for entries, alone in ranges:
-            piece = PIECE.join((path, _ARCHIVE, str(entries.start), str(entries.stop)))
-            entry = zip_entry(path, entries.start, max_bytes, options) if alone else None
+        for entries in ranges:
+            piece = PIECE.join((path, _ARCHIVE, f"{entries.first}{_AT}{entries.start}", str(entries.stop)))
+            entry = zip_entry(path, entries, max_bytes, options) if entries.alone else None
             if entry is None or isinstance(entry[1], (bytes, InputError)):
                 yield piece  # (its worker reads it: a member past max_bytes fails there)
                 continue
@@ -978,7 +981,7 @@ def read_archive_piece(piece: str, max_bytes: int, options: Options) -> Iterator
     if start.startswith(_REST):  # the rest of a tar, from its member `start`
         yield from archive_members(path, max_bytes, options, skip=int(start[1:]))
     else:
-        yield from archive_members(path, max_bytes, options, slice(int(start), int(stop)))
+        yield from archive_members(path, max_bytes, options, (int(start.partition(_AT)[2]), int(stop)))
 
 
 def piece_place(piece: str) -> str:
@@ -987,7 +990,7 @@ def piece_place(piece: str) -> str:
     if fields[1] == _ARCHIVE:
         if fields[2].startswith(_REST):
             return f"member {fields[2][1:]}"
-        return f"entry {fields[2]}" if fields[2] else "a part of it"
+        return f"entry {fields[2].partition(_AT)[0]}" if fields[2] else "a part of it"
     return f"record {fields[3]}"
 
 
