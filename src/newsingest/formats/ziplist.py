@@ -140,24 +140,22 @@ def _entry(record: bytes, at: int, shift: int) -> Entry:
 
 
 def _zip64_values(extra: bytes, size: int, packed: int, header: int) -> tuple[int, int, int]:
-    """The sizes and offset an entry's zip64 extra field holds for those its record could not
-    (each there only if its 32-bit field says so, in this order)."""
+    """The sizes and offset an entry's zip64 extra field holds for those its record could not:
+    each field that says so (_IN_ZIP64) takes the field's next value, in this order."""
     at = 0
     while at + 4 <= len(extra):
         kind, length = struct.unpack_from("<HH", extra, at)
+        if at + 4 + length > len(extra):
+            break
         if kind == _ZIP64_EXTRA:
-            values = [
-                value for (value,) in struct.iter_unpack("<Q", extra[at + 4 : at + 4 + length - length % 8])
-            ]
-            wanted = [field == _IN_ZIP64 for field in (size, packed, header)]
-            if sum(wanted) > len(values):
-                raise zipfile.BadZipFile("Corrupt zip64 extra field")
-            given = iter(values)
-            size, packed, header = (
-                next(given) if want else field
-                for want, field in zip(wanted, (size, packed, header), strict=True)
-            )
-            return size, packed, header
+            values = list(struct.unpack_from(f"<{length // 8}Q", extra, at + 4))
+            fields = [size, packed, header]
+            for index, field in enumerate(fields):
+                if field == _IN_ZIP64:
+                    if not values:
+                        raise zipfile.BadZipFile("Corrupt zip64 extra field")
+                    fields[index] = values.pop(0)
+            return fields[0], fields[1], fields[2]
         at += 4 + length
     raise zipfile.BadZipFile("no zip64 extra field for a size or offset too large for its record")
 
