@@ -383,17 +383,26 @@ def test_a_zip_is_read_as_other_tools_write_them(tmp_path: Path, monkeypatch: py
     assert len(results) == len(members)
 
 
-def test_a_damaged_zip_list_keeps_the_entries_before_the_damage(tmp_path: Path) -> None:
+def test_a_damaged_zip_list_keeps_the_entries_before_the_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     members = [(f"{i}.txt", ARTICLE.replace("\n", f" ({i})\n", 1).encode()) for i in range(10)]
     data = bytearray(zipped(members))
     seventh = [at for at in range(len(data)) if data[at : at + 4] == b"PK\x01\x02"][6]
     data[seventh : seventh + 4] = b"PK\x09\x09"
     path = tmp_path / "news.zip"
     path.write_bytes(bytes(data))
-    *articles, failure = parse(path)
+    whole = parse(path)
+    *articles, failure = whole
     assert [a.source.path for a in articles] == [f"{path}/{i}.txt" for i in range(6)]
     assert isinstance(failure, Failure) and failure.path == str(path)
     assert failure.error.reason == Reason.MALFORMED and "corrupt zip archive" in failure.error.message
+    # Shared out among workers: the pieces before the damage, then one that holds it.
+    monkeypatch.setattr(pieces, "PIECE_BYTES", 1000)
+    monkeypatch.setattr(pieces, "ARCHIVE_CUT_FROM", 0)
+    cut = list(split_dumps([str(path)], 10**6, Options()))
+    assert len(cut) > 2 and all(pieces.PIECE in piece for piece in cut)
+    assert dumped(list(parse_files(cut))) == dumped(whole)
 
 
 def test_an_encrypted_zip_member_fails_alone(tmp_path: Path) -> None:

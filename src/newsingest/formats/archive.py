@@ -15,6 +15,7 @@ is a zip) is refused as binary.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 from collections.abc import Iterator
@@ -127,24 +128,38 @@ class ZipRange(NamedTuple):
 def zip_ranges(path: str, piece_bytes: int, max_bytes: int, options: Options) -> Iterator[ZipRange]:
     """A zip's list of entries in ranges holding about `piece_bytes` of members each, for the
     workers of --jobs to read side by side (a zip lists its entries, and their sizes, at its
-    end), a large dump in a range of its own (zip_entry copies it out). Raises InputError as
-    archive_members does."""
-    with _open(path) as file:
+    end), a large dump in a range of its own (zip_entry copies it out); given as the list is
+    read, so that workers start on the first while the rest is found. Raises InputError, as
+    archive_members does, when `path` is no zip; a damaged list ends in a range that holds
+    the damage, which the worker reading it reports."""
+    file = _open(path)
+    try:
         where = _zip_directory(file)
+    except InputError:
+        file.close()
+        raise
+    return _ranges(file, where, piece_bytes, max_bytes, options)
+
+
+def _ranges(
+    file: IO[bytes], where: Directory, piece_bytes: int, max_bytes: int, options: Options
+) -> Iterator[ZipRange]:
+    with file:
         first, start, held = 0, where.start, 0
         at = where.start  # where the entry at hand begins in the list
-        for index, entry in enumerate(_zip_entries(file, where)):
-            if _streamed(entry.name, entry.size, max_bytes, options):
-                if start < at:
-                    yield ZipRange(first, start, at, False)
-                yield ZipRange(index, at, entry.following, True)
-                first, start, held = index + 1, entry.following, 0
-            else:
-                held += entry.size
-                if held >= piece_bytes:
-                    yield ZipRange(first, start, entry.following, False)
+        with contextlib.suppress(InputError):  # (a damaged list: the last range holds it)
+            for index, entry in enumerate(_zip_entries(file, where)):
+                if _streamed(entry.name, entry.size, max_bytes, options):
+                    if start < at:
+                        yield ZipRange(first, start, at, False)
+                    yield ZipRange(index, at, entry.following, True)
                     first, start, held = index + 1, entry.following, 0
-            at = entry.following
+                else:
+                    held += entry.size
+                    if held >= piece_bytes:
+                        yield ZipRange(first, start, entry.following, False)
+                        first, start, held = index + 1, entry.following, 0
+                at = entry.following
         if start < where.end:
             yield ZipRange(first, start, where.end, False)
 

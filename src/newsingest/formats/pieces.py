@@ -894,7 +894,7 @@ def _archive_pieces(path: str, max_bytes: int, options: Options) -> Iterator[str
     """
     if is_zip(path):
         try:
-            ranges = list(zip_ranges(path, PIECE_BYTES, max_bytes, options))
+            ranges = zip_ranges(path, PIECE_BYTES, max_bytes, options)
         except InputError:  # the reader reports it
             yield path
             return
