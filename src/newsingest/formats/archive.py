@@ -210,7 +210,8 @@ def _zip_members(
             yield name, InputError(Reason.MALFORMED, f"cannot unpack it from the zip: {exc}")
             continue
         except (zipfile.BadZipFile, *CORRUPT) as exc:
-            yield name, InputError(Reason.MALFORMED, f"corrupt in the zip: {exc}")
+            said = str(exc) or "its data is cut short"  # (zipfile's EOFError says nothing)
+            yield name, InputError(Reason.MALFORMED, f"corrupt in the zip: {said}")
             continue
         # (A member larger than its header says is a bomb's trick: cut at the cap.)
         yield name, data if len(data) <= max_bytes else too_large_member(max_bytes)
