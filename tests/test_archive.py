@@ -10,6 +10,7 @@ import pickle
 import subprocess
 import sys
 import tarfile
+import tracemalloc
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -247,6 +248,35 @@ def test_an_archive_piped_in_or_given_as_bytes_is_read_too(name: str) -> None:
     ]
     given = list(parse_file(data, f"downloads/{name}"))
     assert [result.source.path for result in given] == [f"downloads/{name}/{m}" for m in READ]
+
+
+@pytest.mark.parametrize("name", ["news.zip", "news.tar"])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_archive_piped_in_past_max_bytes_is_read_a_member_at_a_time(name: str, jobs: str) -> None:
+    members = [(f"news/{i:02d}.txt", ARTICLE.replace("\n", f" ({i})\n", 1).encode()) for i in range(20)]
+    data = zipped(members, zipfile.ZIP_STORED) if name.endswith(".zip") else tarred(members)
+    most = max(len(member) for _, member in members) + 100
+    assert len(data) > 10 * most
+    piped = CliRunner().invoke(cli, ["parse", "-j", jobs, "--max-bytes", str(most), "-"], input=data)
+    assert piped.exit_code == 0, piped.output
+    paths = [json.loads(line)["source"]["path"] for line in piped.stdout.splitlines()]
+    assert paths == [f"-/{member}" for member, _ in members]
+
+
+def test_an_archive_piped_in_is_not_held_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copied to a temporary file a chunk at a time, and read from it a member at a time."""
+    # (members refused unparsed, as binary: what is held is the archive's, not the parse's)
+    members = [(f"{i}.bin", bytes(2000)) for i in range(2000)]
+    data = zipped(members, zipfile.ZIP_STORED)  # ~4 MB
+    monkeypatch.setattr(streamed, "READ_SIZE", 1 << 16)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    tracemalloc.start()
+    try:
+        results = [result.error.reason for result in parse_paths(["-"], max_bytes=100_000)]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert results == [Reason.BINARY] * 2000 and peak < len(data) / 4
 
 
 def with_a_large_dump(count: int) -> list[tuple[str, bytes]]:

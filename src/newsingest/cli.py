@@ -119,7 +119,8 @@ def cli() -> None:
     metavar="N",
     help="Read inputs of up to N bytes whole (dumps over 16 MiB excepted). A larger dump (JSON "
     "Lines, CSV or a JSON array) is read a record at a time, in flat memory, each record up "
-    "to N bytes; any other larger input is refused unread (reason too_large). "
+    "to N bytes; an archive (zip, tar) of any size a member at a time, each member up to N "
+    "bytes; any other larger input is refused unread (reason too_large). "
     "Example: --max-bytes 10000000",
 )
 @click.option(

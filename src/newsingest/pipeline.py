@@ -24,6 +24,7 @@ from .dates import FoundDates, find_dates, find_dates_batch
 from .errors import InputError, Reason
 from .formats import Options, RecordFailure, source_of, streamed
 from .formats.archive import (
+    TOLD_BY,
     Member,
     archive_kind,
     archive_members,
@@ -33,7 +34,7 @@ from .formats.archive import (
     too_large_member,
 )
 from .formats.pieces import PIECE, Stdin, file_of, is_archive_piece, read_archive_piece, read_piece
-from .formats.streamed import file_documents, stdin_file
+from .formats.streamed import closed_after, file_documents, stdin_file
 from .formats.text import Document
 from .plain import Article, Dateline, ReferenceDate, Source, Stats
 from .read import MAX_BYTES, STDIN, decode, printable_path, read_bytes, utf8, walk
@@ -242,10 +243,16 @@ def _stdin(path: str, max_bytes: int, options: Options) -> Iterator[Document | F
     else:
         file = stdin_file(max_bytes, options)
     try:
-        dump = file_documents(file, STDIN, max_bytes, options)
+        file.seek(0)
+        kind = archive_kind(file.read(TOLD_BY))
+        file.seek(0)
+        dump = None if kind else file_documents(file, STDIN, max_bytes, options)
     except BaseException:
         file.close()
         raise
+    if kind is not None:  # (read from the file a member at a time, whatever its size)
+        members = members_of(file, STDIN, kind, max_bytes, options)
+        return closed_after(file, _members(members, options, max_bytes))
     if dump is not None:
         return _named(dump, STDIN)
     with file:

@@ -52,6 +52,8 @@ ARCHIVE_SUFFIXES: Final = (
 Member = bytes | InputError | IO[bytes]
 # Bytes of a compressed tar's start that tell its compression (compression_of).
 _MAGIC: Final = 16
+# Bytes of an input's start that archive_kind needs (a compressed tar's, decompressed).
+TOLD_BY: Final = 1 << 16
 # Where a tar's first header says "ustar" (POSIX and GNU tars).
 _TAR_MAGIC_START, _TAR_MAGIC_END = 257, 262
 
@@ -109,7 +111,7 @@ def archive_kind(data: bytes) -> str | None:
     compression = compression_of(data)
     if compression is not None:
         try:
-            data = open_decompressed(io.BytesIO(data[: 1 << 16]), compression).read(_TAR_MAGIC_END)
+            data = open_decompressed(io.BytesIO(data[:TOLD_BY]), compression).read(_TAR_MAGIC_END)
         except (InputError, *CORRUPT):
             return None
     return "tar" if data[_TAR_MAGIC_START:_TAR_MAGIC_END] == b"ustar" else None

@@ -119,8 +119,8 @@ def stdin_file(max_bytes: int, options: Options) -> BinaryIO:
     Up to STREAM_FROM (or `max_bytes`, if less), it is held in memory. A larger one is
     copied to an unnamed temporary file (deleted once closed; it takes the input's size on
     the disk of TMPDIR), as the SHA-256 each record carries is known only at its end: up to
-    `max_bytes`, and past that only a dump read a record at a time; anything else is
-    refused unread past `max_bytes` (too_large).
+    `max_bytes`, and past that only a dump read a record at a time or an archive read a
+    member at a time; anything else is refused unread past `max_bytes` (too_large).
     """
     import shutil
     import tempfile
@@ -159,7 +159,11 @@ def copy_at_most(source: BinaryIO, target: BinaryIO, most: int) -> int:
 
 def _refuse_unless_dump(start: bytes, size: int, max_bytes: int, options: Options) -> None:
     """Raise too_large for an input of `size` bytes past `max_bytes` that its `start` does
-    not show to be a dump read a record at a time."""
+    not show to be a dump read a record at a time, or an archive read a member at a time."""
+    from .archive import archive_kind
+
+    if archive_kind(start) is not None:
+        return
     try:
         dump_plan(io.BytesIO(start), STDIN, size, max_bytes, options)
     except InputError as error:
