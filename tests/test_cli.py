@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -15,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsingest.cli import cli
+from newsingest.formats.compressed import compression_of, open_decompressed
 from newsingest.models import Article
 
 from .conftest import ARTICLE, SEED
@@ -202,6 +204,27 @@ def test_output_file_is_written_atomically(tmp_path: Path, article_file: Path) -
     assert result.exit_code == 0 and result.stdout == ""
     assert len(records(out.read_text(encoding="utf-8"))) == 1
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".newsingest-")]
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".bz2", ".xz", ".zst", ".ZST"])
+def test_an_output_named_as_compressed_is_compressed(tmp_path: Path, suffix: str) -> None:
+    """The same lines as a plain output, and the same bytes on every run (no time stamp)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(3):
+        (folder / f"{number}.txt").write_text(ARTICLE.replace("\n", f" ({number})\n", 1), encoding="utf-8")
+    plain = tmp_path / "out.jsonl"
+    packed = tmp_path / f"out.jsonl{suffix}"
+    assert run("parse", str(folder), "-o", str(plain)).exit_code == 0
+    assert run("parse", str(folder), "-o", str(packed)).exit_code == 0
+    first = packed.read_bytes()
+    assert compression_of(first) is not None
+    with open_decompressed(io.BytesIO(first), compression_of(first)) as unpacked:
+        assert unpacked.read() == plain.read_bytes()
+    assert run("parse", str(folder), "-o", str(packed)).exit_code == 0
+    assert packed.read_bytes() == first
+    if suffix == ".gz":  # (two runs may fall in one second: gzip's header time, and name)
+        assert first[4:8] == bytes(4) and not first[3] & 0x08
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")

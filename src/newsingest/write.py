@@ -111,6 +111,7 @@ def open_output(path: str | None) -> Iterator[Output]:
     place at the end, so an interrupted or failed run leaves the previous file (or none),
     never half of a new one. A destination that is not a regular file (/dev/null, a named
     pipe) is written to as it is: renaming over it would replace the device or the pipe.
+    A file named .gz, .bz2, .xz or .zst is written compressed so (formats.compressed).
     Raises OutputError when it cannot be opened, written or put in place.
     """
     if path is None or path == "-":
@@ -120,9 +121,7 @@ def open_output(path: str | None) -> Iterator[Output]:
         with writing(path):
             handle = open(path, "wb")  # noqa: SIM115 (closed below)
         with handle:
-            yield Output(handle, path)
-            with writing(path):
-                handle.flush()
+            yield from _written(handle, path)
         return
     import tempfile  # (here: most runs write to standard output)
 
@@ -131,9 +130,8 @@ def open_output(path: str | None) -> Iterator[Output]:
         fd, temporary = tempfile.mkstemp(prefix=".newsingest-", suffix=".part", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            yield Output(handle, path)
+            yield from _written(handle, path)
             with writing(path):
-                handle.flush()
                 os.fsync(handle.fileno())
         with writing(path):
             os.replace(temporary, path)
@@ -141,3 +139,17 @@ def open_output(path: str | None) -> Iterator[Output]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def _written(handle: BinaryIO, path: str) -> Iterator[Output]:
+    """The Output of open_output into `handle`, compressed as `path`'s name says, flushed (the
+    compressed stream ended) once the run is done with it."""
+    from .formats.compressed import compressing
+
+    with writing(path):
+        packer = compressing(path, handle)
+    yield Output(packer or handle, path)
+    with writing(path):
+        if packer is not None:
+            packer.close()
+        handle.flush()

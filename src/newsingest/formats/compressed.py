@@ -1,4 +1,5 @@
-"""Compressed inputs: gzip, bzip2 and xz (standard library) and zstd (the `zstandard` package).
+"""Compressed inputs (and outputs): gzip, bzip2 and xz (standard library) and zstd (the
+`zstandard` package).
 
 Recognised by their magic bytes (the extension need not say), decompressed as a stream in
 bounded chunks, and stopped with a clear error as soon as the output passes the cap: a
@@ -71,6 +72,25 @@ SUFFIXES = frozenset(suffix for _, _, suffixes in _KINDS for suffix in suffixes)
 def inner_name(name: str) -> str:
     """The name of what a compressed file holds: dump.jsonl.gz (or .bz2, .xz...) holds dump.jsonl."""
     return next((name[: -len(s)] for s in SUFFIXES if name.lower().endswith(s)), name)
+
+
+def compressing(name: str, file: BinaryIO) -> BinaryIO | None:
+    """A writer into `file` that compresses what it is given as `name`'s suffix says (gzip,
+    bzip2, xz, zstd), at the level each tool uses by default, to the same bytes on every
+    run (a gzip header without a time or a name); None for a name without such a suffix.
+    Closing the writer ends the compressed stream and leaves `file` open."""
+    kind = next((kind for kind, _, suffixes in _KINDS if name.lower().endswith(suffixes)), None)
+    if kind == "gzip":
+        return gzip.GzipFile(filename="", mode="wb", fileobj=file, mtime=0)  # type: ignore[return-value]
+    if kind == "bzip2":
+        return bz2.BZ2File(file, "wb")  # type: ignore[return-value]
+    if kind == "xz":
+        return lzma.LZMAFile(file, "wb")  # type: ignore[return-value]
+    if kind == "zstd":
+        import zstandard
+
+        return zstandard.ZstdCompressor().stream_writer(file, closefd=False)  # type: ignore[return-value]
+    return None
 
 
 # What a corrupt or truncated stream raises, by module: OSError (gzip's BadGzipFile, bz2),
