@@ -206,6 +206,24 @@ def test_output_file_is_written_atomically(tmp_path: Path, article_file: Path) -
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".newsingest-")]
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_an_output_file_has_the_permissions_a_new_or_replaced_file_would(
+    tmp_path: Path, article_file: Path
+) -> None:
+    """Not mkstemp's owner-only 0600: what open() gives under the umask, or the old file's."""
+    new, kept = tmp_path / "new.jsonl", tmp_path / "kept.jsonl"
+    kept.write_text("previous\n")
+    kept.chmod(0o640)
+    umask = os.umask(0o022)
+    try:
+        for out in (new, kept):
+            assert run("parse", str(article_file), "-o", str(out)).exit_code == 0
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o644
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+
+
 @pytest.mark.parametrize("suffix", [".gz", ".bz2", ".xz", ".zst", ".ZST"])
 def test_an_output_named_as_compressed_is_compressed(tmp_path: Path, suffix: str) -> None:
     """The same lines as a plain output, and the same bytes on every run (no time stamp)."""

@@ -134,11 +134,23 @@ def open_output(path: str | None) -> Iterator[Output]:
             with writing(path):
                 os.fsync(handle.fileno())
         with writing(path):
+            os.chmod(temporary, _mode_for(path))
             os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def _mode_for(path: str) -> int:
+    """The permissions of the file the output replaces, or those open() would give a new one
+    (mkstemp makes its file readable by its owner alone)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _written(handle: BinaryIO, path: str) -> Iterator[Output]:
