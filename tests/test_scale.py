@@ -8,6 +8,7 @@ import os
 import pickle
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -428,3 +429,26 @@ def test_a_worker_that_dies_inside_a_dump_repeats_none(tmp_path: Path, always: b
     assert records == list(range(parallel.CHUNK_RESULTS))
     after = died[0] - len(records) + 3 * parallel.CHUNK_RESULTS  # past the dump in `expected`
     assert got[: died[0]] == expected[: died[0]] and got[died[0] + 1 :] == expected[after:]
+
+
+def test_a_message_larger_than_a_pipe_arrives_whole() -> None:
+    """A worker's results may not fit its pipe: written and read in parts, they arrive whole
+    and in order, and the end of the pipe reads as None."""
+    messages = [b"", bytes(range(256)) * 12_000, "খবর\n".encode() * 400_000, b"x"]  # up to 4.8 MB
+    reading, writing = os.pipe()
+
+    def write_all() -> None:
+        try:
+            for message in messages:
+                parallel._write_message(writing, message)
+        finally:
+            os.close(writing)
+
+    writer = threading.Thread(target=write_all)
+    writer.start()
+    try:
+        got = [parallel._read_message(reading) for _ in range(len(messages) + 1)]
+    finally:
+        writer.join(timeout=60)
+        os.close(reading)
+    assert got == [*messages, None]

@@ -389,7 +389,7 @@ class _Worker:
         self.tasks = tasks  # the main process's ends; `tasks` does not block
         self.results = results
         self.working = 0  # batches sent whose last results have not been read
-        self.unread: deque[bytearray | None] = deque()  # messages read ahead of their turn
+        self.unread: deque[bytes | None] = deque()  # messages read ahead of their turn
         self.unsent = b""  # what did not fit in the task pipe yet (_Workers.read_ahead sends it)
 
     def send(self, batch: list[str]) -> None:
@@ -426,7 +426,7 @@ class _Worker:
             return None
         return pickle.loads(message) if message else _END  # type: ignore[no-any-return]
 
-    def read(self) -> bytearray | None:
+    def read(self) -> bytes | None:
         """The next message on the result pipe (empty after a batch's last results)."""
         message = _read_message(self.results)
         if message is not None and not message:
@@ -532,12 +532,17 @@ def _framed(payload: bytes) -> bytes:
 
 
 def _write_message(fd: int, payload: bytes) -> None:
-    view = memoryview(_framed(payload))
-    while view:
-        view = view[os.write(fd, view) :]
+    """Write a message, its length and itself, without copying it into one (os.writev)."""
+    parts = [memoryview(_LENGTH.pack(len(payload))), memoryview(payload)]
+    while parts:
+        written = os.writev(fd, parts)
+        while parts and written >= len(parts[0]):
+            written -= len(parts.pop(0))
+        if parts:
+            parts[0] = parts[0][written:]
 
 
-def _read_message(fd: int) -> bytearray | None:
+def _read_message(fd: int) -> bytes | None:
     """The next whole message on `fd`; None at the end of the pipe, even inside a message."""
     head = _read_exactly(fd, _LENGTH.size)
     if head is None:
@@ -545,16 +550,17 @@ def _read_message(fd: int) -> bytearray | None:
     return _read_exactly(fd, _LENGTH.unpack(head)[0])
 
 
-def _read_exactly(fd: int, size: int) -> bytearray | None:
-    buffer = bytearray(size)
-    view = memoryview(buffer)
-    done = 0
-    while done < size:
-        got = os.readv(fd, [view[done:]])
-        if got == 0:
+def _read_exactly(fd: int, size: int) -> bytes | None:
+    """`size` bytes read from `fd`, most often in one read (a worker writes a message whole,
+    and the pipe holds it); os.read's bytes are not zeroed first, as a bytearray's are."""
+    parts = []
+    while size:
+        part = os.read(fd, size)
+        if not part:
             return None
-        done += got
-    return buffer
+        parts.append(part)
+        size -= len(part)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 class _Pool:
