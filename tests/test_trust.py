@@ -222,6 +222,25 @@ def test_validate_reports_bad_lines_by_number(tmp_path: Path) -> None:
     assert reported[-1] == "newsingest: 6 lines checked, 2 valid, 4 invalid"
 
 
+@pytest.mark.parametrize("suffix", [".gz", ".zst"])
+def test_validate_reads_a_compressed_output_as_parse_writes_it(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"out.jsonl{suffix}"
+    assert run("parse", str(SEED), str(SEED), "-o", str(out)).exit_code == 0
+    for source in (str(out), "-"):
+        result = run("validate", source, input=out.read_bytes() if source == "-" else None)
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr.strip() == "newsingest: 2 lines checked, 2 valid, 0 invalid"
+
+
+def test_validate_says_a_compressed_file_is_cut_short(tmp_path: Path) -> None:
+    whole = gzip.compress(to_json_line(parse_text(ARTICLE)) * 50)
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(whole[: len(whole) // 2])
+    result = run("validate", str(path))
+    assert result.exit_code != 0 and "corrupt gzip data" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_validate_reads_stdin_and_refuses_missing_files(tmp_path: Path) -> None:
     good = to_json_line(parse_text(ARTICLE))
     assert run("validate", "-", input=good * 3).exit_code == 0

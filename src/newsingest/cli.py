@@ -322,7 +322,8 @@ def validate(files: tuple[str, ...], quiet: bool) -> None:
 
     Each bad line is reported on standard error as FILE:LINE: what is wrong; a summary line
     follows. The exit status is 1 when any line is bad, 0 when all are valid. FILE "-" reads
-    standard input.
+    standard input; a compressed FILE (gzip, bzip2, xz, zstd, as `parse -o` writes one named
+    so) is read decompressed.
 
     \b
     Examples:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import io
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,6 +12,9 @@ from typing import BinaryIO
 from pydantic import ValidationError
 
 from .models import Article
+
+# Bytes of a file's start that tell its compression (formats.compressed.compression_of).
+_MAGIC_BYTES = 16
 
 
 @dataclass(frozen=True)
@@ -41,13 +45,39 @@ def check_stream(stream: BinaryIO, path: str) -> Iterator[Problem | None]:
 
 
 def check_file(path: str) -> Iterator[Problem | None]:
+    """check_stream over a file ("-": standard input), decompressed if it is compressed (as
+    `parse -o` writes a FILE named .gz, .bz2, .xz or .zst). Raises OSError when it cannot be
+    read, or its compressed data is corrupt."""
     if path == "-":
         if sys.stdin is None:  # (started with it closed: command <&-)
             raise OSError(errno.EBADF, "standard input is closed")
-        yield from check_stream(sys.stdin.buffer, "-")
+        yield from _check_maybe_compressed(sys.stdin.buffer, "-")
         return
     with open(path, "rb") as handle:
+        yield from _check_maybe_compressed(handle, path)
+
+
+def _check_maybe_compressed(handle: BinaryIO, path: str) -> Iterator[Problem | None]:
+    from .formats.compressed import CORRUPT, compression_of, open_decompressed
+
+    kind = compression_of(_start(handle))
+    if kind is None:
         yield from check_stream(handle, path)
+        return
+    try:
+        yield from check_stream(open_decompressed(handle, kind), path)
+    except CORRUPT as exc:
+        raise OSError(errno.EIO, f"corrupt {kind} data: {str(exc) or 'it ends too soon'}") from None
+
+
+def _start(handle: BinaryIO) -> bytes:
+    """The first bytes of `handle`, left to be read again: peeked at (a file, a pipe), or read
+    and sought back over (a BytesIO, as a test's standard input is)."""
+    if isinstance(handle, io.BufferedReader):
+        return handle.peek(_MAGIC_BYTES)[:_MAGIC_BYTES]
+    start = handle.read(_MAGIC_BYTES)
+    handle.seek(-len(start), io.SEEK_CUR)
+    return start
 
 
 def _describe(exc: ValidationError) -> str:
