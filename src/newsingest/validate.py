@@ -58,7 +58,7 @@ def check_file(path: str) -> Iterator[Problem | None]:
 
 
 def _check_maybe_compressed(handle: BinaryIO, path: str) -> Iterator[Problem | None]:
-    from .formats.compressed import CORRUPT, compression_of, open_decompressed
+    from .formats.compressed import CORRUPT, compression_of, corruption, open_decompressed
 
     kind = compression_of(_start(handle))
     if kind is None:
@@ -67,7 +67,7 @@ def _check_maybe_compressed(handle: BinaryIO, path: str) -> Iterator[Problem | N
     try:
         yield from check_stream(open_decompressed(handle, kind), path)
     except CORRUPT as exc:
-        raise OSError(errno.EIO, f"corrupt {kind} data: {str(exc) or 'it ends too soon'}") from None
+        raise OSError(errno.EIO, f"corrupt {kind} data: {corruption(exc)}") from None
 
 
 def _start(handle: BinaryIO) -> bytes:

@@ -23,7 +23,7 @@ from typing import IO, TYPE_CHECKING, Final, NamedTuple
 
 from ..errors import InputError, Reason, unreadable
 from . import streamed
-from .compressed import CORRUPT, compression_of, open_decompressed
+from .compressed import CORRUPT, compression_of, corruption, open_decompressed
 from .options import Options
 from .streamed import copy_at_most, named_as_dump
 
@@ -212,8 +212,7 @@ def _zip_members(
             yield name, InputError(Reason.MALFORMED, f"cannot unpack it from the zip: {exc}")
             continue
         except (zipfile.BadZipFile, *CORRUPT) as exc:
-            said = str(exc) or "its data is cut short"  # (zipfile's EOFError says nothing)
-            yield name, InputError(Reason.MALFORMED, f"corrupt in the zip: {said}")
+            yield name, InputError(Reason.MALFORMED, f"corrupt in the zip: {corruption(exc)}")
             continue
         # (A member larger than its header says is a bomb's trick: cut at the cap.)
         yield name, data if len(data) <= max_bytes else too_large_member(max_bytes)

@@ -98,6 +98,11 @@ def compressing(name: str, file: BinaryIO) -> BinaryIO | None:
 CORRUPT = (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError)
 
 
+def corruption(error: BaseException) -> str:
+    """What one of CORRUPT says of the data: an EOFError for data cut short may say nothing."""
+    return str(error) or "its data is cut short"
+
+
 def open_decompressed(file: BinaryIO, kind: str) -> BinaryIO:
     """A reader of `file` decompressed, member after member, for streaming a large dump.
 
