@@ -10,6 +10,7 @@ import stat
 import subprocess
 import sys
 import threading
+import zlib
 from pathlib import Path
 
 import pytest
@@ -243,6 +244,21 @@ def test_an_output_named_as_compressed_is_compressed(tmp_path: Path, suffix: str
     assert packed.read_bytes() == first
     if suffix == ".gz":  # (two runs may fall in one second: gzip's header time, and name)
         assert first[4:8] == bytes(4) and not first[3] & 0x08
+
+
+def test_a_gzip_output_is_compressed_at_gzips_own_level(tmp_path: Path) -> None:
+    """Level 6, as `gzip` compresses: not GzipFile's slower 9 (ten articles, which the two
+    levels compress differently)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(10):
+        (folder / f"{number}.txt").write_text(ARTICLE.replace("\n", f" ({number})\n", 1), encoding="utf-8")
+    plain, packed = tmp_path / "out.jsonl", tmp_path / "out.jsonl.gz"
+    assert run("parse", str(folder), "-o", str(plain)).exit_code == 0
+    assert run("parse", str(folder), "-o", str(packed)).exit_code == 0
+    deflate = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    level_6 = deflate.compress(plain.read_bytes()) + deflate.flush()
+    assert packed.read_bytes()[10:-8] == level_6  # (between the header, with no name, and the CRC)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")

@@ -81,7 +81,10 @@ def compressing(name: str, file: BinaryIO) -> BinaryIO | None:
     Closing the writer ends the compressed stream and leaves `file` open."""
     kind = next((kind for kind, _, suffixes in _KINDS if name.lower().endswith(suffixes)), None)
     if kind == "gzip":
-        return gzip.GzipFile(filename="", mode="wb", fileobj=file, mtime=0)  # type: ignore[return-value]
+        # (Level 6, gzip's own default: GzipFile's 9 compresses JSON Lines ~2x slower, ~8% smaller.)
+        return gzip.GzipFile(  # type: ignore[return-value]
+            filename="", mode="wb", fileobj=file, mtime=0, compresslevel=6
+        )
     if kind == "bzip2":
         return bz2.BZ2File(file, "wb")  # type: ignore[return-value]
     if kind == "xz":
