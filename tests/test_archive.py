@@ -6,10 +6,12 @@ import gzip
 import io
 import itertools
 import json
+import os
 import pickle
 import subprocess
 import sys
 import tarfile
+import tempfile
 import tracemalloc
 import zipfile
 from collections.abc import Callable
@@ -184,6 +186,11 @@ def test_an_archive_under_another_name_says_how_to_read_it(tmp_path: Path, name:
     assert failure.error.message.startswith(said)
 
 
+def cut_short(data: bytes) -> bytes:
+    """The first two thirds of an archive's bytes."""
+    return data[: len(data) * 2 // 3]
+
+
 def many_members(count: int, size: int = 3) -> list[tuple[str, bytes]]:
     """`count` articles of `size` times ARTICLE's length, among MEMBERS and one too large."""
     article = ARTICLE * size
@@ -200,7 +207,7 @@ def many_members(count: int, size: int = 3) -> list[tuple[str, bytes]]:
         ("news.tgz", lambda members: gzip.compress(tarred(members))),
         (
             "cut.tgz",
-            lambda members: (lambda data: data[: len(data) * 2 // 3])(gzip.compress(tarred(members))),
+            lambda members: cut_short(gzip.compress(tarred(members))),
         ),
     ],
 )
@@ -446,3 +453,64 @@ def test_an_encrypted_zip_member_fails_alone(tmp_path: Path) -> None:
     assert isinstance(first, Article) and isinstance(last, Article)
     assert isinstance(failed, Failure) and failed.path == f"{path}/1.txt"
     assert failed.error.message == "cannot unpack it from the zip: it is encrypted"
+
+
+def pipe_in(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def with_a_utf16_dump() -> list[tuple[str, bytes]]:
+    """with_a_large_dump's members, the dump in UTF-16: its lines are not found by byte, so
+    it is not cut (one worker reads it, and in a tar the rest of the tar)."""
+    members = with_a_large_dump(60)
+    members[1] = ("big/dump.jsonl", "\ufeff".encode("utf-16-le") + members[1][1].decode().encode("utf-16-le"))
+    return members
+
+
+PIPED = {  # archives to pipe in, and the --max-bytes to read them with
+    "zip": (lambda: zipped(many_members(60)), 10_000),
+    "tgz": (lambda: gzip.compress(tarred(many_members(60))), 10_000),
+    "cut tgz": (lambda: cut_short(gzip.compress(tarred(many_members(60)))), 10_000),
+    "zip, a dump not cut": (lambda: zipped(with_a_utf16_dump()), 2000),
+    "tgz, a dump not cut": (lambda: gzip.compress(tarred(with_a_utf16_dump())), 2000),
+}
+
+
+@pytest.mark.parametrize("name", list(PIPED))
+def test_a_large_archive_piped_in_is_shared_out_among_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Copied to a file that its pieces name, as a named archive's do: they give what one
+    process reading standard input gives, named "-"."""
+    pack, max_bytes = PIPED[name]
+    data = pack()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    pipe_in(monkeypatch, data)
+    whole = list(parse_paths(["-"], max_bytes=max_bytes))
+    assert not list(tmp_path.iterdir())
+    monkeypatch.setattr(pieces, "PIECE_BYTES", 3000)
+    monkeypatch.setattr(pieces, "ARCHIVE_CUT_FROM", 0)
+    pipe_in(monkeypatch, data)
+    cut = list(split_dumps(["-"], max_bytes, Options()))
+    assert len(cut) > 1 and all(pieces.PIECE in piece and pieces.file_of(piece) == "-" for piece in cut)
+    (copy,) = tmp_path.iterdir()
+    assert copy.read_bytes() == data
+    sent = [pickle.loads(pickle.dumps(piece)) for piece in cut]  # as the workers get them
+    assert dumped(list(parse_files(sent, max_bytes=max_bytes))) == dumped(whole)
+    paths = [result.source.path if isinstance(result, Article) else result.path for result in whole]
+    assert all(path.startswith("-/") for path in paths[:-1]) and paths[-1].startswith("-")
+
+
+def test_a_piped_archives_copy_is_gone_when_the_run_ends(tmp_path: Path) -> None:
+    data = zipped(many_members(160, size=30), zipfile.ZIP_STORED)
+    assert len(data) > pieces.ARCHIVE_CUT_FROM
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    command = [sys.executable, "-m", "newsingest", "parse", "-", "-j"]
+    env = {**os.environ, "TMPDIR": str(temporary)}
+    one, two = (
+        subprocess.run([*command, j], input=data, capture_output=True, env=env, timeout=120) for j in "12"
+    )
+    assert (one.returncode, two.returncode) == (0, 0), two.stderr
+    assert one.stdout == two.stdout and len(two.stdout.splitlines()) == 160 + len(READ) + 1
+    assert not list(temporary.iterdir())

@@ -7,6 +7,7 @@ Exit status: 0 when every input became an article, 1 when any failed, 2 for usag
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime as dt
 import gc
@@ -390,7 +391,8 @@ def _end(code: object) -> None:
     Finalizing frees every object the imports made (pydantic's schemas, the date lexicon)
     one by one, ~4 ms after one article and ~13 ms after 10,000, for nothing: the process
     ends. By the time a command returns, its files are closed and its workers reaped, so
-    only standard output and error are left to flush. A closed pipe (`| head -1`) ends
+    only standard output and error are left to flush, and the functions registered with
+    atexit to run (formats.pieces removes standard input's copy). A closed pipe (`| head -1`) ends
     the run quietly, with status 1.
     """
     if isinstance(code, str):
@@ -405,4 +407,5 @@ def _end(code: object) -> None:
         status = OUTPUT_FAILED
     with contextlib.suppress(OSError):
         sys.stderr.flush()
+    atexit._run_exitfuncs()  # (os._exit runs none: the temporary files they remove would stay)
     os._exit(status)

@@ -75,6 +75,7 @@ def archive_members(
     entries: tuple[int, int] | None = None,
     *,
     skip: int = 0,
+    shown: str | None = None,
 ) -> Iterator[tuple[str, Member]]:
     """Each member file of the archive at `path`: its path (the archive's / its name) and its
     bytes, or the InputError it fails with; a large one named as a dump (_streamed) copied to
@@ -84,12 +85,13 @@ def archive_members(
     members before that are given first); in a tar, a member past --max-decompressed-bytes
     ends it too, as decompressing past it to the next would be a decompression bomb's work.
     Of a zip, only the `entries` between two places in its list of entries (zip_ranges),
-    if given; of a tar, its members after the first `skip` (pieces of them: pieces.py)."""
+    if given; of a tar, its members after the first `skip` (pieces of them: pieces.py).
+    Members are named below `shown`, if given, not `path` (standard input copied to a file)."""
     with _open(path) as file:
         if is_zip(path):
-            yield from _zip_members(file, path, max_bytes, options, entries)
+            yield from _zip_members(file, shown or path, max_bytes, options, entries)
         else:
-            yield from _tar_members(file, path, max_bytes, options, skip)
+            yield from _tar_members(file, shown or path, max_bytes, options, skip)
 
 
 def members_of(
@@ -166,12 +168,14 @@ def _ranges(
             yield ZipRange(first, start, where.end, False)
 
 
-def zip_entry(path: str, entry: ZipRange, max_bytes: int, options: Options) -> tuple[str, Member] | None:
+def zip_entry(
+    path: str, entry: ZipRange, max_bytes: int, options: Options, shown: str | None = None
+) -> tuple[str, Member] | None:
     """The member of a zip that a range of one entry holds, as archive_members gives it (a
     large member named as a dump: copied out to a temporary file), or None when it is no
     member to read (a folder, a hidden file)."""
     with _open(path) as file:
-        return next(_zip_members(file, path, max_bytes, options, (entry.start, entry.stop)), None)
+        return next(_zip_members(file, shown or path, max_bytes, options, (entry.start, entry.stop)), None)
 
 
 def _open(path: str) -> IO[bytes]:

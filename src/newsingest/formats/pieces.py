@@ -13,6 +13,7 @@ and standard input's carry their bytes (CarriedPiece).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import functools
 import io
 import itertools
@@ -25,8 +26,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Final, cast
 from ..errors import InputError, Reason, unreadable
 from ..read import STDIN
 from . import extension, format_by_extension, record_documents, streamed
-from .archive import Member, archive_members, is_archive, is_zip, zip_entry, zip_ranges
-from .compressed import SUFFIXES, open_decompressed
+from .archive import TOLD_BY, Member, archive_kind, archive_members, is_archive, is_zip, zip_entry, zip_ranges
+from .compressed import SUFFIXES, compression_of, open_decompressed
 from .options import Options
 from .streamed import (
     STREAMED,
@@ -119,7 +120,8 @@ def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Itera
     ranges of it. A compressed one cannot be read from the middle: it is decompressed here,
     and its pieces carry their lines, records or elements (a compressed JSON array's once
     all of it was found to decompress). Standard input ("-") is read here, and stands for
-    its pieces, which carry their bytes, or for itself (a Stdin) with them beside it.
+    its pieces, which carry their bytes, or for itself (a Stdin) with them beside it; an
+    archive large enough to share out is copied to a file its pieces name (_shared_copy).
     """
     for path in paths:
         if path == STDIN:
@@ -148,12 +150,55 @@ def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
     except InputError as error:
         yield Stdin(error=error)
         return
+    copy = _shared_copy(file)
+    if copy is not None:
+        file.close()
+        yield from _archive_pieces(copy, max_bytes, options, shown=STDIN)
+        return
     pieces = _carried_file_pieces(file, STDIN, max_bytes, options)
     if pieces is None:
         yield Stdin(file)
         return
     with file:
         yield from pieces
+
+
+def _shared_copy(file: BinaryIO) -> str | None:
+    """Standard input read into `file`, if it is an archive large enough to share out
+    (_cut_archive), copied to a named temporary file that its pieces name: the workers
+    open it as a named archive (they cannot open `file`). The copy is removed when the
+    process exits; None for input not to share, or when no copy can be made (it is then
+    read by one process)."""
+    import atexit
+    import shutil
+    import tempfile
+
+    size = rewound(file)
+    start = file.read(TOLD_BY)
+    file.seek(0)
+    kind = archive_kind(start)
+    if kind is None:
+        return None
+    plain_tar = kind == "tar" and compression_of(start) is None
+    if not _worth_sharing(size, plain_tar):
+        return None
+    # (named as a file of its kind is: the readers tell a zip by its name, a tar by its bytes)
+    suffix = ".zip" if kind == "zip" else ".tar" if plain_tar else ".tgz"
+    try:
+        with tempfile.NamedTemporaryFile(prefix="newsingest-stdin-", suffix=suffix, delete=False) as copy:
+            atexit.register(_remove, copy.name, os.getpid())
+            shutil.copyfileobj(file, copy, streamed.READ_SIZE)
+    except OSError:
+        return None
+    return copy.name
+
+
+def _remove(path: str, owner: int) -> None:
+    """Remove a copy at exit, in the process that made it: a forked worker inherits the
+    registration (and ends with os._exit, which runs none, but a library's may not)."""
+    if os.getpid() == owner:
+        with contextlib.suppress(OSError):
+            os.remove(path)
 
 
 def _carried_file_pieces(file: BinaryIO, name: str, max_bytes: int, options: Options) -> Iterator[str] | None:
@@ -875,15 +920,19 @@ def _cut_archive(path: str) -> bool:
     """Whether an archive is large enough to share out: a smaller one is one worker's work,
     as a file is (a run of one small archive then starts no worker). A compressed one (a
     zip, as a rule, too) holds ten times its size of text or more."""
-    least = ARCHIVE_CUT_FROM * (8 if path.lower().endswith(".tar") else 1)
     try:
-        return os.stat(path).st_size >= least
+        return _worth_sharing(os.stat(path).st_size, path.lower().endswith(".tar"))
     except OSError:  # the reader reports it
         return False
 
 
-def _archive_pieces(path: str, max_bytes: int, options: Options) -> Iterator[str]:
-    """The pieces of an archive (formats.archive), each about PIECE_BYTES of its members.
+def _worth_sharing(size: int, plain_tar: bool) -> bool:
+    return size >= ARCHIVE_CUT_FROM * (8 if plain_tar else 1)
+
+
+def _archive_pieces(path: str, max_bytes: int, options: Options, shown: str | None = None) -> Iterator[str]:
+    """The pieces of an archive (formats.archive), each about PIECE_BYTES of its members;
+    they and its members are named by `shown`, if given (standard input's copy).
 
     A zip lists its entries at its end: its pieces are ranges of that list, which each worker
     reads from the file. A tar can only be read from its start: its members are read here,
@@ -896,11 +945,11 @@ def _archive_pieces(path: str, max_bytes: int, options: Options) -> Iterator[str
         try:
             ranges = zip_ranges(path, PIECE_BYTES, max_bytes, options)
         except InputError:  # the reader reports it
-            yield path
+            yield _archive_piece(path, shown, "", "") if shown else path
             return
         for entries in ranges:
-            piece = PIECE.join((path, _ARCHIVE, f"{entries.first}{_AT}{entries.start}", str(entries.stop)))
-            entry = zip_entry(path, entries, max_bytes, options) if entries.alone else None
+            piece = _archive_piece(path, shown, f"{entries.first}{_AT}{entries.start}", str(entries.stop))
+            entry = zip_entry(path, entries, max_bytes, options, shown) if entries.alone else None
             if entry is None or isinstance(entry[1], (bytes, InputError)):
                 yield piece  # (its worker reads it: a member past max_bytes fails there)
                 continue
@@ -912,16 +961,16 @@ def _archive_pieces(path: str, max_bytes: int, options: Options) -> Iterator[str
     held: list[tuple[str, bytes | InputError]] = []
     size = given = 0
     try:
-        for name, member in archive_members(path, max_bytes, options):
+        for name, member in archive_members(path, max_bytes, options, shown=shown):
             if not isinstance(member, (bytes, InputError)):  # a dump past max_bytes, spooled
                 if held:
-                    yield CarriedMembers(path, held)
+                    yield CarriedMembers(shown or path, held)
                     held, size = [], 0
                 file = cast(BinaryIO, member)
                 cut = _carried_file_pieces(file, name, max_bytes, options)
                 if cut is None:  # (its worker reads the rest of the tar, this member on)
                     file.close()
-                    yield PIECE.join((path, _ARCHIVE, f"{_REST}{given}", ""))
+                    yield _archive_piece(path, shown, f"{_REST}{given}", "")
                     return
                 with file:
                     yield from cut
@@ -931,13 +980,20 @@ def _archive_pieces(path: str, max_bytes: int, options: Options) -> Iterator[str
             given += 1
             size += len(member) if isinstance(member, bytes) else 0
             if size >= PIECE_BYTES:
-                yield CarriedMembers(path, held)
+                yield CarriedMembers(shown or path, held)
                 held, size = [], 0
     except InputError as error:
-        yield CarriedMembers(path, held, error)
+        yield CarriedMembers(shown or path, held, error)
         return
     if held:
-        yield CarriedMembers(path, held)
+        yield CarriedMembers(shown or path, held)
+
+
+def _archive_piece(path: str, shown: str | None, start: str, stop: str) -> str:
+    """A piece of the archive at `path` that its worker reads from it: where it starts and
+    stops (read_archive_piece), and the archive's file after them when it is `shown` by
+    another name (an empty range: all of it)."""
+    return PIECE.join((shown, _ARCHIVE, start, stop, path) if shown else (path, _ARCHIVE, start, stop))
 
 
 class CarriedMembers(str):
@@ -977,11 +1033,13 @@ def read_archive_piece(piece: str, max_bytes: int, options: Options) -> Iterator
         if piece.error is not None:
             raise piece.error
         return
-    path, _, start, stop = piece.split(PIECE)
+    shown, _, start, stop, *copy = piece.split(PIECE)
+    path = copy[0] if copy else shown
     if start.startswith(_REST):  # the rest of a tar, from its member `start`
-        yield from archive_members(path, max_bytes, options, skip=int(start[1:]))
+        yield from archive_members(path, max_bytes, options, skip=int(start[1:]), shown=shown)
     else:
-        yield from archive_members(path, max_bytes, options, (int(start.partition(_AT)[2]), int(stop)))
+        entries = (int(start.partition(_AT)[2]), int(stop)) if start else None
+        yield from archive_members(path, max_bytes, options, entries, shown=shown)
 
 
 def piece_place(piece: str) -> str:
