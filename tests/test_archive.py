@@ -476,15 +476,21 @@ PIPED = {  # archives to pipe in, and the --max-bytes to read them with
 }
 
 
+@pytest.mark.parametrize("spooled", [False, True])
 @pytest.mark.parametrize("name", list(PIPED))
 def test_a_large_archive_piped_in_is_shared_out_among_workers(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, spooled: bool
 ) -> None:
-    """Copied to a file that its pieces name, as a named archive's do: they give what one
-    process reading standard input gives, named "-"."""
+    """In a file that its pieces name, as a named archive's do: they give what one process
+    reading standard input gives, named "-". Held in memory, it is copied to one; spooled
+    to the disk (past STREAM_FROM), it is spooled to one, never copied again."""
     pack, max_bytes = PIPED[name]
     data = pack()
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    if spooled:
+        monkeypatch.setattr(streamed, "STREAM_FROM", 500)
+        monkeypatch.setattr(pieces, "_named_copy", lambda *_: pytest.fail("copied again"))
+    assert len(data) > 500
     pipe_in(monkeypatch, data)
     whole = list(parse_paths(["-"], max_bytes=max_bytes))
     assert not list(tmp_path.iterdir())

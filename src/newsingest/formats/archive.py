@@ -119,6 +119,16 @@ def archive_kind(data: bytes) -> str | None:
     return "tar" if data[_TAR_MAGIC_START:_TAR_MAGIC_END] == b"ustar" else None
 
 
+def archive_suffix(start: bytes) -> str | None:
+    """What a file of the archive whose bytes begin with `start` is named with for its
+    readers to read it so (a zip is told by its name, a tar by its bytes): ".zip", ".tar",
+    or ".tgz" for a compressed tar; None when it is no archive."""
+    kind = archive_kind(start)
+    if kind is None:
+        return None
+    return ".zip" if kind == "zip" else ".tar" if compression_of(start) is None else ".tgz"
+
+
 class ZipRange(NamedTuple):
     """The entries of a zip's list from `start` to `stop` in it (ziplist.entries), the first
     of them the zip's entry number `first`; `alone`: one large dump (_streamed) alone."""

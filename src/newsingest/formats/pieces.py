@@ -13,7 +13,6 @@ and standard input's carry their bytes (CarriedPiece).
 from __future__ import annotations
 
 import codecs
-import contextlib
 import functools
 import io
 import itertools
@@ -26,8 +25,17 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Final, cast
 from ..errors import InputError, Reason, unreadable
 from ..read import STDIN
 from . import extension, format_by_extension, record_documents, streamed
-from .archive import TOLD_BY, Member, archive_kind, archive_members, is_archive, is_zip, zip_entry, zip_ranges
-from .compressed import SUFFIXES, compression_of, open_decompressed
+from .archive import (
+    TOLD_BY,
+    Member,
+    archive_members,
+    archive_suffix,
+    is_archive,
+    is_zip,
+    zip_entry,
+    zip_ranges,
+)
+from .compressed import SUFFIXES, open_decompressed
 from .options import Options
 from .streamed import (
     STREAMED,
@@ -37,6 +45,7 @@ from .streamed import (
     dump_plan,
     line_too_long,
     named_as_dump,
+    named_temporary,
     plan_of,
     raw_lines,
     rewound,
@@ -146,7 +155,7 @@ def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
     of a compressed CSV or JSON array that are read again from the file carry all of it
     (CarriedFile): only up to `max_bytes`. Else a Stdin."""
     try:
-        file = stdin_file(max_bytes, options)
+        file = stdin_file(max_bytes, options, archive_named=True)
     except InputError as error:
         yield Stdin(error=error)
         return
@@ -164,41 +173,30 @@ def _stdin_pieces(max_bytes: int, options: Options) -> Iterator[str]:
 
 
 def _shared_copy(file: BinaryIO) -> str | None:
-    """Standard input read into `file`, if it is an archive large enough to share out
-    (_cut_archive), copied to a named temporary file that its pieces name: the workers
-    open it as a named archive (they cannot open `file`). The copy is removed when the
-    process exits; None for input not to share, or when no copy can be made (it is then
-    read by one process)."""
-    import atexit
-    import shutil
-    import tempfile
-
+    """The name of a file holding standard input, read into `file`, if it is an archive
+    large enough to share out (_cut_archive): the workers open it as a named archive. It
+    is `file`'s own, where stdin_file spooled it so; else a copy. None for input not to
+    share, or when no copy can be made (it is then read by one process)."""
     size = rewound(file)
-    start = file.read(TOLD_BY)
+    suffix = archive_suffix(file.read(TOLD_BY))
     file.seek(0)
-    kind = archive_kind(start)
-    if kind is None:
+    if suffix is None or not _worth_sharing(size, suffix == ".tar"):
         return None
-    plain_tar = kind == "tar" and compression_of(start) is None
-    if not _worth_sharing(size, plain_tar):
-        return None
-    # (named as a file of its kind is: the readers tell a zip by its name, a tar by its bytes)
-    suffix = ".zip" if kind == "zip" else ".tar" if plain_tar else ".tgz"
+    if isinstance(getattr(file, "name", None), str):
+        return cast(str, file.name)
     try:
-        with tempfile.NamedTemporaryFile(prefix="newsingest-stdin-", suffix=suffix, delete=False) as copy:
-            atexit.register(_remove, copy.name, os.getpid())
-            shutil.copyfileobj(file, copy, streamed.READ_SIZE)
+        return _named_copy(file, suffix)
     except OSError:
         return None
+
+
+def _named_copy(file: BinaryIO, suffix: str) -> str:
+    """A named_temporary copy of `file` (held in memory: not past STREAM_FROM)."""
+    import shutil
+
+    with named_temporary(suffix) as copy:
+        shutil.copyfileobj(file, copy, streamed.READ_SIZE)
     return copy.name
-
-
-def _remove(path: str, owner: int) -> None:
-    """Remove a copy at exit, in the process that made it: a forked worker inherits the
-    registration (and ends with os._exit, which runs none, but a library's may not)."""
-    if os.getpid() == owner:
-        with contextlib.suppress(OSError):
-            os.remove(path)
 
 
 def _carried_file_pieces(file: BinaryIO, name: str, max_bytes: int, options: Options) -> Iterator[str] | None:

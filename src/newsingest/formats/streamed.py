@@ -19,6 +19,7 @@ With --jobs, a large dump is cut into pieces the workers share (pieces.py).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import functools
 import hashlib
 import io
@@ -113,17 +114,21 @@ def dump_plan(file: BinaryIO, path: str, size: int, max_bytes: int, options: Opt
     return plan
 
 
-def stdin_file(max_bytes: int, options: Options) -> BinaryIO:
+def stdin_file(max_bytes: int, options: Options, *, archive_named: bool = False) -> BinaryIO:
     """Standard input as a file, to be read as a named file of its size is (file_documents).
 
     Up to STREAM_FROM (or `max_bytes`, if less), it is held in memory. A larger one is
     copied to an unnamed temporary file (deleted once closed; it takes the input's size on
     the disk of TMPDIR), as the SHA-256 each record carries is known only at its end: up to
     `max_bytes`, and past that only a dump read a record at a time or an archive read a
-    member at a time; anything else is refused unread past `max_bytes` (too_large).
+    member at a time; anything else is refused unread past `max_bytes` (too_large). With
+    `archive_named`, an archive is copied to a named_temporary file instead, which the
+    workers of --jobs can open.
     """
     import shutil
     import tempfile
+
+    from .archive import archive_suffix
 
     held = min(STREAM_FROM, max_bytes)
     start = read_stdin(held)
@@ -131,7 +136,11 @@ def stdin_file(max_bytes: int, options: Options) -> BinaryIO:
         return io.BytesIO(start)
     file = None
     try:
-        file = tempfile.TemporaryFile(prefix="newsingest-stdin-")  # noqa: SIM115 (the caller closes it)
+        suffix = archive_suffix(start) if archive_named else None
+        if suffix is not None:
+            file = named_temporary(suffix)
+        else:
+            file = tempfile.TemporaryFile(prefix="newsingest-stdin-")  # noqa: SIM115 (the caller closes it)
         file.write(start)
         copied = len(start) + copy_at_most(sys.stdin.buffer, file, max_bytes + 1 - len(start))
         if copied > max_bytes:
@@ -146,6 +155,24 @@ def stdin_file(max_bytes: int, options: Options) -> BinaryIO:
             file.close()
         raise
     return file
+
+
+def named_temporary(suffix: str) -> BinaryIO:
+    """A temporary file in TMPDIR with a name (ending in `suffix`) that other processes can
+    open, removed when this one exits: by atexit, in this process only (a forked worker
+    inherits the registration)."""
+    import atexit
+    import tempfile
+
+    file = tempfile.NamedTemporaryFile(prefix="newsingest-stdin-", suffix=suffix, delete=False)  # noqa: SIM115
+    atexit.register(_remove, file.name, os.getpid())
+    return file  # type: ignore[return-value]  # (a _TemporaryFileWrapper: a binary file)
+
+
+def _remove(path: str, owner: int) -> None:
+    if os.getpid() == owner:
+        with contextlib.suppress(OSError):
+            os.remove(path)
 
 
 def copy_at_most(source: BinaryIO, target: BinaryIO, most: int) -> int:
