@@ -110,7 +110,8 @@ def cli() -> None:
     "in this process. Workers start "
     "for runs of a hundred files or more, and share out a dump read a record at a time (see "
     "--max-bytes) in pieces, from a file or standard input (but a compressed CSV or JSON "
-    "array piped in past --max-bytes: name the file). "
+    "array piped in past --max-bytes: name the file), and a zip or .tar.gz (...) of 128 KiB "
+    "or more (a plain .tar: 1 MiB), named or piped in (copied to TMPDIR, removed at the end). "
     "Output keeps the input order. Example: -j 2",
 )
 @click.option(
