@@ -393,8 +393,8 @@ def _end(code: object) -> None:
     one by one, ~4 ms after one article and ~13 ms after 10,000, for nothing: the process
     ends. By the time a command returns, its files are closed and its workers reaped, so
     only standard output and error are left to flush, and the functions registered with
-    atexit to run (formats.pieces removes standard input's copy). A closed pipe (`| head -1`) ends
-    the run quietly, with status 1.
+    atexit to run (they remove standard input's named copy: streamed.named_temporary). A
+    closed pipe (`| head -1`) ends the run quietly, with status 1.
     """
     if isinstance(code, str):
         print(code, file=sys.stderr)  # sys.exit("message"): the message, status 1

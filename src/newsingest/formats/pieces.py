@@ -130,7 +130,7 @@ def split_dumps(paths: Iterable[str], max_bytes: int, options: Options) -> Itera
     and its pieces carry their lines, records or elements (a compressed JSON array's once
     all of it was found to decompress). Standard input ("-") is read here, and stands for
     its pieces, which carry their bytes, or for itself (a Stdin) with them beside it; an
-    archive large enough to share out is copied to a file its pieces name (_shared_copy).
+    archive large enough to share out is kept in a named file its pieces name (_shared_copy).
     """
     for path in paths:
         if path == STDIN:
