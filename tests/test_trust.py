@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -321,6 +323,45 @@ def test_ctrl_c_exits_130_and_keeps_the_previous_output(tmp_path: Path, jobs: st
     assert out.read_text() == "previous\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl", "stats.json"]
     assert json.loads(stats.read_text())["interrupted"] is True
+
+
+def test_sigterm_ends_a_run_as_ctrl_c_does_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """kill, timeout, a container stopping: SIGTERM to the main process alone. The run ends
+    with status 143 and the previous output kept, and nothing is left in TMPDIR: here an
+    archive piped in, spooled to a named file for the workers while it is still coming."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous\n")
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as archive:
+        for i in range(200):
+            archive.writestr(f"news/{i:03d}.txt", SEED.read_bytes())
+    data = packed.getvalue()
+    assert len(data) > 4 * 50_000  # (past --max-bytes, as held before it is spooled)
+    command = [sys.executable, "-m", "newsingest", "parse", "-", "-j", "2", "--max-bytes", "50000"]
+    process = subprocess.Popen(
+        [*command, "-o", str(out)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "TMPDIR": str(temporary)},
+    )
+    assert process.stdin is not None
+    process.stdin.write(data[: len(data) // 2])  # (the rest never comes)
+    process.stdin.flush()
+    deadline = time.monotonic() + 30
+    while not list(temporary.iterdir()):
+        assert process.poll() is None, "the run ended before it could be stopped"
+        assert time.monotonic() < deadline, "standard input was never spooled"
+        time.sleep(0.005)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 143, stderr
+    assert b"Traceback" not in stderr and b"newsingest: terminated;" in stderr
+    assert out.read_text() == "previous\n"
+    assert not list(temporary.iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "tmp"]
 
 
 def test_records_of_multi_record_files_are_accounted_for(tmp_path: Path) -> None:

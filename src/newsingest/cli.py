@@ -2,7 +2,8 @@
 
 Standard output carries only JSON Lines; every message goes to standard error.
 Exit status: 0 when every input became an article, 1 when any failed, 2 for usage errors,
-3 when an output (the JSON Lines, --errors, --stats) could not be written.
+3 when an output (the JSON Lines, --errors, --stats) could not be written; 130 and 143 when
+a run was stopped by Ctrl-C or SIGTERM.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import contextlib
 import datetime as dt
 import gc
 import os
+import signal
 import sys
+from typing import Any
 
 import click
 
@@ -21,6 +24,27 @@ from . import __version__
 # The exit status of a run whose JSON Lines, --errors or --stats file could not be written
 # (1 says inputs failed while the output is whole; this, that the output is not).
 OUTPUT_FAILED = 3
+# The exit status of a run stopped by Ctrl-C (SIGINT) and by SIGTERM: 128 + the signal.
+INTERRUPTED, TERMINATED = 130, 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (kill, timeout, a container or service stopping), taken as Ctrl-C is: the run
+    ends the same way, its temporary files removed (an -o file's, standard input's copy)
+    and its summary written, where the signal's default action would leave them behind."""
+
+
+def _terminate(_signal: int, _frame: object) -> None:
+    raise Terminated
+
+
+def _handle_sigterm(handler: Any) -> Any:
+    """Set SIGTERM's handler and return the one it replaces; None where signals cannot be
+    handled (a thread other than the main one: the caller's process keeps its own)."""
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:
+        return None
 
 
 def _parse_reference_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -259,6 +283,7 @@ def parse(
     runner = Runner(parse_batch, jobs or default_jobs(), split)
     progress = Progress(Progress.wanted(quiet))
     tally = None
+    replaced_sigterm = _handle_sigterm(_terminate)
     try:
         tally = Tally(errors_file)
         with open_output(output) as out:
@@ -277,13 +302,15 @@ def parse(
                         click.echo(f"newsingest: {failure}", err=True)
                 progress.update(runner.files, tally.written, tally.failed)
         tally.finish(runner, stats_file)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
         progress.close()
+        terminated = isinstance(stop, Terminated)
         if tally is not None:
             with contextlib.suppress(OutputError):
                 tally.finish(runner, stats_file, interrupted=True)
-            click.echo(f"newsingest: interrupted; {tally.summary()}", err=True)
-        sys.exit(130)
+            how = "terminated" if terminated else "interrupted"
+            click.echo(f"newsingest: {how}; {tally.summary()}", err=True)
+        sys.exit(TERMINATED if terminated else INTERRUPTED)
     except OutputError as error:
         progress.close()
         click.echo(f"newsingest: {error}", err=True)
@@ -292,6 +319,9 @@ def parse(
                 tally.finish(runner, stats_file if stats_file != error.path else None, interrupted=True)
             click.echo(f"newsingest: {tally.summary()}", err=True)
         sys.exit(OUTPUT_FAILED)
+    finally:
+        if replaced_sigterm is not None:
+            _handle_sigterm(replaced_sigterm)
     progress.close()
     if runner.files == 0 and not quiet:  # (a mistyped folder would otherwise pass unseen)
         click.echo(f"newsingest: no files to parse in {', '.join(paths)}", err=True)
