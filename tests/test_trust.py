@@ -325,23 +325,22 @@ def test_ctrl_c_exits_130_and_keeps_the_previous_output(tmp_path: Path, jobs: st
     assert json.loads(stats.read_text())["interrupted"] is True
 
 
-def test_sigterm_ends_a_run_as_ctrl_c_does_and_leaves_no_temporary_file(tmp_path: Path) -> None:
-    """kill, timeout, a container stopping: SIGTERM to the main process alone. The run ends
-    with status 143 and the previous output kept, and nothing is left in TMPDIR: here an
-    archive piped in, spooled to a named file for the workers while it is still coming."""
-    temporary = tmp_path / "tmp"
+def _reading_a_piped_archive(folder: Path, prelude: str = "pass") -> subprocess.Popen[bytes]:
+    """`parse - -j 2 -o folder/out.jsonl` (TMPDIR folder/tmp) sent half of a zip on standard
+    input, which stays open: it waits for the rest, its standard input spooled to a named
+    file for the workers. Returned once that file is there. `prelude`: Python run first."""
+    temporary = folder / "tmp"
     temporary.mkdir()
-    out = tmp_path / "out.jsonl"
-    out.write_text("previous\n")
     packed = io.BytesIO()
     with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as archive:
         for i in range(200):
             archive.writestr(f"news/{i:03d}.txt", SEED.read_bytes())
     data = packed.getvalue()
     assert len(data) > 4 * 50_000  # (past --max-bytes, as held before it is spooled)
-    command = [sys.executable, "-m", "newsingest", "parse", "-", "-j", "2", "--max-bytes", "50000"]
+    arguments = ["parse", "-", "-j", "2", "--max-bytes", "50000", "-o", str(folder / "out.jsonl")]
+    code = f"import sys; {prelude}; from newsingest.cli import main; sys.argv[1:] = {arguments!r}; main()"
     process = subprocess.Popen(
-        [*command, "-o", str(out)],
+        [sys.executable, "-c", code],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -355,13 +354,43 @@ def test_sigterm_ends_a_run_as_ctrl_c_does_and_leaves_no_temporary_file(tmp_path
         assert process.poll() is None, "the run ended before it could be stopped"
         assert time.monotonic() < deadline, "standard input was never spooled"
         time.sleep(0.005)
+    return process
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_stopping_signal_ends_a_run_as_ctrl_c_does_and_leaves_no_temporary_file(
+    tmp_path: Path, name: str
+) -> None:
+    """kill, timeout, a container stopping (SIGTERM), a terminal closing (SIGHUP), to the
+    main process alone. The run ends with status 128 + the signal and the previous output
+    kept, and nothing is left in TMPDIR: here an archive piped in, spooled to a named file
+    for the workers while it is still coming."""
+    stopping = getattr(signal, name, None)
+    if stopping is None or signal.getsignal(stopping) != signal.SIG_DFL:
+        pytest.skip(f"{name} is not left to its default action here (nohup ignores SIGHUP)")
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous\n")
+    process = _reading_a_piped_archive(tmp_path)
+    process.send_signal(stopping)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 128 + stopping, stderr
+    assert b"Traceback" not in stderr and f"newsingest: stopped by {name};".encode() in stderr
+    assert out.read_text() == "previous\n"
+    assert not list((tmp_path / "tmp").iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "tmp"]
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signals")
+def test_a_run_under_nohup_goes_on_when_its_terminal_closes(tmp_path: Path) -> None:
+    """A signal ignored when the run starts stays ignored: nohup's SIGHUP."""
+    ignored = "import signal; signal.signal(signal.SIGHUP, signal.SIG_IGN)"
+    process = _reading_a_piped_archive(tmp_path, ignored)
+    process.send_signal(signal.SIGHUP)
+    time.sleep(0.3)
+    assert process.poll() is None
     process.send_signal(signal.SIGTERM)
     _, stderr = process.communicate(timeout=30)
-    assert process.returncode == 143, stderr
-    assert b"Traceback" not in stderr and b"newsingest: terminated;" in stderr
-    assert out.read_text() == "previous\n"
-    assert not list(temporary.iterdir())
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "tmp"]
+    assert process.returncode == 128 + signal.SIGTERM, stderr
 
 
 def test_records_of_multi_record_files_are_accounted_for(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 Standard output carries only JSON Lines; every message goes to standard error.
 Exit status: 0 when every input became an article, 1 when any failed, 2 for usage errors,
-3 when an output (the JSON Lines, --errors, --stats) could not be written; 130 and 143 when
-a run was stopped by Ctrl-C or SIGTERM.
+3 when an output (the JSON Lines, --errors, --stats) could not be written; 128 + the signal
+when a run was stopped by one (130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP).
 """
 
 from __future__ import annotations
@@ -24,27 +24,38 @@ from . import __version__
 # The exit status of a run whose JSON Lines, --errors or --stats file could not be written
 # (1 says inputs failed while the output is whole; this, that the output is not).
 OUTPUT_FAILED = 3
-# The exit status of a run stopped by Ctrl-C (SIGINT) and by SIGTERM: 128 + the signal.
-INTERRUPTED, TERMINATED = 130, 143
+# Signals that end a run as Ctrl-C does (with status 128 + their number, as Ctrl-C's 130),
+# where their default action would end it on the spot: SIGTERM (kill, timeout, a container
+# or service stopping) and SIGHUP (its terminal closing; not under nohup, which ignores it:
+# a signal ignored stays ignored).
+_STOPPING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
-class Terminated(KeyboardInterrupt):
-    """SIGTERM (kill, timeout, a container or service stopping), taken as Ctrl-C is: the run
-    ends the same way, its temporary files removed (an -o file's, standard input's copy)
-    and its summary written, where the signal's default action would leave them behind."""
+class Stopped(KeyboardInterrupt):
+    """One of the _STOPPING signals, taken as Ctrl-C is: the run ends the same way, its
+    temporary files removed (an -o file's, standard input's named copy) and its summary
+    written, where the signal's default action would leave them behind."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
-def _terminate(_signal: int, _frame: object) -> None:
-    raise Terminated
+def _stop(signum: int, _frame: object) -> None:
+    raise Stopped(signum)
 
 
-def _handle_sigterm(handler: Any) -> Any:
-    """Set SIGTERM's handler and return the one it replaces; None where signals cannot be
-    handled (a thread other than the main one: the caller's process keeps its own)."""
-    try:
-        return signal.signal(signal.SIGTERM, handler)
-    except ValueError:
-        return None
+def _stop_on_signals() -> dict[int, Any]:
+    """Make each _STOPPING signal left to its default action raise Stopped; the handlers it
+    replaced, to restore (none outside the main thread, whose signals these are)."""
+    replaced = {}
+    for signum in _STOPPING:
+        try:
+            if signal.getsignal(signum) == signal.SIG_DFL:
+                replaced[signum] = signal.signal(signum, _stop)
+        except ValueError:
+            break
+    return replaced
 
 
 def _parse_reference_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -283,7 +294,7 @@ def parse(
     runner = Runner(parse_batch, jobs or default_jobs(), split)
     progress = Progress(Progress.wanted(quiet))
     tally = None
-    replaced_sigterm = _handle_sigterm(_terminate)
+    replaced = _stop_on_signals()
     try:
         tally = Tally(errors_file)
         with open_output(output) as out:
@@ -304,13 +315,13 @@ def parse(
         tally.finish(runner, stats_file)
     except KeyboardInterrupt as stop:
         progress.close()
-        terminated = isinstance(stop, Terminated)
+        signum = stop.signum if isinstance(stop, Stopped) else signal.SIGINT
         if tally is not None:
             with contextlib.suppress(OutputError):
                 tally.finish(runner, stats_file, interrupted=True)
-            how = "terminated" if terminated else "interrupted"
+            how = "interrupted" if signum == signal.SIGINT else f"stopped by {signal.Signals(signum).name}"
             click.echo(f"newsingest: {how}; {tally.summary()}", err=True)
-        sys.exit(TERMINATED if terminated else INTERRUPTED)
+        sys.exit(128 + signum)
     except OutputError as error:
         progress.close()
         click.echo(f"newsingest: {error}", err=True)
@@ -320,8 +331,8 @@ def parse(
             click.echo(f"newsingest: {tally.summary()}", err=True)
         sys.exit(OUTPUT_FAILED)
     finally:
-        if replaced_sigterm is not None:
-            _handle_sigterm(replaced_sigterm)
+        for signum, handler in replaced.items():
+            signal.signal(signum, handler)
     progress.close()
     if runner.files == 0 and not quiet:  # (a mistyped folder would otherwise pass unseen)
         click.echo(f"newsingest: no files to parse in {', '.join(paths)}", err=True)
