@@ -264,11 +264,13 @@ def _tar_members(
     """The members of a tar, from its start: its first `skip` read past."""
     import tarfile
 
+    from .tarheaders import TarInfo
+
     kind = compression_of(file.read(_MAGIC))
     file.seek(0)
     stream: IO[bytes] = open_decompressed(file, kind) if kind else file  # type: ignore[arg-type]
     try:
-        archive = tarfile.open(fileobj=stream, mode="r|")  # noqa: SIM115 (closed below)
+        archive = tarfile.open(fileobj=stream, mode="r|", tarinfo=TarInfo)  # noqa: SIM115 (closed below)
     except (tarfile.TarError, *CORRUPT) as exc:
         raise InputError(Reason.MALFORMED, f"not a tar archive: {exc}") from None
     try:
