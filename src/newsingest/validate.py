@@ -13,9 +13,6 @@ from pydantic import ValidationError
 
 from .models import Article
 
-# Bytes of a file's start that tell its compression (formats.compressed.compression_of).
-_MAGIC_BYTES = 16
-
 
 @dataclass(frozen=True)
 class Problem:
@@ -58,9 +55,9 @@ def check_file(path: str) -> Iterator[Problem | None]:
 
 
 def _check_maybe_compressed(handle: BinaryIO, path: str) -> Iterator[Problem | None]:
-    from .formats.compressed import CORRUPT, compression_of, corruption, open_decompressed
+    from .formats.compressed import CORRUPT, MAGIC_BYTES, compression_of, corruption, open_decompressed
 
-    kind = compression_of(_start(handle))
+    kind = compression_of(_start(handle, MAGIC_BYTES))
     if kind is None:
         yield from check_stream(handle, path)
         return
@@ -70,12 +67,12 @@ def _check_maybe_compressed(handle: BinaryIO, path: str) -> Iterator[Problem | N
         raise OSError(errno.EIO, f"corrupt {kind} data: {corruption(exc)}") from None
 
 
-def _start(handle: BinaryIO) -> bytes:
-    """The first bytes of `handle`, left to be read again: peeked at (a file, a pipe), or read
-    and sought back over (a BytesIO, as a test's standard input is)."""
+def _start(handle: BinaryIO, size: int) -> bytes:
+    """The first `size` bytes of `handle`, left to be read again: peeked at (a file, a pipe),
+    or read and sought back over (a BytesIO, as a test's standard input is)."""
     if isinstance(handle, io.BufferedReader):
-        return handle.peek(_MAGIC_BYTES)[:_MAGIC_BYTES]
-    start = handle.read(_MAGIC_BYTES)
+        return handle.peek(size)[:size]
+    start = handle.read(size)
     handle.seek(-len(start), io.SEEK_CUR)
     return start
 

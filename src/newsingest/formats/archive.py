@@ -23,7 +23,7 @@ from typing import IO, TYPE_CHECKING, Final, NamedTuple
 
 from ..errors import InputError, Reason, unreadable
 from . import streamed
-from .compressed import CORRUPT, compression_of, corruption, open_decompressed
+from .compressed import CORRUPT, MAGIC_BYTES, compression_of, corruption, open_decompressed
 from .options import Options
 from .streamed import copy_at_most, named_as_dump
 
@@ -50,8 +50,6 @@ ARCHIVE_SUFFIXES: Final = (
 # What an archive's member is read as: its bytes, the error it fails with, or (a large one
 # named as a dump: _streamed) a temporary file holding it, read a record at a time.
 Member = bytes | InputError | IO[bytes]
-# Bytes of a compressed tar's start that tell its compression (compression_of).
-_MAGIC: Final = 16
 # Bytes of an input's start that archive_kind needs (a compressed tar's, decompressed).
 TOLD_BY: Final = 1 << 16
 # Where a tar's first header says "ustar" (POSIX and GNU tars).
@@ -266,7 +264,7 @@ def _tar_members(
 
     from .tarheaders import TarInfo
 
-    kind = compression_of(file.read(_MAGIC))
+    kind = compression_of(file.read(MAGIC_BYTES))
     file.seek(0)
     stream: IO[bytes] = open_decompressed(file, kind) if kind else file  # type: ignore[arg-type]
     try:

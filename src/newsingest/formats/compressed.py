@@ -16,7 +16,7 @@ import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Final
 
 from ..errors import InputError, Reason
 
@@ -51,6 +51,8 @@ def decompress(data: bytes, name: str, max_bytes: int) -> Decompressed:
     return Decompressed(_stream(kind, data, max_bytes), kind, inner_name(name))
 
 
+# Bytes of a file's start that compression_of needs to tell its compression.
+MAGIC_BYTES: Final = 16
 # The first byte of every magic number: most files start with none, and one test says so.
 _MAGIC_FIRST_BYTES = frozenset(magic[0] for _, magic, _ in _KINDS)
 

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, Final, TypeVar
 from ..errors import InputError, Reason, UnreadLine, unreadable
 from ..read import STDIN, Decoded, decode, encoding_of, read_stdin
 from . import detect_format, extension, record_documents
-from .compressed import CORRUPT, compression_of, inner_name, open_decompressed
+from .compressed import CORRUPT, MAGIC_BYTES, compression_of, inner_name, open_decompressed
 from .options import Options
 
 if TYPE_CHECKING:
@@ -320,7 +320,7 @@ def plan_of(
     `objects`, a JSON object holding its records; a compressed one is read whole). Raises
     InputError when its start is corrupt or not text (as newsingest.read.decode says); a bad
     UTF-8 byte there only when `strict`, else it fails its own line, as one further on does."""
-    kind = compression_of(file.read(16))
+    kind = compression_of(file.read(MAGIC_BYTES))
     if kind is not None:
         name = inner_name(name)
     head = _read(file, kind, _HEAD)
