@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsingest.formats.tarheaders import TarInfo
+from newsingest.formats.tarheaders import TarInfo, _byte_sum
 
 from .conftest import examples
 
@@ -117,3 +117,11 @@ def test_a_plain_header_is_decoded_without_tarfile(monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setattr(tarfile.TarInfo, "frombuf", classmethod(refused))
     assert _decoded(TarInfo, header, "utf-8", "surrogateescape") == expected
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.binary(min_size=tarfile.BLOCKSIZE, max_size=tarfile.BLOCKSIZE))
+@example(b"\xff" * tarfile.BLOCKSIZE)  # the largest sum: one Adler-32 over it all would wrap
+@example(bytes(tarfile.BLOCKSIZE))
+def test_the_byte_sum_is_sum(block: bytes) -> None:
+    assert _byte_sum(block) == sum(block)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import struct
 import tarfile
 from typing import Final
+from zlib import adler32
 
 # A header's fields as POSIX.1-1988 (ustar) lays them out, magic and version skipped:
 # name, mode, uid, gid, size, mtime, chksum, typeflag, linkname, uname, gname, devmajor,
@@ -37,7 +38,7 @@ class TarInfo(tarfile.TarInfo):
         )
         try:
             checksum = _octal(chksum)
-            if checksum != _CHECKSUM_SPACES + sum(buf) - sum(chksum) or kind == tarfile.GNUTYPE_SPARSE:
+            if checksum != _CHECKSUM_SPACES + _byte_sum(buf) - sum(chksum) or kind == tarfile.GNUTYPE_SPARSE:
                 return super().frombuf(buf, encoding, errors)  # type: ignore[return-value]
             numbers = [_octal(field) for field in (mode, uid, gid, size, mtime, major, minor)]
         except ValueError:  # base-256 (GNU), or not a number: tarfile says which
@@ -63,12 +64,20 @@ class TarInfo(tarfile.TarInfo):
         return info
 
 
+def _byte_sum(block: bytes | bytearray) -> int:
+    """sum(block) for a 512-byte header, in C: the low half of an Adler-32 is 1 plus the sum
+    of the bytes modulo 65,521, which no 256 bytes reach (255 * 256 is 65,280). sum() makes
+    an int of every byte: it was a third of the time this decoder took."""
+    view = memoryview(block)
+    return (adler32(view[:256]) & 0xFFFF) + (adler32(view[256:]) & 0xFFFF) - 2
+
+
 def _octal(field: bytes) -> int:
     """A numeric field as tarfile's nti reads one in octal (up to its first NUL); ValueError
     for one it would not (base-256 starts with a byte that is no digit)."""
-    return int(field.split(b"\0", 1)[0].strip() or b"0", 8)
+    return int(field.partition(b"\0")[0].strip() or b"0", 8)
 
 
 def _text(field: bytes, encoding: str, errors: str) -> str:
     """A text field as tarfile's nts reads one: up to its first NUL."""
-    return field.split(b"\0", 1)[0].decode(encoding, errors)
+    return field.partition(b"\0")[0].decode(encoding, errors)
