@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -12,6 +13,7 @@ import sys
 import threading
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -205,6 +207,53 @@ def test_output_file_is_written_atomically(tmp_path: Path, article_file: Path) -
     assert result.exit_code == 0 and result.stdout == ""
     assert len(records(out.read_text(encoding="utf-8"))) == 1
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".newsingest-")]
+
+
+def _refuse_unnamed_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A filesystem with no O_TMPFILE (Linux's answer: EOPNOTSUPP)."""
+    opening = os.open
+
+    def open_but_unnamed(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if flags & getattr(os, "O_TMPFILE", 0) == getattr(os, "O_TMPFILE", -1):
+            raise OSError(errno.EOPNOTSUPP, os.strerror(errno.EOPNOTSUPP))
+        return opening(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", open_but_unnamed)
+
+
+def _refuse_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sandbox that refuses linkat (the unnamed file is then copied to a named one)."""
+
+    def refused(*_: object, **__: object) -> None:
+        raise PermissionError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(os, "link", refused)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+@pytest.mark.parametrize("refuse", [None, _refuse_unnamed_files, _refuse_links])
+def test_an_output_file_appears_whole_at_the_end_however_it_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, refuse: Any
+) -> None:
+    """With no name in its folder while it is written where Linux can (O_TMPFILE), else a
+    hidden temporary one; the same file at the end, with the mode a new file gets."""
+    from newsingest.write import open_output
+
+    if refuse is not None:
+        refuse(monkeypatch)
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous\n")
+    out.chmod(0o640)
+    with open_output(str(out)) as output:
+        output.write(b'{"a": 1}\n')
+        seen = sorted(p.name for p in tmp_path.iterdir())
+    linux = hasattr(os, "O_TMPFILE") and Path("/proc/self/fd").is_dir()
+    if linux and refuse is not _refuse_unnamed_files:
+        assert seen == ["out.jsonl"]
+    else:
+        assert len(seen) == 2 and seen[0].startswith(".newsingest-") and seen[0].endswith(".part")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+    assert out.read_text() == '{"a": 1}\n' and stat.S_IMODE(out.stat().st_mode) == 0o640
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")

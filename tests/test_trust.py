@@ -270,59 +270,89 @@ def test_output_validates_against_the_schema_and_is_deterministic(data: bytes, r
 # --- interruption ----------------------------------------------------------------------------
 
 
-def _writing(folder: Path) -> bool:
-    """Whether a run's temporary output in `folder` holds its first lines yet."""
-    for path in folder.glob(".newsingest-*"):
+def _writing(folder: Path, pid: int) -> bool:
+    """Whether the run `pid`'s temporary output in `folder` holds its first lines yet: a
+    file it has open there (on Linux it has no name until the end), or one named so."""
+    opened = Path(f"/proc/{pid}/fd")
+    held = [path for path in opened.iterdir() if _points_into(path, folder)] if opened.is_dir() else []
+    for path in [*held, *folder.glob(".newsingest-*")]:
         try:
             if path.stat().st_size:
                 return True
-        except FileNotFoundError:  # renamed into place meanwhile: the run is over
+        except FileNotFoundError:  # closed or renamed into place meanwhile: the run is over
             pass
     return False
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_ctrl_c_exits_130_and_keeps_the_previous_output(tmp_path: Path, jobs: str) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
+def _points_into(descriptor: Path, folder: Path) -> bool:
+    try:
+        return os.readlink(descriptor).startswith(f"{folder}{os.sep}")
+    except OSError:  # (closed meanwhile)
+        return False
+
+
+def _writing_a_run(folder: Path, jobs: str) -> subprocess.Popen[bytes]:
+    """`parse folder/in -o folder/out.jsonl --stats folder/stats.json -j jobs` over 5,000
+    articles, "previous" in out.jsonl before it, in a session of its own (a signal to its
+    group reaches its workers too). Returned once its first lines are written: a run of a
+    few thousand files takes well under a second now, so a fixed wait after the start
+    could find it already done."""
+    inputs = folder / "in"
+    inputs.mkdir()
     seed = SEED.read_bytes()
     for i in range(5000):
-        (folder / f"{i:05d}.txt").write_bytes(seed)
-    out = tmp_path / "out.jsonl"
-    out.write_text("previous\n")
-    stats = tmp_path / "stats.json"
+        (inputs / f"{i:05d}.txt").write_bytes(seed)
+    (folder / "out.jsonl").write_text("previous\n")
+    outputs = ["-o", str(folder / "out.jsonl"), "--stats", str(folder / "stats.json")]
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "newsingest",
-            "parse",
-            str(folder),
-            "-o",
-            str(out),
-            "-j",
-            jobs,
-            "--stats",
-            str(stats),
-        ],
+        [sys.executable, "-m", "newsingest", "parse", str(inputs), "-j", jobs, *outputs],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        start_new_session=True,  # a Ctrl-C reaches the whole process group, workers included
+        start_new_session=True,
     )
-    # Interrupted once the first lines are written: a run of a few thousand files takes well
-    # under a second now, so a fixed wait after the start could find it already done.
     deadline = time.monotonic() + 30
-    while not _writing(tmp_path):
-        assert process.poll() is None, "the run ended before it could be interrupted"
+    while not _writing(folder, process.pid):
+        assert process.poll() is None, "the run ended before it could be stopped"
         assert time.monotonic() < deadline, "the run never started writing"
         time.sleep(0.005)
+    return process
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_exits_130_and_keeps_the_previous_output(tmp_path: Path, jobs: str) -> None:
+    process = _writing_a_run(tmp_path, jobs)
     os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130, stderr
     assert b"Traceback" not in stderr and b"interrupted" in stderr
-    assert out.read_text() == "previous\n"
+    assert (tmp_path / "out.jsonl").read_text() == "previous\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl", "stats.json"]
-    assert json.loads(stats.read_text())["interrupted"] is True
+    assert json.loads((tmp_path / "stats.json").read_text())["interrupted"] is True
+
+
+def _has_unnamed_files(folder: Path) -> bool:
+    """Whether Linux can make a file with no name in `folder` (O_TMPFILE) and name it by /proc."""
+    if not hasattr(os, "O_TMPFILE") or not Path("/proc/self/fd").is_dir():
+        return False
+    try:
+        os.close(os.open(folder, os.O_TMPFILE | os.O_RDWR, 0o600))
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_run_killed_outright_leaves_the_previous_output_and_nothing_else(tmp_path: Path, jobs: str) -> None:
+    """SIGKILL, the OOM killer: nothing runs to clean up, and the output being written has
+    no name to leave behind."""
+    if not _has_unnamed_files(tmp_path):
+        pytest.skip("no O_TMPFILE here: the output is written under a temporary name")
+    process = _writing_a_run(tmp_path, jobs)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.communicate(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    assert (tmp_path / "out.jsonl").read_text() == "previous\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl"]
 
 
 def _reading_a_piped_archive(folder: Path, prelude: str = "pass") -> subprocess.Popen[bytes]:

@@ -113,9 +113,10 @@ def cli() -> None:
     "--output",
     metavar="FILE",
     help="Write the JSON Lines to FILE instead of standard output. The file appears only when "
-    "the run ends (written under a temporary name, then renamed), so an interrupted run never "
-    "leaves half a file; /dev/null or a named pipe is written to as it is. A FILE named "
-    ".gz, .bz2, .xz or .zst is compressed so (.zst is the fastest by far). "
+    "the run ends (written beside it, then renamed), so an interrupted run never leaves half a "
+    "file, and on Linux even a killed one (SIGKILL) leaves nothing behind; /dev/null or a "
+    "named pipe is written to as it is. A FILE named .gz, .bz2, .xz or .zst is compressed so "
+    "(.zst is the fastest by far). "
     "Example: -o articles.jsonl.zst",
 )
 @click.option(

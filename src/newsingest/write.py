@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Iterator
@@ -107,9 +108,10 @@ class Output:
 def open_output(path: str | None) -> Iterator[Output]:
     """Standard output, or a file that appears only when the run completes.
 
-    The file is written beside its destination under a temporary name and renamed into
-    place at the end, so an interrupted or failed run leaves the previous file (or none),
-    never half of a new one. A destination that is not a regular file (/dev/null, a named
+    The file is written beside its destination, with no name there until the end where
+    Linux allows (_new_file) and under a hidden temporary name elsewhere, and renamed into
+    place at the end, so an interrupted, failed or killed run leaves the previous file (or
+    none), never half of a new one. A destination that is not a regular file (/dev/null, a named
     pipe) is written to as it is: renaming over it would replace the device or the pipe.
     A file named .gz, .bz2, .xz or .zst is written compressed so (formats.compressed).
     Raises OutputError when it cannot be opened, written or put in place.
@@ -123,23 +125,86 @@ def open_output(path: str | None) -> Iterator[Output]:
         with handle:
             yield from _written(handle, path)
         return
-    import tempfile  # (here: most runs write to standard output)
-
     directory = os.path.dirname(os.path.abspath(path))
     with writing(path):
-        fd, temporary = tempfile.mkstemp(prefix=".newsingest-", suffix=".part", dir=directory)
+        fd, temporary = _new_file(directory)
     try:
         with os.fdopen(fd, "wb") as handle:
             yield from _written(handle, path)
             with writing(path):
                 os.fsync(handle.fileno())
+                if temporary is None:
+                    temporary = _named(handle.fileno(), directory)
         with writing(path):
             os.chmod(temporary, _mode_for(path))
             os.replace(temporary, path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        if temporary is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
         raise
+
+
+# A file this process has open, by its descriptor (Linux): what gives a file with no name one.
+_OPEN_FILE = "/proc/self/fd/{}"
+_PREFIX, _SUFFIX = ".newsingest-", ".part"
+
+
+def _new_file(directory: str) -> tuple[int, str | None]:
+    """A new file for the output in `directory`, open for writing, and its temporary name.
+
+    Where Linux can make it (O_TMPFILE, and /proc to name it by at the end) it has no name
+    until the run is done: a run killed outright (SIGKILL, the OOM killer) leaves nothing
+    behind, where a named temporary file would stay. Elsewhere it is named (mkstemp).
+    """
+    unnamed = getattr(os, "O_TMPFILE", None)
+    if unnamed is not None and os.path.isdir(os.path.dirname(_OPEN_FILE)):
+        try:
+            return os.open(directory, unnamed | os.O_RDWR, 0o600), None
+        except OSError as exc:
+            if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+                raise  # (a missing folder, no permission: mkstemp would fail so too)
+    import tempfile  # (here: most runs write to standard output)
+
+    return tempfile.mkstemp(prefix=_PREFIX, suffix=_SUFFIX, dir=directory)
+
+
+def _named(fd: int, directory: str) -> str:
+    """Give the unnamed file open as `fd` a temporary name in `directory`, to be renamed over
+    the destination at once: linkat through /proc, as open(2) shows for O_TMPFILE, or where
+    that is refused (a sandbox, a security module), a named copy."""
+    folder = os.open(directory, os.O_RDONLY)
+    try:
+        while True:
+            name = f"{_PREFIX}{os.urandom(6).hex()}{_SUFFIX}"
+            try:
+                # (a dst_dir_fd makes os.link call linkat with AT_SYMLINK_FOLLOW, which this needs)
+                os.link(_OPEN_FILE.format(fd), name, dst_dir_fd=folder)
+            except FileExistsError:
+                continue
+            except OSError:
+                return _copied(fd, directory)
+            return os.path.join(directory, name)
+    finally:
+        os.close(folder)
+
+
+def _copied(fd: int, directory: str) -> str:
+    """A named temporary copy, in `directory`, of the file open as `fd`."""
+    import shutil
+    import tempfile
+
+    copy, name = tempfile.mkstemp(prefix=_PREFIX, suffix=_SUFFIX, dir=directory)
+    try:
+        with os.fdopen(copy, "wb") as target, open(fd, "rb", closefd=False) as source:
+            source.seek(0)
+            shutil.copyfileobj(source, target)
+            target.flush()
+            os.fsync(copy)
+    except BaseException:
+        os.unlink(name)
+        raise
+    return name
 
 
 def _mode_for(path: str) -> int:
