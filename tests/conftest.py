@@ -50,6 +50,22 @@ def dumped(results: Iterable[Article | Failure]) -> list[str]:
     ]
 
 
+def held_open_in(folder: Path, pid: int | str = "self") -> list[Path]:
+    """The files in `folder` process `pid` holds open (/proc/PID/fd/N), which may have no
+    name there (Linux's unnamed temporary files); none where there is no /proc."""
+    opened = Path(f"/proc/{pid}/fd")
+    if not opened.is_dir():
+        return []
+    return [descriptor for descriptor in opened.iterdir() if _points_into(descriptor, folder)]
+
+
+def _points_into(descriptor: Path, folder: Path) -> bool:
+    try:
+        return os.readlink(descriptor).startswith(f"{folder}{os.sep}")
+    except OSError:  # (closed meanwhile)
+        return False
+
+
 def examples(default: int) -> int:
     """Examples per hypothesis test: `default`, or NEWSINGEST_FUZZ_EXAMPLES (`make fuzz`)."""
     return int(os.environ.get("NEWSINGEST_FUZZ_EXAMPLES", default))

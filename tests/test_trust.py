@@ -26,7 +26,7 @@ from newsingest.models import Article
 from newsingest.pipeline import Failure
 from newsingest.write import to_json_line
 
-from .conftest import ARTICLE, SEED, examples
+from .conftest import ARTICLE, SEED, examples, held_open_in
 from .test_properties import TEXT
 
 ROOT = os.geteuid() == 0  # root reads files whatever their mode
@@ -271,11 +271,8 @@ def test_output_validates_against_the_schema_and_is_deterministic(data: bytes, r
 
 
 def _writing(folder: Path, pid: int) -> bool:
-    """Whether the run `pid`'s temporary output in `folder` holds its first lines yet: a
-    file it has open there (on Linux it has no name until the end), or one named so."""
-    opened = Path(f"/proc/{pid}/fd")
-    held = [path for path in opened.iterdir() if _points_into(path, folder)] if opened.is_dir() else []
-    for path in [*held, *folder.glob(".newsingest-*")]:
+    """Whether the run `pid`'s temporary output in `folder` holds its first lines yet."""
+    for path in _temporary_files(pid, folder, ".newsingest-*"):
         try:
             if path.stat().st_size:
                 return True
@@ -284,11 +281,10 @@ def _writing(folder: Path, pid: int) -> bool:
     return False
 
 
-def _points_into(descriptor: Path, folder: Path) -> bool:
-    try:
-        return os.readlink(descriptor).startswith(f"{folder}{os.sep}")
-    except OSError:  # (closed meanwhile)
-        return False
+def _temporary_files(pid: int, folder: Path, pattern: str) -> list[Path]:
+    """The temporary files process `pid` made in `folder`: those it holds open there (on
+    Linux they have no name), and those named by `pattern` elsewhere."""
+    return [*held_open_in(folder, pid), *folder.glob(pattern)]
 
 
 def _writing_a_run(folder: Path, jobs: str) -> subprocess.Popen[bytes]:
@@ -357,8 +353,8 @@ def test_a_run_killed_outright_leaves_the_previous_output_and_nothing_else(tmp_p
 
 def _reading_a_piped_archive(folder: Path, prelude: str = "pass") -> subprocess.Popen[bytes]:
     """`parse - -j 2 -o folder/out.jsonl` (TMPDIR folder/tmp) sent half of a zip on standard
-    input, which stays open: it waits for the rest, its standard input spooled to a named
-    file for the workers. Returned once that file is there. `prelude`: Python run first."""
+    input, which stays open: it waits for the rest, its standard input spooled to a file
+    for the workers. Returned once that file is there. `prelude`: Python run first."""
     temporary = folder / "tmp"
     temporary.mkdir()
     packed = io.BytesIO()
@@ -380,7 +376,7 @@ def _reading_a_piped_archive(folder: Path, prelude: str = "pass") -> subprocess.
     process.stdin.write(data[: len(data) // 2])  # (the rest never comes)
     process.stdin.flush()
     deadline = time.monotonic() + 30
-    while not list(temporary.iterdir()):
+    while not _temporary_files(process.pid, temporary, "*"):
         assert process.poll() is None, "the run ended before it could be stopped"
         assert time.monotonic() < deadline, "standard input was never spooled"
         time.sleep(0.005)
@@ -408,6 +404,18 @@ def test_a_stopping_signal_ends_a_run_as_ctrl_c_does_and_leaves_no_temporary_fil
     assert out.read_text() == "previous\n"
     assert not list((tmp_path / "tmp").iterdir())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "tmp"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="a file with no name needs /proc")
+def test_a_run_killed_outright_leaves_no_copy_of_a_piped_archive(tmp_path: Path) -> None:
+    """SIGKILL, the OOM killer: nothing runs to clean up, and standard input's copy for the
+    workers has no name in TMPDIR to leave behind."""
+    process = _reading_a_piped_archive(tmp_path)
+    assert not list((tmp_path / "tmp").iterdir())  # (held open, with no name)
+    process.kill()
+    process.communicate(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    assert not list((tmp_path / "tmp").iterdir())
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signals")

@@ -435,7 +435,8 @@ def _end(code: object) -> None:
     one by one, ~4 ms after one article and ~13 ms after 10,000, for nothing: the process
     ends. By the time a command returns, its files are closed and its workers reaped, so
     only standard output and error are left to flush, and the functions registered with
-    atexit to run (they remove standard input's named copy: streamed.named_temporary). A
+    atexit to run (where there is no /proc, they remove standard input's named copy:
+    streamed.named_temporary). A
     closed pipe (`| head -1`) ends the run quietly, with status 1.
     """
     if isinstance(code, str):

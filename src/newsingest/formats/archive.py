@@ -56,6 +56,9 @@ TOLD_BY: Final = 1 << 16
 _TAR_MAGIC_START, _TAR_MAGIC_END = 257, 262
 
 
+_ZIP_MAGIC: Final = b"PK\x03\x04"  # a zip's first member header
+
+
 def is_archive(path: str) -> bool:
     """Whether `path` names an archive, by its suffix."""
     return path.lower().endswith(ARCHIVE_SUFFIXES)
@@ -64,6 +67,15 @@ def is_archive(path: str) -> bool:
 def is_zip(path: str) -> bool:
     """Whether `path` names a zip, whose members can be read in any order (a tar's cannot)."""
     return path.lower().endswith(".zip")
+
+
+def zipped(path: str, shown: str | None = None) -> bool:
+    """Whether the archive at `path` is a zip: told by its name (is_zip), but for a copy shown
+    by another name (standard input's, spooled: its name says nothing), by its first bytes."""
+    if shown is None or shown == path:
+        return is_zip(path)
+    with _open(path) as file:
+        return file.read(len(_ZIP_MAGIC)) == _ZIP_MAGIC
 
 
 def archive_members(
@@ -85,8 +97,9 @@ def archive_members(
     Of a zip, only the `entries` between two places in its list of entries (zip_ranges),
     if given; of a tar, its members after the first `skip` (pieces of them: pieces.py).
     Members are named below `shown`, if given, not `path` (standard input copied to a file)."""
+    zip_archive = zipped(path, shown)
     with _open(path) as file:
-        if is_zip(path):
+        if zip_archive:
             yield from _zip_members(file, shown or path, max_bytes, options, entries)
         else:
             yield from _tar_members(file, shown or path, max_bytes, options, skip)
@@ -106,7 +119,7 @@ def members_of(
 def archive_kind(data: bytes) -> str | None:
     """Which archive `data` is, "zip" or "tar", if it is one (a file's start will do; a tar's
     may be compressed)."""
-    if data.startswith(b"PK\x03\x04"):
+    if data.startswith(_ZIP_MAGIC):
         return "zip"
     compression = compression_of(data)
     if compression is not None:

@@ -31,9 +31,9 @@ from .archive import (
     archive_members,
     archive_suffix,
     is_archive,
-    is_zip,
     zip_entry,
     zip_ranges,
+    zipped,
 )
 from .compressed import SUFFIXES, open_decompressed
 from .options import Options
@@ -939,7 +939,7 @@ def _archive_pieces(path: str, max_bytes: int, options: Options, shown: str | No
     as standard input is, its pieces carrying their bytes; where it cannot be, a zip's
     worker reads it alone, and the rest of a tar is one piece, read past the members before.
     """
-    if is_zip(path):
+    if zipped(path, shown):
         try:
             ranges = zip_ranges(path, PIECE_BYTES, max_bytes, options)
         except InputError:  # the reader reports it

@@ -158,15 +158,39 @@ def stdin_file(max_bytes: int, options: Options, *, archive_named: bool = False)
 
 
 def named_temporary(suffix: str) -> BinaryIO:
-    """A temporary file in TMPDIR with a name (ending in `suffix`) that other processes can
-    open, removed when this one exits: by atexit, in this process only (a forked worker
-    inherits the registration)."""
-    import atexit
+    """A temporary file in TMPDIR that the run's workers can open by its `name`, gone when
+    this process ends.
+
+    Where Linux allows, it has no name in TMPDIR at all (tempfile.TemporaryFile's), and its
+    `name` is /proc/PID/fd/N, a descriptor of it this process keeps open to its end: a run
+    killed outright (SIGKILL, the OOM killer) leaves nothing behind. Its name then says
+    nothing of what it holds (archive.zipped reads its bytes). Elsewhere it is named in
+    TMPDIR, ending in `suffix`, and removed at exit by atexit, in this process only (a
+    forked worker inherits the registration).
+    """
     import tempfile
+
+    with tempfile.TemporaryFile(prefix="newsingest-stdin-") as unnamed:
+        kept = os.dup(unnamed.fileno())  # (never closed: the file lives while this process does)
+    name = f"/proc/{os.getpid()}/fd/{kept}"
+    if _names(name, kept):
+        return open(name, "w+b")
+    os.close(kept)
+    import atexit
 
     file = tempfile.NamedTemporaryFile(prefix="newsingest-stdin-", suffix=suffix, delete=False)  # noqa: SIM115
     atexit.register(_remove, file.name, os.getpid())
     return file  # type: ignore[return-value]  # (a _TemporaryFileWrapper: a binary file)
+
+
+def _names(path: str, descriptor: int) -> bool:
+    """Whether `path` opens the file open as `descriptor` (no /proc, or one of another PID
+    namespace than this process's, would not)."""
+    try:
+        named, held = os.stat(path), os.fstat(descriptor)
+    except OSError:
+        return False
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
 
 def _remove(path: str, owner: int) -> None:
