@@ -209,6 +209,25 @@ def test_native_tokenize_numbers_equal_python(text: str) -> None:
 
 
 @needs_native
+@settings(max_examples=examples(1500), deadline=None)
+@given(st.one_of(TEXT, NUMBERS))
+def test_tokenize_tuples_gives_the_tokens_as_plain_tuples(text: str) -> None:
+    """The same fields as tokenize's Tokens, each token a tuple of them (a very long number,
+    classed by the Python _number_token, stays a Token): what the compiled grammar reads."""
+    tokens, tuples = native.tokenize(text), native.tokenize_tuples(text)
+    assert tuples == tokens
+    assert [tuple(map(type, token)) for token in tuples] == [tuple(map(type, token)) for token in tokens]
+    assert all(type(token) is tuple or type(token) is Token for token in tuples)
+    assert all(type(token) is Token for token in tokens)  # (each call makes its own kind)
+
+
+@needs_native
+def test_tokenize_tuples_makes_tuples() -> None:
+    tuples = native.tokenize_tuples("গত ১২ মার্চ সভা হয়, ২০২৩-২৪ অর্থবছরে ১০:৩০টায়।")
+    assert len(tuples) > 5 and all(type(token) is tuple for token in tuples)
+
+
+@needs_native
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -30,7 +30,7 @@ from .lexicon import (
 from .resolve import Context, Resolved, iso_day, resolve
 from .resolve import set_today as set_today  # (the clock a run resolves against; public)
 from .resolve import today as today
-from .tokens import WORDS, Token, nfc, tokenize
+from .tokens import WORDS, Token, nfc, tokenize, tokenize_tuples
 
 Tense = Literal["future", "past", "progressive", "present", "none"]
 
@@ -228,7 +228,7 @@ class _Discourse:
 def _find(field: str, text: str) -> list[_Found]:
     if not text:
         return []
-    tokens = tokenize(text)
+    tokens = _tokens_of(text)
     found = []
     sentence, counted_to = 0, 0
     tenses: dict[tuple[int, int], Tense | None] = {}  # for _tense_python; the C module reads anew
@@ -243,6 +243,12 @@ def _find(field: str, text: str) -> list[_Found]:
         counted_to = start
         found.append(_Found(field, text[start:end], expression, start, end, tense, sentence))
     return found
+
+
+# The tokens _find hands the grammar: plain tuples where this module and the grammar were
+# compiled by mypyc (built together, or neither), which read a token's fields by index;
+# Tokens where they run as Python, which reads them by name (tokens.tokenize_tuples).
+_tokens_of: Final = tokenize if hasattr(_find, "__code__") else tokenize_tuples
 
 
 def _count_clause_ends(text: str, start: int, end: int) -> int:

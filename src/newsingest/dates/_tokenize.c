@@ -41,6 +41,7 @@ typedef struct {
     PyObject *punct;            /* dict: one-character str -> class */
     PyObject *number_token;     /* callable(digits, suffix, start, end) -> Token, for long numbers */
     PyObject *token_type;       /* the Token NamedTuple class */
+    int plain;                  /* the call under way makes plain tuples (tokenize_tuples) */
     PyObject *clock_suffixes;   /* frozenset: ১০টায় is a clock hour */
     PyObject *count_suffixes;   /* frozenset: ৫জন is not a date */
     PyObject *ordinal_suffixes; /* frozenset: ১২ই is a day ordinal */
@@ -244,9 +245,13 @@ make_token(State *st, Py_ssize_t start, Py_ssize_t end, PyObject *cls, PyObject 
         Py_DECREF(a);
         return NULL;
     }
+    /* A plain tuple (tokenize_tuples) comes from the free list and is freed as fast. */
 #ifdef DIRECT_TOKENS
     PyTypeObject *type = (PyTypeObject *)st->token_type;
-    PyObject *token = type->tp_alloc(type, 5);
+    PyObject *token = st->plain ? PyTuple_New(5) : type->tp_alloc(type, 5);
+#else
+    PyObject *token = PyTuple_New(5); /* the items, for Token's __new__ unless plain */
+#endif
     if (token == NULL) {
         Py_DECREF(a);
         Py_DECREF(b);
@@ -257,27 +262,17 @@ make_token(State *st, Py_ssize_t start, Py_ssize_t end, PyObject *cls, PyObject 
     PyTuple_SET_ITEM(token, 2, Py_NewRef(cls));
     PyTuple_SET_ITEM(token, 3, Py_NewRef(value));
     PyTuple_SET_ITEM(token, 4, Py_NewRef(ending));
-    return token;
-#else
-    PyObject *items = PyTuple_New(5);
-    if (items == NULL) {
-        Py_DECREF(a);
-        Py_DECREF(b);
-        return NULL;
+#ifndef DIRECT_TOKENS
+    if (!st->plain) {
+        PyObject *args = PyTuple_Pack(1, token);
+        Py_DECREF(token);
+        if (args == NULL)
+            return NULL;
+        token = PyTuple_Type.tp_new((PyTypeObject *)st->token_type, args, NULL);
+        Py_DECREF(args);
     }
-    PyTuple_SET_ITEM(items, 0, a);
-    PyTuple_SET_ITEM(items, 1, b);
-    PyTuple_SET_ITEM(items, 2, Py_NewRef(cls));
-    PyTuple_SET_ITEM(items, 3, Py_NewRef(value));
-    PyTuple_SET_ITEM(items, 4, Py_NewRef(ending));
-    PyObject *args = PyTuple_Pack(1, items);
-    Py_DECREF(items);
-    if (args == NULL)
-        return NULL;
-    PyObject *token = PyTuple_Type.tp_new((PyTypeObject *)st->token_type, args, NULL);
-    Py_DECREF(args);
-    return token;
 #endif
+    return token;
 }
 
 /* Token(start, end, *entry) for a lexicon entry (class, value, ending). */
@@ -757,10 +752,42 @@ PyDoc_STRVAR(tokenize_doc,
              "tokenize(text, /)\n--\n\n"
              "The tokens of `text`, exactly as newsingest.dates.tokens.tokenize_python gives them.");
 
+PyDoc_STRVAR(tokenize_tuples_doc,
+             "tokenize_tuples(text, /)\n--\n\n"
+             "tokenize(text), each token a plain tuple of its fields (one of a number read by\n"
+             "number_token excepted): for a reader of the fields by index, such as the date\n"
+             "finder compiled by mypyc, it costs less to make and to free than a Token.");
+
+static PyObject *tokenize_as(State *st, PyObject *text);
+
+/* tokenize_as with st->plain set for the call (and set back after: a call made meanwhile,
+ * by Python code number_token runs, makes its own kind). */
+static PyObject *
+tokenize_with(PyObject *module, PyObject *text, int plain)
+{
+    State *st = get_state(module);
+    int outer = st->plain;
+    st->plain = plain;
+    PyObject *tokens = tokenize_as(st, text);
+    st->plain = outer;
+    return tokens;
+}
+
 static PyObject *
 tokenize(PyObject *module, PyObject *text)
 {
-    State *st = get_state(module);
+    return tokenize_with(module, text, 0);
+}
+
+static PyObject *
+tokenize_tuples(PyObject *module, PyObject *text)
+{
+    return tokenize_with(module, text, 1);
+}
+
+static PyObject *
+tokenize_as(State *st, PyObject *text)
+{
     if (st->token_type == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "newsingest.dates._tokenize.configure() was not called");
         return NULL;
@@ -883,6 +910,7 @@ configure(PyObject *module, PyObject *args, PyObject *kwargs)
 
 static PyMethodDef methods[] = {
     {"tokenize", (PyCFunction)tokenize, METH_O, tokenize_doc},
+    {"tokenize_tuples", (PyCFunction)tokenize_tuples, METH_O, tokenize_tuples_doc},
     {"configure", (PyCFunction)(void (*)(void))configure, METH_VARARGS | METH_KEYWORDS, configure_doc},
     {NULL, NULL, 0, NULL},
 };
