@@ -111,8 +111,8 @@ def open_output(path: str | None) -> Iterator[Output]:
     The file is written beside its destination, with no name there until the end where
     Linux allows (_new_file) and under a hidden temporary name elsewhere, and renamed into
     place at the end, so an interrupted, failed or killed run leaves the previous file (or
-    none), never half of a new one. A destination that is not a regular file (/dev/null, a named
-    pipe) is written to as it is: renaming over it would replace the device or the pipe.
+    none), never half of a new one. A destination that is not a regular file (/dev/null, a
+    named pipe) is written to as it is: renaming over it would replace the device or the pipe.
     A file named .gz, .bz2, .xz or .zst is written compressed so (formats.compressed).
     Raises OutputError when it cannot be opened, written or put in place.
     """
@@ -173,7 +173,10 @@ def _named(fd: int, directory: str) -> str:
     """Give the unnamed file open as `fd` a temporary name in `directory`, to be renamed over
     the destination at once: linkat through /proc, as open(2) shows for O_TMPFILE, or where
     that is refused (a sandbox, a security module), a named copy."""
-    folder = os.open(directory, os.O_RDONLY)
+    try:  # (O_PATH: a folder that may be written but not listed, -wx, opens so too)
+        folder = os.open(directory, getattr(os, "O_PATH", os.O_RDONLY) | os.O_DIRECTORY)
+    except OSError:
+        return _copied(fd, directory)
     try:
         while True:
             name = f"{_PREFIX}{os.urandom(6).hex()}{_SUFFIX}"
