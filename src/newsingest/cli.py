@@ -436,8 +436,8 @@ def _end(code: object) -> None:
     ends. By the time a command returns, its files are closed and its workers reaped, so
     only standard output and error are left to flush, and the functions registered with
     atexit to run (where there is no /proc, they remove standard input's named copy:
-    streamed.named_temporary). A
-    closed pipe (`| head -1`) ends the run quietly, with status 1.
+    streamed.named_temporary). A closed pipe (`| head -1`) ends the run quietly, with
+    status 1.
     """
     if isinstance(code, str):
         print(code, file=sys.stderr)  # sys.exit("message"): the message, status 1
