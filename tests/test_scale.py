@@ -9,10 +9,13 @@ import pickle
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsingest import parallel, pipeline
 from newsingest.cli import cli
@@ -20,7 +23,7 @@ from newsingest.errors import InputError, Reason
 from newsingest.pipeline import Failure
 from newsingest.progress import Progress
 
-from .conftest import ARTICLE, SEED
+from .conftest import ARTICLE, SEED, examples
 
 PARAGRAPHS = SEED.read_text(encoding="utf-8").splitlines()[1:] + ARTICLE.splitlines()[1:]
 
@@ -363,7 +366,7 @@ def _dump(folder: Path, records: int) -> Path:
 
 
 def _flat(chunks) -> list[bytes | str]:
-    return [r if isinstance(r, bytes) else str(r) for chunk in chunks for r in chunk]
+    return [r if isinstance(r, bytes) else str(r) for chunk in chunks for r in chunk.results()]
 
 
 def test_a_dump_is_handed_on_as_it_is_parsed(tmp_path: Path) -> None:
@@ -374,19 +377,19 @@ def test_a_dump_is_handed_on_as_it_is_parsed(tmp_path: Path) -> None:
         yield from pipeline.parse_files(paths)
         parsed.append(paths)
 
-    chunks = parallel.Runner(parse, jobs=1).run_batches([str(dump)])
+    chunks = parallel.Runner(parse, jobs=1).run_chunks([str(dump)])
     first = next(chunks)
-    assert len(first) == parallel.CHUNK_RESULTS and not parsed  # before the file's end
+    assert first.size == parallel.CHUNK_RESULTS and not parsed  # before the file's end
     rest = list(chunks)
-    assert all(len(chunk) <= parallel.CHUNK_RESULTS for chunk in rest)
-    assert sum(map(len, rest)) == 4 * parallel.CHUNK_RESULTS and parsed
+    assert all(chunk.size <= parallel.CHUNK_RESULTS for chunk in rest)
+    assert sum(chunk.size for chunk in rest) == 4 * parallel.CHUNK_RESULTS and parsed
 
 
 def test_a_bug_after_results_were_given_repeats_none(tmp_path: Path) -> None:
     """The batch is parsed again a file at a time past what was given: nothing twice."""
     corpus(tmp_path, 5)
     _dump(tmp_path, 3 * parallel.CHUNK_RESULTS)
-    expected = _flat(parallel.Runner(pipeline.parse_files, jobs=1).run_batches([str(tmp_path)]))
+    expected = _flat(parallel.Runner(pipeline.parse_files, jobs=1).run_chunks([str(tmp_path)]))
 
     def parse(paths: list[str]):
         for count, result in enumerate(pipeline.parse_files(paths)):
@@ -394,7 +397,7 @@ def test_a_bug_after_results_were_given_repeats_none(tmp_path: Path) -> None:
                 raise RuntimeError("a bug in the batch, past its first chunk")
             yield result
 
-    assert _flat(parallel.Runner(parse, jobs=1).run_batches([str(tmp_path)])) == expected
+    assert _flat(parallel.Runner(parse, jobs=1).run_chunks([str(tmp_path)])) == expected
 
 
 def _parse_or_die_in_the_dump(paths: list[str]):
@@ -416,8 +419,8 @@ def test_a_worker_that_dies_inside_a_dump_repeats_none(tmp_path: Path, always: b
     _dump(folder, 3 * parallel.CHUNK_RESULTS)
     if always:
         (tmp_path / "died").mkdir()
-    expected = _flat(parallel.Runner(pipeline.parse_files, jobs=1).run_batches([str(folder)]))
-    got = _flat(parallel.Runner(_parse_or_die_in_the_dump, jobs=2).run_batches([str(folder)]))
+    expected = _flat(parallel.Runner(pipeline.parse_files, jobs=1).run_chunks([str(folder)]))
+    got = _flat(parallel.Runner(_parse_or_die_in_the_dump, jobs=2).run_chunks([str(folder)]))
     if not always:
         assert got == expected  # the retry gives the rest of the dump, nothing twice
         return
@@ -431,24 +434,80 @@ def test_a_worker_that_dies_inside_a_dump_repeats_none(tmp_path: Path, always: b
     assert got[: died[0]] == expected[: died[0]] and got[died[0] + 1 :] == expected[after:]
 
 
-def test_a_message_larger_than_a_pipe_arrives_whole() -> None:
-    """A worker's results may not fit its pipe: written and read in parts, they arrive whole
-    and in order, and the end of the pipe reads as None."""
-    messages = [b"", bytes(range(256)) * 12_000, "খবর\n".encode() * 400_000, b"x"]  # up to 4.8 MB
+def _through_a_pipe(write: Callable[[int], None], read: Callable[[int], object], count: int) -> list[object]:
+    """What `read` gives `count` times from a pipe that `write` fills (on a thread: the
+    messages are larger than a pipe holds), then once more after the pipe's end."""
     reading, writing = os.pipe()
 
     def write_all() -> None:
         try:
-            for message in messages:
-                parallel._write_message(writing, message)
+            write(writing)
         finally:
             os.close(writing)
 
     writer = threading.Thread(target=write_all)
     writer.start()
     try:
-        got = [parallel._read_message(reading) for _ in range(len(messages) + 1)]
+        return [read(reading) for _ in range(count + 1)]
     finally:
         writer.join(timeout=60)
         os.close(reading)
-    assert got == [*messages, None]
+
+
+_LINES = st.text(st.sampled_from('খবর ১২\\"{}a\r\u2028'), max_size=12).map(
+    lambda text: json.dumps({"headline": text}, ensure_ascii=False).encode() + b"\n"
+)
+_FAILURES = st.sampled_from(["a.txt", "খবর.json"]).map(
+    lambda path: Failure(path, InputError(Reason.EMPTY, "empty"))
+)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.one_of(_LINES, _FAILURES), max_size=20), st.integers(-2, 25))
+def test_a_chunk_gives_its_results_in_order_past_any_skip(results: list[bytes | Failure], skip: int) -> None:
+    """A chunk joins its lines and keeps the failures' places: its results, and what is left
+    after the first `skip` (the results a worker that died had handed on), are the list's."""
+    chunk = parallel.Chunk.of(results)
+    assert list(chunk.results()) == results
+    assert chunk.lines == b"".join(r for r in results if isinstance(r, bytes))
+    rest = chunk.after(skip)
+    assert list(rest.results()) == results[max(0, skip) :] and rest.size == len(results[max(0, skip) :])
+
+
+def _seen(chunk: parallel.Chunk) -> tuple[bytes, int, list[tuple[int, str]]]:
+    """A chunk as a reader sees it (an exception, in a Failure, equals only itself)."""
+    return chunk.lines, chunk.line_count, [(place, str(failure)) for place, failure in chunk.failures]
+
+
+def test_a_batch_larger_than_a_pipe_arrives_whole() -> None:
+    """A task message written and read in parts arrives whole; the pipe's end reads as None."""
+    messages = [b"", bytes(range(256)) * 12_000, "খবর\n".encode() * 400_000, b"x"]  # up to 4.8 MB
+
+    def write(fd: int) -> None:
+        for message in messages:
+            parallel._write_message(fd, parallel._TASK_HEAD.pack(len(message)), message)
+
+    assert _through_a_pipe(write, parallel._read_message, len(messages)) == [*messages, None]
+
+
+def test_results_larger_than_a_pipe_arrive_whole() -> None:
+    """A worker's results go as their joined lines, or pickled where failures are among
+    them; either way the main process reads the same chunk, and the end of a batch and the
+    end of the pipe (a worker that died) apart."""
+    failure = Failure("a.txt", InputError(Reason.EMPTY, "empty file"))
+    line = json.dumps({"headline": "খবর " * 50}, ensure_ascii=False).encode() + b"\n"
+    chunks = [
+        parallel.Chunk(line * 4_000, 4_000),  # 2.2 MB
+        parallel.Chunk.of([line, failure, line]),
+        parallel.Chunk.of([failure]),
+        parallel.Chunk(line, 1),
+    ]
+
+    def write(fd: int) -> None:
+        for chunk in chunks:
+            parallel._send_chunk(fd, chunk)
+        parallel._write_message(fd, parallel._END_MESSAGE, b"")
+
+    got = _through_a_pipe(write, lambda fd: parallel._Worker(0, -1, fd).read(), len(chunks) + 1)
+    assert [_seen(chunk) for chunk in got[: len(chunks)]] == [_seen(chunk) for chunk in chunks]
+    assert got[len(chunks)] is parallel._END and got[-1] is None

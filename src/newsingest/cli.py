@@ -301,13 +301,12 @@ def parse(
         with open_output(output) as out:
             # A batch of files' lines in one write, flushed at once so a reader down a pipe
             # sees each batch as it is done.
-            for batch in runner.run_batches(list(paths)):
-                lines = [result for result in batch if isinstance(result, bytes)]
-                out.write(b"".join(lines))
+            for chunk in runner.run_chunks(list(paths)):
+                out.write(chunk.lines)
                 if output is None:
                     out.flush()
-                tally.written += len(lines)
-                for failure in (result for result in batch if not isinstance(result, bytes)):
+                tally.written += chunk.line_count
+                for _, failure in chunk.failures:
                     tally.fail(failure)
                     if not quiet:
                         progress.close()

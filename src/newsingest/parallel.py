@@ -29,7 +29,7 @@ import struct
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import InputError, Reason
 
@@ -169,11 +169,12 @@ class Runner:
         self.workers = 0
 
     def run(self, paths: list[str]) -> Iterator[bytes | Failure]:
-        return itertools.chain.from_iterable(self.run_batches(paths))
+        for chunk in self.run_chunks(paths):
+            yield from chunk.results()
 
-    def run_batches(self, paths: list[str]) -> Iterator[list[bytes | Failure]]:
-        """run's results a few at a time (at most a batch of files', CHUNK_RESULTS where
-        the files hold more), for a caller that writes them at once."""
+    def run_chunks(self, paths: list[str]) -> Iterator[Chunk]:
+        """run's results a Chunk at a time (at most a batch of files', CHUNK_RESULTS where
+        the files hold more), for a caller that writes their lines at once."""
         from .formats.pieces import PIECE
         from .read import STDIN, walk
 
@@ -201,7 +202,7 @@ class Runner:
             self.files += 1
             yield path
 
-    def _in_forked_workers(self, paths: Iterator[str]) -> Iterator[list[bytes | Failure]]:
+    def _in_forked_workers(self, paths: Iterator[str]) -> Iterator[Chunk]:
         """_in_workers with forked children, each with a pipe of its own each way.
 
         Batches go out to the workers in input order, a few in flight each, and their results
@@ -256,13 +257,13 @@ class Runner:
                 elif chunk is _END:
                     order.popleft()
                     top_up(job.worker)
-                elif new := job.share.take(chunk):
+                elif (new := job.share.take(chunk)).size:
                     yield new
         finally:
             # On Ctrl-C or a closed output pipe: workers end at their next result.
             workers.stop()
 
-    def _replace(self, workers: _Workers, order: deque[_Job], died: _Job) -> Iterator[list[bytes | Failure]]:
+    def _replace(self, workers: _Workers, order: deque[_Job], died: _Job) -> Iterator[Chunk]:
         """A new worker for one that died on `died`'s batch; it takes that worker's batches."""
         dead, share = died.worker, died.share
         workers.bury(dead)
@@ -276,9 +277,9 @@ class Runner:
                 worker.send(job.batch)
         if not retry:
             share.seen = share.written  # what it wrote stands; the next file's results are new
-            yield [_died(died.batch[0])]
+            yield Chunk.of([_died(died.batch[0])])
 
-    def _in_workers(self, paths: Iterator[str]) -> Iterator[list[bytes | Failure]]:
+    def _in_workers(self, paths: Iterator[str]) -> Iterator[Chunk]:
         """The runner's batches parsed by concurrent.futures' pool, where there is no fork.
 
         A worker that dies (killed, out of memory, a crash in C code) breaks the pool, and
@@ -290,7 +291,7 @@ class Runner:
 
         pool = _Pool(self._start_pool)
         self.workers = self.jobs
-        pending: deque[tuple[list[str], Future[list[bytes | Failure]]]] = deque()
+        pending: deque[tuple[list[str], Future[Chunk]]] = deque()
         batches = _batches(paths, BATCH_FILES)
         try:
             for batch in itertools.islice(batches, self.jobs * IN_FLIGHT_PER_WORKER):
@@ -326,6 +327,52 @@ class Runner:
         )
 
 
+class Chunk(NamedTuple):
+    """Results handed on together, in input order: `line_count` JSON lines joined in `lines`, and
+    the failures among them, each with its place in the chunk's results.
+
+    A worker sends a chunk without failures as its joined lines, which the main process
+    writes as it read them: no object per article is unpickled, listed or joined there.
+    """
+
+    lines: bytes
+    line_count: int
+    failures: tuple[tuple[int, Failure], ...] = ()
+
+    @classmethod
+    def of(cls, results: list[bytes | Failure]) -> Chunk:
+        """The chunk of a list of results, JSON lines and failures."""
+        lines = [result for result in results if isinstance(result, bytes)]
+        if len(lines) == len(results):
+            return cls(b"".join(lines), len(lines))
+        failures = tuple((place, r) for place, r in enumerate(results) if not isinstance(r, bytes))
+        return cls(b"".join(lines), len(lines), failures)
+
+    @property
+    def size(self) -> int:
+        """How many results: lines and failures."""
+        return self.line_count + len(self.failures)
+
+    def results(self) -> Iterator[bytes | Failure]:
+        """Each result, a JSON line (bytes, with its newline) or a Failure, in order."""
+        lines = iter(self.lines.split(b"\n"))  # (a JSON line holds no newline of its own)
+        failures = dict(self.failures)
+        for place in range(self.size):
+            yield failures[place] if place in failures else next(lines) + b"\n"
+
+    def after(self, skip: int) -> Chunk:
+        """The chunk without its first `skip` results."""
+        if skip <= 0:
+            return self
+        lines_skipped = skip - sum(1 for place, _ in self.failures if place < skip)
+        lines_skipped = min(lines_skipped, self.line_count)
+        cut = 0
+        for _ in range(lines_skipped):
+            cut = self.lines.index(b"\n", cut) + 1
+        failures = tuple((place - skip, failure) for place, failure in self.failures if place >= skip)
+        return Chunk(self.lines[cut:], self.line_count - lines_skipped, failures)
+
+
 class _Share:
     """How far the results of a batch of files have been read and written.
 
@@ -340,11 +387,11 @@ class _Share:
         self.seen = 0  # results read in the current attempt
         self.written = 0  # results handed on, over all attempts
 
-    def take(self, chunk: list[bytes | Failure]) -> list[bytes | Failure]:
+    def take(self, chunk: Chunk) -> Chunk:
         """The results of `chunk`, read next, that no attempt has handed on yet."""
         first = self.seen
-        self.seen += len(chunk)
-        new = chunk[max(0, self.written - first) :]
+        self.seen += chunk.size
+        new = chunk.after(self.written - first)
         self.written = max(self.written, self.seen)
         return new
 
@@ -363,12 +410,17 @@ class _Job:
         self.start = -1  # share.seen when its results began to be read
 
 
-# What a worker sends after a batch's last results (an empty message).
-_END: list[bytes | Failure] = []
+# What _Worker.read gives for the end of a batch's results (a worker sends _END_MESSAGE).
+_END = Chunk(b"", 0)
 
 
-# Each message on a worker's pipes: its length, then a pickle (a batch, or its results).
-_LENGTH = struct.Struct("<Q")
+# Each message on a task pipe: its length, then a pickle of a batch.
+_TASK_HEAD = struct.Struct("<Q")
+# Each message on a result pipe: its length and the count of JSON lines it is (or _PICKLED:
+# a Chunk with failures, pickled), then itself.
+_RESULT_HEAD = struct.Struct("<Qq")
+_PICKLED = -1
+_END_MESSAGE = _RESULT_HEAD.pack(0, 0)
 # A result pipe this large holds a batch's results (~0.5 MB of JSON for 64 articles), so a
 # worker seldom waits for the main process to read it; a task pipe this large holds the
 # batches sent ahead, so the main process does not wait to hand one over: a piece of a
@@ -389,7 +441,7 @@ class _Worker:
         self.tasks = tasks  # the main process's ends; `tasks` does not block
         self.results = results
         self.working = 0  # batches sent whose last results have not been read
-        self.unread: deque[bytes | None] = deque()  # messages read ahead of their turn
+        self.unread: deque[Chunk | None] = deque()  # messages read ahead of their turn
         self.unsent = b""  # what did not fit in the task pipe yet (_Workers.read_ahead sends it)
 
     def send(self, batch: list[str]) -> None:
@@ -402,7 +454,8 @@ class _Worker:
         import pickle  # (here: a run without workers need not import it)
 
         self.working += 1
-        self.unsent += _framed(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
+        message = pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)
+        self.unsent += _TASK_HEAD.pack(len(message)) + message
         self.send_more()
 
     def send_more(self) -> None:
@@ -416,22 +469,28 @@ class _Worker:
         except BrokenPipeError:
             self.unsent = b""
 
-    def receive(self) -> list[bytes | Failure] | None:
+    def receive(self) -> Chunk | None:
         """The next results of the oldest batch sent, _END after its last; None if the worker
         died before giving them."""
+        return self.unread.popleft() if self.unread else self.read()
+
+    def read(self) -> Chunk | None:
+        """The next message on the result pipe (_END after a batch's last results)."""
         import pickle
 
-        message = self.unread.popleft() if self.unread else self.read()
+        head = _read_exactly(self.results, _RESULT_HEAD.size)
+        if head is None:
+            return None
+        size, count = _RESULT_HEAD.unpack(head)
+        if not size:
+            self.working -= 1
+            return _END
+        message = _read_exactly(self.results, size)
         if message is None:
             return None
-        return pickle.loads(message) if message else _END  # type: ignore[no-any-return]
-
-    def read(self) -> bytes | None:
-        """The next message on the result pipe (empty after a batch's last results)."""
-        message = _read_message(self.results)
-        if message is not None and not message:
-            self.working -= 1
-        return message
+        if count == _PICKLED:
+            return pickle.loads(message)  # type: ignore[no-any-return]
+        return Chunk(message, count)
 
     def may_read_ahead(self) -> bool:
         return len(self.unread) < UNREAD_PER_WORKER and not (self.unread and self.unread[-1] is None)
@@ -497,7 +556,7 @@ class _Workers:
                 worker = ahead[fd]
                 message = worker.read()
                 worker.unread.append(message)
-                if message is not None and not message:
+                if message is _END:
                     top_up(worker)
 
     def bury(self, worker: _Worker) -> None:
@@ -522,18 +581,25 @@ def _serve(parse: Parse, tasks: int, results: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while (message := _read_message(tasks)) is not None:
         for chunk in _parse_batch(pickle.loads(message), parse):
-            _write_message(results, pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
-        _write_message(results, b"")
+            _send_chunk(results, chunk)
+        _write_message(results, _END_MESSAGE, b"")
 
 
-def _framed(payload: bytes) -> bytes:
-    """A message as it goes down a pipe: its length, then itself."""
-    return _LENGTH.pack(len(payload)) + payload
+def _send_chunk(fd: int, chunk: Chunk) -> None:
+    """A worker's results down its pipe: their lines as they are, unless failures are among
+    them (then the chunk is pickled); _Worker.read reads them."""
+    import pickle
+
+    if chunk.failures:
+        body, count = pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL), _PICKLED
+    else:
+        body, count = chunk.lines, chunk.line_count
+    _write_message(fd, _RESULT_HEAD.pack(len(body), count), body)
 
 
-def _write_message(fd: int, payload: bytes) -> None:
-    """Write a message, its length and itself, without copying it into one (os.writev)."""
-    parts = [memoryview(_LENGTH.pack(len(payload))), memoryview(payload)]
+def _write_message(fd: int, head: bytes, body: bytes) -> None:
+    """Write a message, its head and itself, without copying them into one (os.writev)."""
+    parts = [memoryview(head), memoryview(body)]
     while parts:
         written = os.writev(fd, parts)
         while parts and written >= len(parts[0]):
@@ -543,11 +609,11 @@ def _write_message(fd: int, payload: bytes) -> None:
 
 
 def _read_message(fd: int) -> bytes | None:
-    """The next whole message on `fd`; None at the end of the pipe, even inside a message."""
-    head = _read_exactly(fd, _LENGTH.size)
+    """The next whole message on a task pipe; None at its end, even inside a message."""
+    head = _read_exactly(fd, _TASK_HEAD.size)
     if head is None:
         return None
-    return _read_exactly(fd, _LENGTH.unpack(head)[0])
+    return _read_exactly(fd, _TASK_HEAD.unpack(head)[0])
 
 
 def _read_exactly(fd: int, size: int) -> bytes | None:
@@ -570,7 +636,7 @@ class _Pool:
         self.start = start
         self.executor = start()
 
-    def submit(self, batch: list[str]) -> Future[list[bytes | Failure]]:
+    def submit(self, batch: list[str]) -> Future[Chunk]:
         """executor.submit, but a pool that broke meanwhile gives a failed future, not an
         exception."""
         from concurrent.futures import Future
@@ -579,7 +645,7 @@ class _Pool:
         try:
             return self.executor.submit(_work, batch)
         except BrokenProcessPool as exc:
-            future: Future[list[bytes | Failure]] = Future()
+            future: Future[Chunk] = Future()
             future.set_exception(exc)
             return future
 
@@ -588,7 +654,7 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = self.start()
 
-    def alone(self, batch: list[str]) -> list[bytes | Failure] | None:
+    def alone(self, batch: list[str]) -> Chunk | None:
         """The results of `batch` parsed with nothing else in the pool; None if it broke it."""
         from concurrent.futures.process import BrokenProcessPool
 
@@ -599,7 +665,7 @@ class _Pool:
             return None
 
 
-def _isolated(pool: _Pool, batch: list[str]) -> Iterator[list[bytes | Failure]]:
+def _isolated(pool: _Pool, batch: list[str]) -> Iterator[Chunk]:
     """The results of a batch that was in the pool when a worker died, parsed again alone;
     if it breaks the pool alone too, a file at a time, each alone. A file that kills a
     worker twice is reported as an internal failure: once may be the host's doing (the
@@ -613,7 +679,7 @@ def _isolated(pool: _Pool, batch: list[str]) -> Iterator[list[bytes | Failure]]:
         done = pool.alone([path]) if len(batch) > 1 else None
         if done is None:
             done = pool.alone([path])
-        yield done if done is not None else [_died(path)]
+        yield done if done is not None else Chunk.of([_died(path)])
 
 
 def _after_death(batch: list[str], retried: bool) -> list[tuple[list[str], bool]]:
@@ -657,12 +723,12 @@ def _batches(paths: Iterator[str], size: int) -> Iterator[list[str]]:
         yield batch
 
 
-def _parse_files(paths: Iterable[str], parse: Parse) -> Iterator[list[bytes | Failure]]:
+def _parse_files(paths: Iterable[str], parse: Parse) -> Iterator[Chunk]:
     for batch in _batches(iter(paths), BATCH_FILES):
         yield from _parse_batch(batch, parse)
 
 
-def _parse_batch(paths: list[str], parse: Parse) -> Iterator[list[bytes | Failure]]:
+def _parse_batch(paths: list[str], parse: Parse) -> Iterator[Chunk]:
     """The results of a batch of input files as JSON lines and failures, CHUNK_RESULTS at a
     time; never raises for a bad input.
 
@@ -672,7 +738,7 @@ def _parse_batch(paths: list[str], parse: Parse) -> Iterator[list[bytes | Failur
     """
     results = _batch_results(paths, parse)
     while chunk := list(itertools.islice(results, CHUNK_RESULTS)):
-        yield chunk
+        yield Chunk.of(chunk)
 
 
 def _batch_results(paths: list[str], parse: Parse) -> Iterator[bytes | Failure]:
@@ -737,7 +803,7 @@ def _start_worker(parse: Parse, day: dt.date) -> None:
     _worker_parse = parse
 
 
-def _work(batch: list[str]) -> list[bytes | Failure]:
+def _work(batch: list[str]) -> Chunk:
     """A batch's results, whole: the executor hands back one result per batch."""
     assert _worker_parse is not None
-    return [result for chunk in _parse_batch(batch, _worker_parse) for result in chunk]
+    return Chunk.of([result for chunk in _parse_batch(batch, _worker_parse) for result in chunk.results()])
