@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 import pytest
 import zstandard
 from click.testing import CliRunner
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsingest import parallel
@@ -325,6 +325,36 @@ def outcomes(results: Iterable[Article | Failure]) -> list[object]:
 
 def pieces_of(path: Path, max_bytes: int = 10_000) -> list[str]:
     return list(split_dumps([str(path)], max_bytes, Options()))
+
+
+_EXTENSIONS = [".txt", ".TXT", ".jsonl", ".Json", ".csv", ".html", ".gz", ".GZ", ".zst", ".zip", ".tgz", "."]
+_NAMES = st.tuples(
+    st.sampled_from(["a", "খবর", ".", "..", "a.b", ""]), st.lists(st.sampled_from(_EXTENSIONS), max_size=3)
+).map(lambda parts: "in/" + parts[0] + "".join(parts[1]))
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(_NAMES, max_size=12), st.sampled_from(["auto", "text", "jsonl", "csv", "html"]))
+@example(["in/a.txt.gz", "in/a.jsonl.gz"], "auto")
+@example(["in/a", "in/.zip"], "text")
+@example([pieces.PIECE.join(["in/dump", "r", "0", "9", "copy.jsonl"]), "in/b.jsonl"], "auto")  # a piece
+def test_a_file_is_cut_or_passed_on_by_its_own_name(names: list[str], form: str) -> None:
+    """split_dumps passes a file on as it is by its extension once it has seen another file
+    with it (.txt): each file still goes where its own name sends it, an archive to be shared
+    out, a dump to be cut, or on as it is."""
+    options = Options(format=form)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pieces, "_cut_archive", lambda path: True)
+        for stage in ("_pieces", "_archive_pieces"):
+            patch.setattr(pieces, stage, lambda path, *_, stage=stage: [f"{path}>{stage}"])
+        got = list(split_dumps(names, 1000, options))
+
+    def expected(name: str) -> str:
+        if pieces.is_archive(name):
+            return f"{name}>_archive_pieces"
+        return f"{name}>_pieces" if pieces._may_be_cut(name, options) else name
+
+    assert got == [expected(name) for name in names]
 
 
 @pytest.fixture
