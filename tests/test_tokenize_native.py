@@ -40,9 +40,10 @@ def test_the_c_tokenizer_is_built_and_used() -> None:
 
 def test_word_starts_are_the_first_characters_of_a_word_token() -> None:
     """tokens.WORD_STARTS, by which the grammar tells an ordinary word from a number or a mark,
-    is exactly what _TOKEN's word group may begin with."""
+    is exactly what the token pattern's word group may begin with."""
     characters = map(chr, range(sys.maxunicode + 1))
-    begins_word = {c for c in characters if (m := tokens._TOKEN.fullmatch(c)) and m.lastgroup == "word"}
+    token = tokens._patterns().token
+    begins_word = {c for c in characters if (m := token.fullmatch(c)) and m.lastgroup == "word"}
     assert begins_word == tokens.WORD_STARTS
 
 needs_native = pytest.mark.skipif(native is None, reason="the C tokenizer is not built (see the test above)")

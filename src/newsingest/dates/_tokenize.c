@@ -136,7 +136,7 @@ skip_ascii_letters(const Text *t, Py_ssize_t i, Py_ssize_t limit)
     return i;
 }
 
-/* ---- one match of _TOKEN ------------------------------------------------------------ */
+/* ---- one match of the token pattern (tokens._patterns) ------------------------------ */
 
 enum { NONE, NUM, WORD, PUNCT };
 
@@ -146,7 +146,7 @@ typedef struct {
     Py_ssize_t digits_end; /* NUM: where the digits end and the suffix (maybe empty) begins */
 } Match;
 
-/* The next match of _TOKEN in text[pos:limit], as re.finditer(text, pos, limit) finds it:
+/* The next match of the token pattern in text[pos:limit], as re.finditer(text, pos, limit) finds it:
  * whitespace is skipped; a match never looks past `limit` (re's endpos). */
 static Match
 next_match(const Text *t, Py_ssize_t pos, Py_ssize_t limit)
@@ -430,7 +430,7 @@ pair(long long a, long long b)
     return Py_BuildValue("(LL)", a, b);
 }
 
-/* _NUMERIC_DATE.fullmatch: d{1,2} S d{1,2} S dddd with the same S of "/.-" twice (day first),
+/* _patterns().numeric_date.fullmatch: d{1,2} S d{1,2} S dddd with the same S of "/.-" twice (day first),
  * or dddd-d{1,2}-d{1,2} (year first). 1 and the parts set when it matches, else 0. */
 static int
 numeric_date(const Shape *s, int *year, int *month, int *day)
@@ -694,7 +694,7 @@ tokenize_span(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssi
 
 /* The sentence that begins at `begin`: *stop is set past its end mark (or to `length`), and
  * the result says whether it holds a trigger (_has_trigger: a decimal digit, or a run of BN
- * letters or of ASCII letters (_WORD) in the trigger set): 1, 0, or -1 on error. One pass
+ * letters or of ASCII letters (the word pattern) in the trigger set): 1, 0, or -1 on error. One pass
  * finds both: no end mark is a letter, so no word run crosses a sentence's end. */
 static int
 scan_sentence(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssize_t length, Py_ssize_t *stop)

@@ -31,8 +31,8 @@ property in tests/test_tokenize_native.py checks that on mixed Bengali, Latin an
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-import string
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -40,11 +40,34 @@ from .. import normalise
 from . import lexicon as lx
 
 _BN_LETTERS = "\u0980-\u09e5\u09f0-\u09fc\u09fe\u200d"
-_TOKEN = re.compile(
-    rf"(?P<num>\d+(?:[:.]\d+)*(?:[-/]\d+)*)(?P<suf>[-'’]?[{_BN_LETTERS}]+|st|nd|rd|th)?"
-    rf"|(?P<word>[{_BN_LETTERS}]+(?:['’][{_BN_LETTERS}]+)?(?:\.(?=\s))?|[A-Za-z]+)"
-    r"|(?P<punct>\S)"
-)
+
+
+class _Patterns(NamedTuple):
+    """The regular expressions of tokenize_python and _number_token."""
+
+    token: re.Pattern[str]
+    sentence_end: re.Pattern[str]
+    digit: re.Pattern[str]
+    word: re.Pattern[str]
+    numeric_date: re.Pattern[str]
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    """_Patterns, compiled on first use: with the C tokenizer built a run needs them seldom
+    or never (it hands _number_token only numbers of many digits), and compiling them took
+    ~3 ms of every start-up."""
+    return _Patterns(
+        token=re.compile(
+            rf"(?P<num>\d+(?:[:.]\d+)*(?:[-/]\d+)*)(?P<suf>[-'’]?[{_BN_LETTERS}]+|st|nd|rd|th)?"
+            rf"|(?P<word>[{_BN_LETTERS}]+(?:['’][{_BN_LETTERS}]+)?(?:\.(?=\s))?|[A-Za-z]+)"
+            r"|(?P<punct>\S)"
+        ),
+        sentence_end=re.compile(r"[।?!\n]"),
+        digit=re.compile(r"\d"),
+        word=re.compile(rf"[{_BN_LETTERS}]+|[A-Za-z]+"),
+        numeric_date=re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})"),
+    )
 
 
 class Token(NamedTuple):
@@ -177,7 +200,6 @@ _COUNTED_SUFFIX = nfc("টি")
 _LONGEST_NUMBER = 64
 # Four-digit numbers in this range are years (১৯৭১, ২০২৩-২৪).
 _FIRST_YEAR, _LAST_YEAR = 1000, 2199
-_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 def tokenize_python(text: str) -> list[Token]:
@@ -195,7 +217,7 @@ def _all_tokens(text: str) -> list[Token]:
     """Every token of the sentences of `text` that hold a trigger."""
     tokens: list[Token] = []
     begin = 0
-    for stop in (*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)):
+    for stop in (*(m.end() for m in _patterns().sentence_end.finditer(text)), len(text)):
         if stop > begin and _has_trigger(text, begin, stop):
             _tokenize_span(text, begin, stop, tokens)
         begin = stop
@@ -203,7 +225,10 @@ def _all_tokens(text: str) -> list[Token]:
 
 
 def _has_trigger(text: str, begin: int, end: int) -> bool:
-    return bool(_DIGIT.search(text, begin, end)) or not _TRIGGERS.isdisjoint(_WORD.findall(text, begin, end))
+    patterns = _patterns()
+    return bool(patterns.digit.search(text, begin, end)) or not _TRIGGERS.isdisjoint(
+        patterns.word.findall(text, begin, end)
+    )
 
 
 def _tokenize_span(text: str, begin: int, finish: int, tokens: list[Token]) -> None:
@@ -211,7 +236,7 @@ def _tokenize_span(text: str, begin: int, finish: int, tokens: list[Token]) -> N
     words_get = WORDS.get
     append = tokens.append
     new = tuple.__new__  # a NamedTuple's own __new__ is a Python lambda; skip it
-    matches = list(_TOKEN.finditer(text, begin, finish))
+    matches = list(_patterns().token.finditer(text, begin, finish))
     skip_next = False
     for index, match in enumerate(matches):
         if skip_next:
@@ -237,11 +262,11 @@ def _tokenize_span(text: str, begin: int, finish: int, tokens: list[Token]) -> N
             append(_number_token(match["num"], match["suf"] or "", start, end))
 
 
-# What a word token begins with (_TOKEN's "word": a BN letter or a Latin one); a number
+# What a word token begins with (the token pattern's "word": a BN letter or a Latin one); a number
 # begins with a digit and a mark is neither. The grammar tells ordinary words by it too.
 WORD_STARTS: frozenset[str] = frozenset(
     [*map(chr, range(0x0980, 0x09E6)), *map(chr, range(0x09F0, 0x09FD)), "\u09fe", "\u200d"]
-).union(string.ascii_letters)
+).union("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def is_ordinary_word(token: Token, text: str) -> bool:
@@ -273,9 +298,6 @@ _TRIGGERS = frozenset(
     [word for word, (cls, _, _) in WORDS.items() if cls in _TRIGGER_CLASSES and " " not in word]
     + [word.split(" ")[1] for word, (cls, _, _) in WORDS.items() if cls in _TRIGGER_CLASSES and " " in word]
 )
-_SENTENCE_END = re.compile(r"[।?!\n]")
-_DIGIT = re.compile(r"\d")
-_WORD = re.compile(rf"[{_BN_LETTERS}]+|[A-Za-z]+")
 
 
 def _number_token(digits: str, suffix: str, start: int, end: int) -> Token:
@@ -283,7 +305,7 @@ def _number_token(digits: str, suffix: str, start: int, end: int) -> Token:
     if len(digits) > _LONGEST_NUMBER:
         return Token(start, end, "o")  # no date is that long, and int() refuses 4,300 digits
     bare = suffix.lstrip("-'’")
-    if numeric := _NUMERIC_DATE.fullmatch(digits):
+    if numeric := _patterns().numeric_date.fullmatch(digits):
         if numeric[1]:
             day, month, year = int(numeric[1]), int(numeric[3]), int(numeric[4])
         else:

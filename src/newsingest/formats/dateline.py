@@ -17,7 +17,6 @@ from typing import Final
 
 from ..dates.lexicon import WEEKDAYS
 from ..plain import Dateline, ReferenceDate
-from .published import parse_published
 from .vocabulary import (
     AGENCIES,
     BYLINE_MAX_WORDS,
@@ -153,6 +152,8 @@ def _stamps(line: str) -> list[tuple[bool, str | None]] | None:
     """`প্রকাশ: … | আপডেট: …` as (is_update, ISO value) pairs; None when the line is not a stamp."""
     if not _STAMP.match(line):  # a stamp starts with its label; most lines do not
         return None
+    from .published import parse_published  # (here: its patterns took ~3 ms of every start-up)
+
     matches = list(_STAMP.finditer(line))
     stamps = []
     for i, match in enumerate(matches):
