@@ -291,7 +291,7 @@ class Runner:
 
         pool = _Pool(self._start_pool)
         self.workers = self.jobs
-        pending: deque[tuple[list[str], Future[Chunk]]] = deque()
+        pending: deque[tuple[list[str], Future[list[Chunk]]]] = deque()
         batches = _batches(paths, BATCH_FILES)
         try:
             for batch in itertools.islice(batches, self.jobs * IN_FLIGHT_PER_WORKER):
@@ -308,7 +308,7 @@ class Runner:
                 following = next(batches, None)
                 if following is not None:
                     pending.append((following, pool.submit(following)))
-                yield done
+                yield from done
         finally:
             # On Ctrl-C or a closed pipe: drop queued batches and let running ones end.
             pool.executor.shutdown(wait=True, cancel_futures=True)
@@ -636,7 +636,7 @@ class _Pool:
         self.start = start
         self.executor = start()
 
-    def submit(self, batch: list[str]) -> Future[Chunk]:
+    def submit(self, batch: list[str]) -> Future[list[Chunk]]:
         """executor.submit, but a pool that broke meanwhile gives a failed future, not an
         exception."""
         from concurrent.futures import Future
@@ -645,7 +645,7 @@ class _Pool:
         try:
             return self.executor.submit(_work, batch)
         except BrokenProcessPool as exc:
-            future: Future[Chunk] = Future()
+            future: Future[list[Chunk]] = Future()
             future.set_exception(exc)
             return future
 
@@ -654,7 +654,7 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = self.start()
 
-    def alone(self, batch: list[str]) -> Chunk | None:
+    def alone(self, batch: list[str]) -> list[Chunk] | None:
         """The results of `batch` parsed with nothing else in the pool; None if it broke it."""
         from concurrent.futures.process import BrokenProcessPool
 
@@ -672,14 +672,14 @@ def _isolated(pool: _Pool, batch: list[str]) -> Iterator[Chunk]:
     out-of-memory killer picks a process, not a culprit)."""
     done = pool.alone(batch)
     if done is not None:
-        yield done  # another batch broke the pool
+        yield from done  # another batch broke the pool
         return
     for path in batch:
         # Two tries alone; a batch of one file has just had its first.
         done = pool.alone([path]) if len(batch) > 1 else None
         if done is None:
             done = pool.alone([path])
-        yield done if done is not None else Chunk.of([_died(path)])
+        yield from done if done is not None else [Chunk.of([_died(path)])]
 
 
 def _after_death(batch: list[str], retried: bool) -> list[tuple[list[str], bool]]:
@@ -803,7 +803,7 @@ def _start_worker(parse: Parse, day: dt.date) -> None:
     _worker_parse = parse
 
 
-def _work(batch: list[str]) -> Chunk:
+def _work(batch: list[str]) -> list[Chunk]:
     """A batch's results, whole: the executor hands back one result per batch."""
     assert _worker_parse is not None
-    return Chunk.of([result for chunk in _parse_batch(batch, _worker_parse) for result in chunk.results()])
+    return list(_parse_batch(batch, _worker_parse))
