@@ -9,7 +9,11 @@ paragraphs drawn from the repo's own articles (seeds/ and the tests' fixture), p
 sentence or two with dates varied per article (Gregorian, Bengali-calendar, relative).
 Every figure is measured on the same files in the same run, so the ratios hold on a noisy
 machine even when the absolute rates move, and each timing is the fastest of --repeat rounds
-(3), each round timing every run once: a shared machine only ever adds time. The figures:
+(3), each round timing every run once: a shared machine only ever adds time. Beside each
+figure, `host`: how fast a fixed CPU loop ran just before and after that run, against its
+fastest in the same N's runs (a shared host can run at half speed for seconds at a time):
+where the floor's best run and newsingest's met the host at different speeds, their ratio
+is off by as much. The figures:
 
 - newsingest parse DIR --jobs J (a subprocess, stdout to /dev/null): articles/s, MB/s and the
   peak RSS of the largest process;
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import gzip
 import json
 import os
@@ -43,10 +48,12 @@ import tempfile
 import threading
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 REPO = Path(__file__).resolve().parent.parent
+T = TypeVar("T")
 DIGITS = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 
 
@@ -297,6 +304,32 @@ def run_floor(files: list[Path]) -> tuple[float, float]:
     return time.perf_counter() - started, time.process_time() - cpu
 
 
+# A fixed pure-Python loop: ~20 ms on a quiet 2-vCPU host of this kind.
+_PACE_LOOP = 500_000
+
+
+def host_pace() -> float:
+    """Seconds the fixed loop takes now: how fast the host runs this process at the moment.
+
+    Timed just before and after each run (`paced`), so that a figure can be read with the
+    host's speed beside it: one shared host here ran the same loop in 0.11 s and in 0.20 s by
+    turns, spells of one to several seconds each, which no number of rounds evens out for a
+    run of a few seconds.
+    """
+    started = time.perf_counter()
+    total = 0
+    for number in range(_PACE_LOOP):
+        total += number
+    return time.perf_counter() - started
+
+
+def paced(measure: Callable[[], T]) -> tuple[T, float]:
+    """measure()'s result, and the host's pace around it (the mean of one before, one after)."""
+    before = host_pace()
+    result = measure()
+    return result, (before + host_pace()) / 2
+
+
 def run_dateparser(files: list[Path], sample: int) -> tuple[float, int] | None:
     """(articles/s, articles timed) for dateparser's search_dates over a sample of the files."""
     try:
@@ -329,49 +362,64 @@ def bench(count: int, jobs: list[int], sample: int, keep: bool, repeat: int) -> 
         # is the fastest of its rounds: a shared machine only ever adds time, and its slow
         # spells (which last seconds) then fall on all the runs alike, not on whichever of
         # them happened to be timed during one.
-        floors, startups, side_by_side = [], [], []
-        runs: dict[int, list[Run]] = {job: [] for job in jobs}
+        # Each run is paced (the host's speed timed around it); a figure's pace is its round's.
+        floors: list[tuple[tuple[float, float], float]] = []
+        startups, side_by_side = [], []
+        runs: dict[int, list[tuple[Run, float]]] = {job: [] for job in jobs}
         parts = halves(folder, files)
         for _ in range(repeat):
-            floors.append(run_floor(files))
+            floors.append(paced(functools.partial(run_floor, files)))
             startups.append(run_startup(files[0]))
             for job in jobs:
-                runs[job].append(run_newsingest(folder, job))
+                runs[job].append(paced(functools.partial(run_newsingest, folder, job)))
             if 2 in jobs:
-                side_by_side.append(run_side_by_side(parts))
-        (floor, floor_cpu), (startup, startup_cpu) = min(floors), min(startups)
+                side_by_side.append(paced(functools.partial(run_side_by_side, parts)))
+        ((floor, floor_cpu), floor_pace), (startup, startup_cpu) = min(floors), min(startups)
+        paces = [pace for _, pace in floors] + [pace for _, pace in side_by_side]
+        fastest = min(paces + [pace for measured in runs.values() for _, pace in measured])
+
+        def host(pace: float) -> float:
+            """The host's speed around a run, against its fastest in this N's rounds."""
+            return fastest / pace
+
         results: dict = {"n": count, "megabytes": megabytes, "floor_rate": count / floor}
         results["floor_cpu"] = floor_cpu
+        results["floor_host"] = host(floor_pace)
         print(f"best of {repeat} rounds, each timing every run once (--repeat)")
-        header = f"{'seconds':>9}{'CPU s':>7}{'articles/s':>12}{'MB/s':>8}{'peak RSS MB (largest/all)':>27}"
+        header = f"{'seconds':>9}{'CPU s':>7}{'articles/s':>12}{'MB/s':>8}"
+        header += f"{'peak RSS MB (largest/all)':>27}{'host':>6}"
         print(f"{'run':<26}{header}")
         label = "I/O floor (read + json)"
-        print(f"{label:<26}{floor:>9.2f}{floor_cpu:>7.2f}{count / floor:>12,.0f}{megabytes / floor:>8.1f}")
+        figures = f"{floor:>9.2f}{floor_cpu:>7.2f}{count / floor:>12,.0f}{megabytes / floor:>8.1f}"
+        print(f"{label:<26}{figures}{'':>27}{host(floor_pace):>6.0%}")
         results["startup_seconds"] = startup
         print(f"{'newsingest, one article':<26}{startup:>9.2f}{'':>7}   (start-up, in every run below)")
         for job in jobs:
-            best = min(runs[job])  # (the fastest; its CPU time beside it)
-            rss, rss_all = max(r.rss_mb for r in runs[job]), max(r.rss_all_mb for r in runs[job])
+            best, pace = min(runs[job])  # (the fastest; its CPU time beside it)
+            rss, rss_all = max(r.rss_mb for r, _ in runs[job]), max(r.rss_all_mb for r, _ in runs[job])
             rate = count / best.seconds
             results[f"jobs{job}"] = {
                 "seconds": best.seconds,
-                "cpu": min(r.cpu for r in runs[job]),
+                "cpu": min(r.cpu for r, _ in runs[job]),
                 "rate": rate,
                 "rss_mb": rss,
                 "rss_all_mb": rss_all,
                 "lines": best.lines,
+                "host": host(pace),
             }
             label = f"newsingest --jobs {job}"
             memory = f"{rss:.0f} / {rss_all:.0f}"
             figures = f"{best.seconds:>9.2f}{best.cpu:>7.2f}{rate:>12,.0f}{megabytes / best.seconds:>8.1f}"
-            print(f"{label:<26}{figures}{memory:>27}")
+            print(f"{label:<26}{figures}{memory:>27}{host(pace):>6.0%}")
             if best.lines != count:
                 print(f"   note: {count - best.lines} articles not written (exit status {best.status})")
         if side_by_side:
-            pair, pair_cpu = min(side_by_side)
+            (pair, pair_cpu), pace = min(side_by_side)
             results["side_by_side"] = {"seconds": pair, "cpu": pair_cpu, "rate": count / pair}
+            results["side_by_side"]["host"] = host(pace)
             label = "two --jobs 1, halves"
-            print(f"{label:<26}{pair:>9.2f}{pair_cpu:>7.2f}{count / pair:>12,.0f}{megabytes / pair:>8.1f}")
+            figures = f"{pair:>9.2f}{pair_cpu:>7.2f}{count / pair:>12,.0f}{megabytes / pair:>8.1f}"
+            print(f"{label:<26}{figures}{'':>27}{host(pace):>6.0%}")
         # The same articles as one dump, JSON Lines, a JSON array and CSV, each plain and
         # gzipped: read a record at a time (the plain ones are over 16 MiB), in flat memory; cut
         # into pieces for the workers.
@@ -398,7 +446,7 @@ def bench(count: int, jobs: list[int], sample: int, keep: bool, repeat: int) -> 
             archives = [("zip", zipped), ("tgz", tarred)]
             for name, path in [*dumps, ("csv", table), ("csv.gz", packed_table), *archives]:
                 for job in jobs:
-                    run = run_newsingest(path, job)
+                    run, pace = paced(functools.partial(run_newsingest, path, job))
                     results[f"dump_{name}_jobs{job}"] = {
                         "seconds": run.seconds,
                         "cpu": run.cpu,
@@ -406,10 +454,11 @@ def bench(count: int, jobs: list[int], sample: int, keep: bool, repeat: int) -> 
                         "rss_mb": run.rss_mb,
                         "rss_all_mb": run.rss_all_mb,
                         "lines": run.lines,
+                        "host": host(pace),
                     }
                     label, memory = f"one .{name}, --jobs {job}", f"{run.rss_mb:.0f} / {run.rss_all_mb:.0f}"
                     figures = f"{run.seconds:>9.2f}{run.cpu:>7.2f}{count / run.seconds:>12,.0f}"
-                    print(f"{label:<26}{figures}{size_mb / run.seconds:>8.1f}{memory:>27}")
+                    print(f"{label:<26}{figures}{size_mb / run.seconds:>8.1f}{memory:>27}{host(pace):>6.0%}")
                     if run.lines != count:
                         print(f"   note: {count - run.lines} articles not written (exit status {run.status})")
         dp = run_dateparser(files, sample)
@@ -429,6 +478,10 @@ def bench(count: int, jobs: list[int], sample: int, keep: bool, repeat: int) -> 
             # the host was busy.
             by_cpu, alone = one["cpu"] / floor_cpu, (one["cpu"] - startup_cpu) / floor_cpu
             print(f"   the same, by CPU time:               {by_cpu:7.1f}x  ({alone:.1f}x without start-up)")
+            # CPU time counts a slowed host's seconds too: the pace says whether the two
+            # best runs met the host at the same speed.
+            met = f"{results['floor_host']:.0%} / {one['host']:.0%}"
+            print(f"   host speed around each, floor / -j 1: {met:>9}  (of its fastest, see `host`)")
             if dp is not None:
                 print(f"newsingest --jobs 1 / dateparser rate:  {one['rate'] / dp[0]:7.1f}x  (target >= 40x)")
             print(f"newsingest --jobs 1 articles/s:         {one['rate']:7,.0f}   (target >= 4,000)")
