@@ -11,7 +11,7 @@ Every figure is measured on the same files in the same run, so the ratios hold o
 machine even when the absolute rates move, and each timing is the fastest of --repeat rounds
 (3), each round timing every run once: a shared machine only ever adds time. Beside each
 figure, `host`: how fast a fixed CPU loop ran just before and after that run, against its
-fastest in the same N's runs (a shared host can run at half speed for seconds at a time):
+fastest around the same N's rounds (a shared host can run at half speed for seconds at a time):
 where the floor's best run and newsingest's met the host at different speeds, their ratio
 is off by as much. The figures:
 
