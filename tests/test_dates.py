@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import importlib
 import re
 import unicodedata
 
@@ -1590,3 +1591,32 @@ def test_inner_ordinary_words_never_change_an_expression(text: str) -> None:
     assert _expressions_described(find_expressions(kept, text), kept) == _expressions_described(
         find_expressions(every, text), every
     )
+
+
+_YEARS = st.one_of(st.integers(1998, 2002), st.integers(-1, 2), st.sampled_from([9999, 10000]))
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.tuples(_YEARS, st.integers(-1, 17), st.integers(-1, 33)), min_size=1, max_size=40))
+def test_remembered_days_and_months_answer_for_their_own_date(asked: list[tuple[int, int, int]]) -> None:
+    """The resolver remembers dates and months by one number each: no two may meet in it."""
+    resolve = importlib.import_module("newsingest.dates.resolve")  # (the package has a resolve())
+    for year, month, day in asked:
+        try:
+            expected = dt.date(year, month, day)
+        except ValueError:
+            expected = None
+        assert resolve._safe_date(year, month, day) == expected
+        if expected is not None:
+            assert resolve._day(expected).value == expected.isoformat()
+        if 1 <= month <= 12 and 1 <= year <= 9999:
+            whole = resolve._month(year, month)
+            last = calendar.monthrange(year, month)[1]
+            assert (whole.value, whole.earliest, whole.latest) == (
+                f"{year:04d}-{month:02d}",
+                dt.date(year, month, 1),
+                dt.date(year, month, last),
+            )
+        elif 1 <= year <= 9999:
+            with pytest.raises(ValueError):  # as the calendar itself: month 17 is no January
+                resolve._month(year, month)

@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, TypeVar
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
@@ -58,6 +58,8 @@ _FUTURE_TENSE_BEHIND: Final = dt.timedelta(days=7)
 # remembered, a bounded number of them: date.isoformat() goes through printf, dateutil's
 # addition runs in Python (3 us), calendar.monthrange works out the first weekday too (2 us).
 _REMEMBERED: Final = 4096
+_Key = TypeVar("_Key")
+_Answer = TypeVar("_Answer")
 
 
 # Resolved and Context are built for every date: plain classes with their own __init__,
@@ -400,13 +402,17 @@ _ISO_DAYS: Final[dict[dt.date, str]] = {}
 
 
 def iso_day(day: dt.date) -> str:
-    """day.isoformat(), remembered (see _REMEMBERED; forgotten all at once when full)."""
+    """day.isoformat(), remembered."""
     iso = _ISO_DAYS.get(day)
-    if iso is None:
-        if len(_ISO_DAYS) >= _REMEMBERED:
-            _ISO_DAYS.clear()
-        iso = _ISO_DAYS[day] = day.isoformat()
-    return iso
+    return _remember(_ISO_DAYS, day, day.isoformat()) if iso is None else iso
+
+
+def _remember(answers: dict[_Key, _Answer], key: _Key, answer: _Answer) -> _Answer:
+    """Keep `answer` under `key` (see _REMEMBERED: all are forgotten at once when full)."""
+    if len(answers) >= _REMEMBERED:
+        answers.clear()
+    answers[key] = answer
+    return answer
 
 
 @functools.lru_cache(maxsize=_REMEMBERED)
@@ -420,13 +426,28 @@ def _days_in_month(year: int, month: int) -> int:
     return pycal.monthrange(year, month)[1]
 
 
+# The days and months resolved, by day and by one int for year and month: compiled code
+# calls the date type as Python does (~1,600 instructions a date, its arguments parsed as
+# keywords) and formats an f-string's numbers through format(), where a dict read takes
+# ~150; an article names its few days several times. (A Resolved is never changed once built.)
+_DAYS: Final[dict[dt.date, Resolved]] = {}
+_MONTHS: Final[dict[int, Resolved]] = {}
+_DATES: Final[dict[int, dt.date | None]] = {}
+
+
 def _day(d: dt.date) -> Resolved:
-    return Resolved("DATE", iso_day(d), d, d, d)
+    day = _DAYS.get(d)
+    return _remember(_DAYS, d, Resolved("DATE", iso_day(d), d, d, d)) if day is None else day
 
 
 def _month(year: int, month: int) -> Resolved:
-    last = _days_in_month(year, month)
-    return _span(f"{year:04d}-{month:02d}", dt.date(year, month, 1), dt.date(year, month, last))
+    key = year << 4 | month
+    whole = _MONTHS.get(key) if 0 < month <= 12 else None
+    if whole is None:
+        last = _days_in_month(year, month)
+        whole = _span(f"{year:04d}-{month:02d}", dt.date(year, month, 1), dt.date(year, month, last))
+        _remember(_MONTHS, key, whole)
+    return whole
 
 
 def _year(year: int) -> Resolved:
@@ -560,10 +581,17 @@ def _latest_weekday_year(month: int, day: int, weekday: int) -> int | None:
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
+    """dt.date(year, month, day), or None where there is no such day (৩১ এপ্রিল); remembered."""
+    if not (0 < month <= 12 and 0 < day <= 31):
         return None
+    key = year << 9 | month << 5 | day
+    if key in _DATES:
+        return _DATES[key]
+    try:
+        date: dt.date | None = dt.date(year, month, day)
+    except ValueError:
+        date = None
+    return _remember(_DATES, key, date)
 
 
 def _nearest_month_year(month: int, ctx: Context, rel: int | None) -> int | None:
