@@ -1620,3 +1620,26 @@ def test_remembered_days_and_months_answer_for_their_own_date(asked: list[tuple[
         elif 1 <= year <= 9999:
             with pytest.raises(ValueError):  # as the calendar itself: month 17 is no January
                 resolve._month(year, month)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.dates(), st.integers(0, 6), st.sampled_from([1, -1]), st.integers(-1000, 1000))
+def test_day_arithmetic_is_dateutils_and_the_standard_librarys(
+    day: dt.date, weekday: int, direction: int, days: int
+) -> None:
+    """The resolver's own weekday and day shifts give what relativedelta and timedelta give."""
+    from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+    resolve = importlib.import_module("newsingest.dates.resolve")
+    assert resolve._day_delta(days) == dt.timedelta(days=days)
+    try:
+        expected = day + relativedelta(weekday=(MO, TU, WE, TH, FR, SA, SU)[weekday](direction))
+    except OverflowError:  # (past 9999-12-31 or before 0001-01-01)
+        return
+    assert resolve._nearest_weekday(day, weekday, direction) == expected
+
+
+def test_day_shifts_hold_at_the_edges_of_those_built_once() -> None:
+    resolve = importlib.import_module("newsingest.dates.resolve")
+    for days in (-resolve._SHIFTS - 1, -resolve._SHIFTS, 0, resolve._SHIFTS, resolve._SHIFTS + 1):
+        assert resolve._day_delta(days) == dt.timedelta(days=days)
