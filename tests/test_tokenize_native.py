@@ -370,10 +370,10 @@ def test_not_a_str() -> None:
             tokenize_python(value)
 
 
-def _configure(number_token: Callable[[str, str, int, int], Token]) -> None:
-    """native.configure as tokens.py calls it, with another number callback."""
+def _configure(number_token: Callable[[str, str, int, int], Token], words: dict | None = None) -> None:
+    """native.configure as tokens.py calls it, with another number callback (or lexicon)."""
     native.configure(
-        tokens.WORDS,
+        tokens.WORDS if words is None else words,
         tokens._PHRASE_STARTS,
         tokens._TRIGGERS,
         tokens._PUNCT,
@@ -417,3 +417,12 @@ def test_no_references_or_memory_kept() -> None:
     grown = bytes_kept(lambda: native.tokenize(text))
     assert [sys.getrefcount(obj) for obj in watched] == before
     assert grown < 10_000, f"{grown} bytes still allocated after 2,000 calls"
+
+
+@needs_native
+def test_a_bad_lexicon_is_refused_and_the_tables_before_it_stay() -> None:
+    text = "গত ১২ জানুয়ারি সোমবার সকালে। আজ হরতাল।"
+    expected = native.tokenize(text)
+    with pytest.raises(TypeError, match="lexicon entry"):
+        _configure(tokens._number_token, {**tokens.WORDS, "জানুয়ারি": "M"})
+    assert native.tokenize(text) == expected == tokenize_python(text)

@@ -19,6 +19,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <datetime.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Pre-filters: Bloom filters (two bits per word) over a hash of the code points of a set of
@@ -34,10 +35,38 @@
  * new int for each (a sixth of tokenize's time). At most 16,384 ints, ~0.6 MB. */
 #define KEPT_OFFSETS 16384
 
+/* The text being tokenized, read by index. */
 typedef struct {
-    PyObject *words;            /* dict: surface form -> (class, value, ending) */
-    PyObject *phrase_starts;    /* frozenset: first words of two-word phrase keys */
-    PyObject *triggers;         /* frozenset: words that make a sentence worth tokenizing */
+    int kind;
+    const void *data;
+} Text;
+
+#define AT(t, i) PyUnicode_READ((t)->kind, (t)->data, (i))
+
+/* A key of the lexicon: a key of WORDS, of phrase_starts or of triggers (or
+ * of several), with what it is in each. */
+typedef struct {
+    PyObject *string;  /* the key (a new reference), read in place as `chars` */
+    Text chars;
+    Py_ssize_t length;
+    uint64_t hash;     /* the filter hash */
+    PyObject *entry;   /* WORDS[key], (class, value, ending); NULL where the key is not in WORDS */
+    int opens_phrase;  /* in phrase_starts: the first word of a two-word key */
+    int trigger;       /* in triggers: a word that makes a sentence worth tokenizing */
+} Key;
+
+/* Every key, in an open-addressing table over the filter hash: a word the filters let
+ * through is looked up by its code points, with no str made for it and no dict or set read
+ * (tokenize over a bench article: 147K instructions with them, 111K without). */
+typedef struct {
+    Key *keys;
+    Py_ssize_t count;
+    Py_ssize_t *slots; /* index + 1 into keys, 0 for empty */
+    size_t mask;
+} Lexicon;
+
+typedef struct {
+    Lexicon lexicon;
     PyObject *punct;            /* dict: one-character str -> class */
     PyObject *number_token;     /* callable(digits, suffix, start, end) -> Token, for long numbers */
     PyObject *token_type;       /* the Token NamedTuple class */
@@ -94,14 +123,6 @@ filter_has(const unsigned char *filter, size_t bits, uint64_t h)
     return (filter[a / 8] >> (a % 8)) & (filter[b / 8] >> (b % 8)) & 1;
 }
 
-/* The text being tokenized, read by index. */
-typedef struct {
-    int kind;
-    const void *data;
-} Text;
-
-#define AT(t, i) PyUnicode_READ((t)->kind, (t)->data, (i))
-
 /* The filter hash of text[start:end]. */
 static inline uint64_t
 hash_span(const Text *t, Py_ssize_t start, Py_ssize_t end)
@@ -110,6 +131,160 @@ hash_span(const Text *t, Py_ssize_t start, Py_ssize_t end)
     for (Py_ssize_t i = start; i < end; i++)
         h = HASH_STEP(h, AT(t, i));
     return h;
+}
+
+/* ---- the lexicon's keys ------------------------------------------------------------ */
+
+static inline Py_UCS4
+ascii_lower(Py_UCS4 c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+/* text[start:end] (lower-cased as ASCII where `lower`) == chars[from:from + end - start]. */
+static inline int
+same_span(const Text *t, Py_ssize_t start, Py_ssize_t end, const Text *chars, Py_ssize_t from, int lower)
+{
+    for (Py_ssize_t i = start; i < end; i++, from++)
+        if ((lower ? ascii_lower(AT(t, i)) : AT(t, i)) != AT(chars, from))
+            return 0;
+    return 1;
+}
+
+/* The key text[start:end] is (with hash h), or, where `lower`, its ASCII lower case is; NULL
+ * if none. */
+static const Key *
+find_key(const Lexicon *lx, const Text *t, Py_ssize_t start, Py_ssize_t end, uint64_t h, int lower)
+{
+    if (lx->slots == NULL)
+        return NULL;
+    for (size_t slot = (size_t)h & lx->mask;; slot = (slot + 1) & lx->mask) {
+        Py_ssize_t index = lx->slots[slot];
+        if (index == 0)
+            return NULL;
+        const Key *k = &lx->keys[index - 1];
+        if (k->hash == h && k->length == end - start && same_span(t, start, end, &k->chars, 0, lower))
+            return k;
+    }
+}
+
+/* find_key of the lower case of an ASCII word. */
+static const Key *
+find_lower_key(const Lexicon *lx, const Text *t, Py_ssize_t start, Py_ssize_t end)
+{
+    uint64_t h = HASH_START;
+    for (Py_ssize_t i = start; i < end; i++)
+        h = HASH_STEP(h, ascii_lower(AT(t, i)));
+    return find_key(lx, t, start, end, h, 1);
+}
+
+/* The key "first second" of the words text[start:end] and text[next_start:next_end]; NULL if
+ * none. */
+static const Key *
+find_phrase_key(const Lexicon *lx, const Text *t, Py_ssize_t start, Py_ssize_t end, Py_ssize_t next_start,
+                Py_ssize_t next_end)
+{
+    uint64_t h = HASH_STEP(hash_span(t, start, end), ' ');
+    for (Py_ssize_t i = next_start; i < next_end; i++)
+        h = HASH_STEP(h, AT(t, i));
+    Py_ssize_t first = end - start, length = first + 1 + (next_end - next_start);
+    for (size_t slot = (size_t)h & lx->mask;; slot = (slot + 1) & lx->mask) {
+        Py_ssize_t index = lx->slots[slot];
+        if (index == 0)
+            return NULL;
+        const Key *k = &lx->keys[index - 1];
+        if (k->hash == h && k->length == length && AT(&k->chars, first) == ' ' &&
+            same_span(t, start, end, &k->chars, 0, 0) && same_span(t, next_start, next_end, &k->chars, first + 1, 0))
+            return k;
+    }
+}
+
+static void
+free_lexicon(Lexicon *lx)
+{
+    for (Py_ssize_t i = 0; i < lx->count; i++) {
+        Py_DECREF(lx->keys[i].string);
+        Py_XDECREF(lx->keys[i].entry);
+    }
+    PyMem_Free(lx->keys);
+    PyMem_Free(lx->slots);
+    *lx = (Lexicon){NULL, 0, NULL, 0};
+}
+
+/* The key of `string` (a str), added to `lx` if new (its keys may not outgrow it). */
+static Key *
+add_key(Lexicon *lx, PyObject *string)
+{
+    Text chars = {PyUnicode_KIND(string), PyUnicode_DATA(string)};
+    Py_ssize_t length = PyUnicode_GET_LENGTH(string);
+    uint64_t h = hash_span(&chars, 0, length);
+    size_t slot = (size_t)h & lx->mask;
+    for (; lx->slots[slot] != 0; slot = (slot + 1) & lx->mask) {
+        Key *k = &lx->keys[lx->slots[slot] - 1];
+        if (k->hash == h && k->length == length && same_span(&chars, 0, length, &k->chars, 0, 0))
+            return k;
+    }
+    Key *k = &lx->keys[lx->count];
+    k->string = Py_NewRef(string);
+    k->chars = chars;
+    k->length = length;
+    k->hash = h;
+    k->entry = NULL;
+    k->opens_phrase = k->trigger = 0;
+    lx->slots[slot] = ++lx->count;
+    return k;
+}
+
+/* Mark the key of every str in `strings` (an iterable) at `flag_offset` in its Key. */
+static int
+add_keys(Lexicon *lx, PyObject *strings, size_t flag_offset)
+{
+    PyObject *iterator = PyObject_GetIter(strings);
+    if (iterator == NULL)
+        return -1;
+    PyObject *string;
+    while ((string = PyIter_Next(iterator)) != NULL) {
+        if (PyUnicode_Check(string)) /* (no word equals a non-str) */
+            *(int *)((char *)add_key(lx, string) + flag_offset) = 1;
+        Py_DECREF(string);
+    }
+    Py_DECREF(iterator);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* The table of the keys of `words` (with their entries), `phrase_starts` and `triggers`. */
+static int
+build_lexicon(Lexicon *lx, PyObject *words, PyObject *phrase_starts, PyObject *triggers)
+{
+    Py_ssize_t most = PyDict_GET_SIZE(words) + PySet_GET_SIZE(phrase_starts) + PySet_GET_SIZE(triggers);
+    size_t size = 16;
+    while (size < (size_t)most * 2)
+        size *= 2;
+    *lx = (Lexicon){PyMem_Calloc((size_t)most + 1, sizeof(Key)), 0, PyMem_Calloc(size, sizeof(Py_ssize_t)),
+                    size - 1};
+    if (lx->keys == NULL || lx->slots == NULL) {
+        free_lexicon(lx);
+        PyErr_NoMemory();
+        return -1;
+    }
+    PyObject *word, *entry;
+    Py_ssize_t position = 0;
+    while (PyDict_Next(words, &position, &word, &entry)) {
+        if (!PyUnicode_Check(word))
+            continue;
+        if (!PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 3) {
+            PyErr_SetString(PyExc_TypeError, "a lexicon entry must be a (class, value, ending) tuple");
+            free_lexicon(lx);
+            return -1;
+        }
+        Key *k = add_key(lx, word);
+        Py_XSETREF(k->entry, Py_NewRef(entry));
+    }
+    if (add_keys(lx, phrase_starts, offsetof(Key, opens_phrase)) || add_keys(lx, triggers, offsetof(Key, trigger))) {
+        free_lexicon(lx);
+        return -1;
+    }
+    return 0;
 }
 
 static Py_ssize_t
@@ -297,56 +472,23 @@ append_new(PyObject *tokens, PyObject *token)
     return failed;
 }
 
-/* WORDS.get(word) or, for an ASCII word ([A-Za-z]+; a word of BN letters never is),
- * WORDS.get(word.lower()); a new reference to the entry, or Py_None when neither is there
- * (NULL on error). */
-static PyObject *
-lookup_word(State *st, PyObject *word, int ascii)
-{
-    PyObject *entry = PyDict_GetItemWithError(st->words, word);
-    if (entry != NULL)
-        return Py_NewRef(entry);
-    if (PyErr_Occurred())
-        return NULL;
-    if (!ascii)
-        return Py_NewRef(Py_None);
-    PyObject *lower = PyObject_CallMethod(word, "lower", NULL);
-    if (lower == NULL)
-        return NULL;
-    entry = PyDict_GetItemWithError(st->words, lower);
-    Py_DECREF(lower);
-    if (entry != NULL)
-        return Py_NewRef(entry);
-    return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
-}
-
-/* The two-word phrase "first second" when `first` (the word text[start:end]) opens one, the
- * next match is a word one character (a whitespace) after it, and the pair is in WORDS:
- * 1 with *phrase (a new reference to its token) and *phrase_end set, 0 when not, -1 on error. */
+/* The token of the two-word phrase "first second" when the word text[start:end] (its key
+ * `first`) opens one, the next match is a word one character (a whitespace) after it, and
+ * the pair is a key of WORDS: 1 with *phrase (a new reference) and *phrase_end set, 0 when
+ * not, -1 on error. */
 static int
-try_phrase(State *st, const Text *t, PyObject *text, PyObject *first, Py_ssize_t start, Py_ssize_t end,
-           Py_ssize_t limit, PyObject **phrase, Py_ssize_t *phrase_end)
+try_phrase(State *st, const Text *t, const Key *first, Py_ssize_t start, Py_ssize_t end, Py_ssize_t limit,
+           PyObject **phrase, Py_ssize_t *phrase_end)
 {
-    int opens = PySet_Contains(st->phrase_starts, first);
-    if (opens <= 0)
-        return opens;
+    if (first == NULL || !first->opens_phrase)
+        return 0;
     Match following = next_match(t, end, limit);
     if (following.kind != WORD || following.start != end + 1)
         return 0;
-    PyObject *second = PyUnicode_Substring(text, following.start, following.end);
-    if (second == NULL)
-        return -1;
-    PyObject *key = PyUnicode_FromFormat("%U %U", first, second);
-    Py_DECREF(second);
-    if (key == NULL)
-        return -1;
-    PyObject *entry = PyDict_GetItemWithError(st->words, key);
-    Py_DECREF(key);
-    if (entry == NULL)
-        return PyErr_Occurred() ? -1 : 0;
-    Py_INCREF(entry);
-    *phrase = entry_token(st, start, following.end, entry);
-    Py_DECREF(entry);
+    const Key *pair = find_phrase_key(&st->lexicon, t, start, end, following.start, following.end);
+    if (pair == NULL || pair->entry == NULL)
+        return 0;
+    *phrase = entry_token(st, start, following.end, pair->entry);
     if (*phrase == NULL)
         return -1;
     *phrase_end = following.end;
@@ -633,21 +775,19 @@ tokenize_span(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssi
         pos = m.end;
         if (m.kind == WORD) {
             /* (An ASCII word is looked up lower-cased too: the filter holds the keys as written.) */
-            if (!is_ascii_letter(AT(t, m.start)) &&
-                !filter_has(st->lexicon_filter, LEXICON_FILTER_BITS, hash_span(t, m.start, m.end))) {
+            int ascii = is_ascii_letter(AT(t, m.start));
+            uint64_t h = hash_span(t, m.start, m.end);
+            if (!ascii && !filter_has(st->lexicon_filter, LEXICON_FILTER_BITS, h)) {
                 /* In no entry of the lexicon and opening no phrase: an ordinary word. */
                 if (add_ordinary_word(st, run, m.start, m.end, tokens))
                     return -1;
                 continue;
             }
-            PyObject *word = PyUnicode_Substring(text, m.start, m.end);
-            if (word == NULL)
-                return -1;
+            const Key *key = find_key(&st->lexicon, t, m.start, m.end, h, 0);
             PyObject *phrase_token = NULL;
             Py_ssize_t phrase_end;
-            int phrase = try_phrase(st, t, text, word, m.start, m.end, limit, &phrase_token, &phrase_end);
+            int phrase = try_phrase(st, t, key, m.start, m.end, limit, &phrase_token, &phrase_end);
             if (phrase != 0) {
-                Py_DECREF(word);
                 if (phrase < 0)
                     return -1;
                 if (end_run(st, run, tokens)) {
@@ -659,19 +799,15 @@ tokenize_span(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssi
                 pos = phrase_end;
                 continue;
             }
-            PyObject *entry = lookup_word(st, word, is_ascii_letter(AT(t, m.start)));
-            Py_DECREF(word);
-            if (entry == NULL)
-                return -1;
-            if (entry == Py_None) {
-                Py_DECREF(entry);
+            /* WORDS.get(word), or for an ASCII word, WORDS.get(word.lower()) */
+            if ((key == NULL || key->entry == NULL) && ascii)
+                key = find_lower_key(&st->lexicon, t, m.start, m.end);
+            if (key == NULL || key->entry == NULL) {
                 if (add_ordinary_word(st, run, m.start, m.end, tokens))
                     return -1;
                 continue;
             }
-            int failed = end_run(st, run, tokens) || append_new(tokens, entry_token(st, m.start, m.end, entry));
-            Py_DECREF(entry);
-            if (failed)
+            if (end_run(st, run, tokens) || append_new(tokens, entry_token(st, m.start, m.end, key->entry)))
                 return -1;
         }
         else if (end_run(st, run, tokens))
@@ -697,7 +833,7 @@ tokenize_span(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssi
  * letters or of ASCII letters (the word pattern) in the trigger set): 1, 0, or -1 on error. One pass
  * finds both: no end mark is a letter, so no word run crosses a sentence's end. */
 static int
-scan_sentence(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssize_t length, Py_ssize_t *stop)
+scan_sentence(State *st, const Text *t, Py_ssize_t begin, Py_ssize_t length, Py_ssize_t *stop)
 {
     Py_ssize_t i = begin;
     int found = 0;
@@ -729,13 +865,8 @@ scan_sentence(State *st, const Text *t, PyObject *text, Py_ssize_t begin, Py_ssi
             continue;
         }
         if (filter_has(st->trigger_filter, TRIGGER_FILTER_BITS, h)) {
-            PyObject *word = PyUnicode_Substring(text, i, end);
-            if (word == NULL)
-                return -1;
-            found = PySet_Contains(st->triggers, word);
-            Py_DECREF(word);
-            if (found < 0)
-                return -1;
+            const Key *key = find_key(&st->lexicon, t, i, end, h, 0);
+            found = key != NULL && key->trigger;
         }
         i = end;
     }
@@ -809,7 +940,7 @@ tokenize_as(State *st, PyObject *text)
     WordRun run = {0, 0, 0};
     while (begin < length) {
         Py_ssize_t stop;
-        int trigger = scan_sentence(st, &t, text, begin, length, &stop);
+        int trigger = scan_sentence(st, &t, begin, length, &stop);
         if (trigger < 0 || (trigger && tokenize_span(st, &t, text, begin, stop, tokens, &run) < 0)) {
             Py_DECREF(tokens);
             return NULL;
@@ -830,29 +961,31 @@ PyDoc_STRVAR(configure_doc,
              "_TRIGGERS (frozensets of str), _PUNCT (dict), _number_token and the Token class;\n"
              "for numbers, the suffix sets _CLOCK_SUFFIXES, _COUNT_SUFFIXES and _ORDINAL_SUFFIXES,\n"
              "_COUNTED_SUFFIX and (_FIRST_YEAR, _LAST_YEAR).\n"
-             "The objects are kept, not copied; the trigger and lexicon pre-filters are computed here.");
+             "WORDS, _PHRASE_STARTS and _TRIGGERS are read into one table of their keys here (a\n"
+             "later change to them is not seen), with the pre-filters; the other objects are kept.");
 
-/* Add the str members of `words` (any iterable; a dict's keys) to a filter; -1 on error. */
-static int
-fill_filter(unsigned char *filter, size_t bits, PyObject *words)
+static inline void
+set_filter_bits(unsigned char *filter, size_t bits, uint64_t h)
 {
-    PyObject *iterator = PyObject_GetIter(words);
-    if (iterator == NULL)
-        return -1;
-    PyObject *word;
-    while ((word = PyIter_Next(iterator)) != NULL) {
-        if (PyUnicode_Check(word)) { /* a non-str member can never equal a word */
-            /* (hashed as tokenize hashes the text's words, so a member always passes) */
-            Text chars = {PyUnicode_KIND(word), PyUnicode_DATA(word)};
-            uint64_t h = hash_span(&chars, 0, PyUnicode_GET_LENGTH(word));
-            size_t a = SLOT1(h, bits), b = SLOT2(h, bits);
-            filter[a / 8] |= (unsigned char)(1u << (a % 8));
-            filter[b / 8] |= (unsigned char)(1u << (b % 8));
-        }
-        Py_DECREF(word);
+    size_t a = SLOT1(h, bits), b = SLOT2(h, bits);
+    filter[a / 8] |= (unsigned char)(1u << (a % 8));
+    filter[b / 8] |= (unsigned char)(1u << (b % 8));
+}
+
+/* The filters of the lexicon's keys (hashed as tokenize hashes the text's words, so a key
+ * always passes): the triggers', and that of the keys of WORDS and the phrase starts. */
+static void
+fill_filters(State *st, const Lexicon *lx)
+{
+    memset(st->trigger_filter, 0, sizeof(st->trigger_filter));
+    memset(st->lexicon_filter, 0, sizeof(st->lexicon_filter));
+    for (Py_ssize_t i = 0; i < lx->count; i++) {
+        const Key *k = &lx->keys[i];
+        if (k->trigger)
+            set_filter_bits(st->trigger_filter, TRIGGER_FILTER_BITS, k->hash);
+        if (k->entry != NULL || k->opens_phrase)
+            set_filter_bits(st->lexicon_filter, LEXICON_FILTER_BITS, k->hash);
     }
-    Py_DECREF(iterator);
-    return PyErr_Occurred() ? -1 : 0;
 }
 
 static PyObject *
@@ -878,24 +1011,13 @@ configure(PyObject *module, PyObject *args, PyObject *kwargs)
         PyErr_SetString(PyExc_TypeError, "token_type must be a tuple subclass");
         return NULL;
     }
-    unsigned char *trigger_filter = PyMem_Calloc(TRIGGER_FILTER_BITS / 8, 1);
-    unsigned char *lexicon_filter = PyMem_Calloc(LEXICON_FILTER_BITS / 8, 1);
-    if (trigger_filter == NULL || lexicon_filter == NULL ||
-        fill_filter(trigger_filter, TRIGGER_FILTER_BITS, triggers) ||
-        fill_filter(lexicon_filter, LEXICON_FILTER_BITS, words) ||
-        fill_filter(lexicon_filter, LEXICON_FILTER_BITS, phrase_starts)) {
-        PyMem_Free(trigger_filter);
-        PyMem_Free(lexicon_filter);
-        return PyErr_Occurred() ? NULL : PyErr_NoMemory();
-    }
+    Lexicon lexicon;
+    if (build_lexicon(&lexicon, words, phrase_starts, triggers))
+        return NULL;
     State *st = get_state(module);
-    memcpy(st->trigger_filter, trigger_filter, TRIGGER_FILTER_BITS / 8);
-    memcpy(st->lexicon_filter, lexicon_filter, LEXICON_FILTER_BITS / 8);
-    PyMem_Free(trigger_filter);
-    PyMem_Free(lexicon_filter);
-    Py_XSETREF(st->words, Py_NewRef(words));
-    Py_XSETREF(st->phrase_starts, Py_NewRef(phrase_starts));
-    Py_XSETREF(st->triggers, Py_NewRef(triggers));
+    free_lexicon(&st->lexicon);
+    st->lexicon = lexicon;
+    fill_filters(st, &st->lexicon);
     Py_XSETREF(st->punct, Py_NewRef(punct));
     Py_XSETREF(st->number_token, Py_NewRef(number_token));
     Py_XSETREF(st->token_type, Py_NewRef(token_type));
@@ -931,9 +1053,6 @@ static int
 module_traverse(PyObject *module, visitproc visit, void *arg)
 {
     State *st = get_state(module);
-    Py_VISIT(st->words);
-    Py_VISIT(st->phrase_starts);
-    Py_VISIT(st->triggers);
     Py_VISIT(st->punct);
     Py_VISIT(st->number_token);
     Py_VISIT(st->token_type);
@@ -948,9 +1067,7 @@ static int
 module_clear(PyObject *module)
 {
     State *st = get_state(module);
-    Py_CLEAR(st->words);
-    Py_CLEAR(st->phrase_starts);
-    Py_CLEAR(st->triggers);
+    free_lexicon(&st->lexicon);
     Py_CLEAR(st->punct);
     Py_CLEAR(st->number_token);
     Py_CLEAR(st->token_type);
