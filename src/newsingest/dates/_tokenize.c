@@ -98,6 +98,18 @@ is_bn(Py_UCS4 c)
     return (c >= 0x0980 && c <= 0x09E5) || (c >= 0x09F0 && c <= 0x09FC) || c == 0x09FE || c == 0x200D;
 }
 
+/* Py_UNICODE_ISDECIMAL(c) (re's \d), without its function call for ASCII and the Bengali
+ * block, most of the characters between a text's words. */
+static inline int
+is_decimal(Py_UCS4 c)
+{
+    if (c < 0x80)
+        return c >= '0' && c <= '9';
+    if (c >= 0x0980 && c <= 0x09FF)
+        return c >= 0x09E6 && c <= 0x09EF;
+    return Py_UNICODE_ISDECIMAL(c);
+}
+
 static inline int
 is_ascii_letter(Py_UCS4 c)
 {
@@ -298,7 +310,7 @@ skip_bn(const Text *t, Py_ssize_t i, Py_ssize_t limit)
 static Py_ssize_t
 skip_decimal(const Text *t, Py_ssize_t i, Py_ssize_t limit)
 {
-    while (i < limit && Py_UNICODE_ISDECIMAL(AT(t, i)))
+    while (i < limit && is_decimal(AT(t, i)))
         i++;
     return i;
 }
@@ -350,14 +362,14 @@ next_match(const Text *t, Py_ssize_t pos, Py_ssize_t limit)
         m.kind = WORD;
         m.end = skip_ascii_letters(t, pos + 1, limit);
     }
-    else if (Py_UNICODE_ISDECIMAL(c)) {
+    else if (is_decimal(c)) {
         /* \d+(?:[:.]\d+)*(?:[-/]\d+)* : nothing after these can fail, so the greedy path is
          * the match; an iteration is taken only when its separator has a digit after it. */
         Py_ssize_t i = skip_decimal(t, pos + 1, limit);
         Py_UCS4 s;
-        while (i + 1 < limit && ((s = AT(t, i)) == ':' || s == '.') && Py_UNICODE_ISDECIMAL(AT(t, i + 1)))
+        while (i + 1 < limit && ((s = AT(t, i)) == ':' || s == '.') && is_decimal(AT(t, i + 1)))
             i = skip_decimal(t, i + 2, limit);
-        while (i + 1 < limit && ((s = AT(t, i)) == '-' || s == '/') && Py_UNICODE_ISDECIMAL(AT(t, i + 1)))
+        while (i + 1 < limit && ((s = AT(t, i)) == '-' || s == '/') && is_decimal(AT(t, i + 1)))
             i = skip_decimal(t, i + 2, limit);
         m.kind = NUM;
         m.digits_end = i;
@@ -860,7 +872,7 @@ scan_sentence(State *st, const Text *t, Py_ssize_t begin, Py_ssize_t length, Py_
             return 0;
         }
         else {
-            found = Py_UNICODE_ISDECIMAL(c);
+            found = is_decimal(c);
             i++;
             continue;
         }
