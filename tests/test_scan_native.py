@@ -25,6 +25,7 @@ def test_the_c_checks_are_built_and_used() -> None:
         "optional=True); install a C compiler and the Python headers, then run `make clean test`."
     )
     assert clean._may_repeat is native.may_repeat and text._legacy_lines is native.legacy_lines
+    assert clean._caseless is native.caseless
 
 
 needs_native = pytest.mark.skipif(native is None, reason="the C checks are not built (see the test above)")
@@ -66,6 +67,8 @@ def test_the_checks_refuse_what_is_not_text() -> None:
         native.may_repeat(b"\xe0\xa5\xa4")
     with pytest.raises(TypeError):
         native.legacy_lines(b"ab\ncd")
+    with pytest.raises(TypeError):
+        native.caseless(b"ab")
 
 
 # Lines of Bengali letters (and the marks and digits around them in the Bengali block, which
@@ -86,3 +89,23 @@ LINES = st.text(alphabet=st.sampled_from(LINE_CHARACTERS), max_size=80)
 @example("vwAa\r\nক")
 def test_legacy_lines_is_its_python_specification(lines: str) -> None:
     assert native.legacy_lines(lines) == text.legacy_lines_python(lines)
+
+
+# The edges of what a line of Bengali is made of, and characters casefold() changes: ASCII
+# letters, ß, the long s, the Kelvin sign, a ligature, Greek.
+CASE_CHARACTERS = (
+    "কঅ\u0980\u09ff\u097f\u0a00\u0963।॥\u0966aAzZ@[`{1 \u00a0"
+    "\u00df\u2000\u206f\u2070\u017f\u212a\ufb00Σ"
+)
+
+
+@needs_native
+@settings(max_examples=examples(600), deadline=None)
+@given(st.text(alphabet=st.sampled_from(CASE_CHARACTERS), max_size=40))
+@example("")
+@example("আরও পড়ুন: ১২ মে।")
+@example("Follow")
+def test_caseless_is_its_python_specification_and_casefold_keeps_such_text(line: str) -> None:
+    assert native.caseless(line) is clean.caseless_python(line)
+    if clean.caseless_python(line):
+        assert line.casefold() == line

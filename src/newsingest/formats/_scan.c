@@ -1,4 +1,4 @@
-/* Two per-character checks of the formats stage, each in one C pass over the text.
+/* Three per-character checks of the formats stage, each in one C pass over the text.
  *
  * may_repeat: clean.may_repeat_python is the specification: split at । and ask whether two
  * stripped pieces are equal. Python makes a str of every piece, strips most again and
@@ -10,6 +10,10 @@
  * legacy_lines: text.legacy_lines_python is the specification: the lines (split at \n) with
  * something but whitespace and no Bengali letter, which may be Bijoy ASCII. Python split
  * the text, stripped each line and searched it with a regex: 4 us an article.
+ *
+ * caseless: clean.caseless_python is the specification: whether every character is one
+ * casefold() leaves as it is, of those a Bengali line is made of. A short line is casefolded
+ * to be matched against the boilerplate phrases, 0.9 us that a line of them can skip.
  *
  * tests/test_scan_native.py compares each with its specification on random text. */
 
@@ -129,6 +133,28 @@ legacy_lines(PyObject *Py_UNUSED(module), PyObject *text)
     return found;
 }
 
+/* caseless(text) -> bool */
+static PyObject *
+caseless(PyObject *Py_UNUSED(module), PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "caseless(text: str)");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 0; i < length; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        int left = ch < 0x80 ? !((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')
+                             : (ch >= 0x0980 && ch <= 0x09FF) || ch == 0x0964 || ch == 0x0965 || ch == 0x00A0 ||
+                                   (ch >= 0x2000 && ch <= 0x206F);
+        if (!left)
+            Py_RETURN_FALSE;
+    }
+    Py_RETURN_TRUE;
+}
+
 static PyMethodDef scan_methods[] = {
     {"may_repeat", may_repeat, METH_O,
      "may_repeat(paragraph) -> bool: whether two of its sentences could be the same (clean.py's "
@@ -136,6 +162,10 @@ static PyMethodDef scan_methods[] = {
     {"legacy_lines", legacy_lines, METH_O,
      "legacy_lines(text) -> list[int]: the indices of the lines that hold something but "
      "whitespace and no Bengali letter (text.py's legacy_lines_python)."},
+    {"caseless", caseless, METH_O,
+     "caseless(text) -> bool: every character is an ASCII non-letter, in the Bengali block, a "
+     "danda, a no-break space or general punctuation: one casefold() leaves alone (clean.py's "
+     "caseless_python)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -83,13 +83,27 @@ def is_boilerplate(line: str) -> bool:
     """A short line made only of share/follow words, or holding a follow/read-more phrase."""
     if len(line) > BOILERPLATE_MAX_CHARS:
         return False
-    folded = line.casefold().replace("\xa0", " ")  # (normalising keeps a lone no-break space)
+    # (normalising keeps a lone no-break space)
+    folded = (line if _caseless(line) else line.casefold()).replace("\xa0", " ")
     if any(phrase in folded for phrase in _PHRASES):
         return True
     if _FOREIGN.search(folded):
         return False
     squeezed = _SEPARATORS.sub("", folded)
     return bool(squeezed) and bool(_BOILERPLATE_ONLY.match(squeezed.replace(" ", "")))
+
+
+def caseless_python(text: str) -> bool:
+    """Whether every character of `text` is one casefold() leaves as it is, of those a line of
+    Bengali is made of (ASCII but letters, the Bengali block, । and ॥, no-break space, general
+    punctuation): is_boilerplate then skips casefolding it (0.9 us of a short line's 2)."""
+    return all(
+        (ch < "\x80" and not ("a" <= ch.lower() <= "z"))
+        or "\u0980" <= ch <= "\u09ff"
+        or ch in "\u0964\u0965\xa0"
+        or "\u2000" <= ch <= "\u206f"
+        for ch in text
+    )
 
 
 def _squeeze(text: str) -> str:
@@ -131,6 +145,7 @@ native_scan: Final = _native_scan()
 _may_repeat: Final[Callable[[str], bool]] = (
     may_repeat_python if native_scan is None else native_scan.may_repeat
 )
+_caseless: Final[Callable[[str], bool]] = caseless_python if native_scan is None else native_scan.caseless
 
 
 def _drop_repeated_sentences(paragraph: str) -> tuple[str, int]:
