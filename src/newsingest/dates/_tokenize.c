@@ -168,8 +168,6 @@ same_span(const Text *t, Py_ssize_t start, Py_ssize_t end, const Text *chars, Py
 static const Key *
 find_key(const Lexicon *lx, const Text *t, Py_ssize_t start, Py_ssize_t end, uint64_t h, int lower)
 {
-    if (lx->slots == NULL)
-        return NULL;
     for (size_t slot = (size_t)h & lx->mask;; slot = (slot + 1) & lx->mask) {
         Py_ssize_t index = lx->slots[slot];
         if (index == 0)

@@ -575,16 +575,13 @@ def _latest_weekday_year(month: int, day: int, weekday: int) -> int | None:
     key = (_today, month, day, weekday)
     if key in _WEEKDAY_YEARS:
         return _WEEKDAY_YEARS[key]
-    if len(_WEEKDAY_YEARS) >= _REMEMBERED:
-        _WEEKDAY_YEARS.clear()
     found = None
     for year in range(_today.year, _today.year - 30, -1):
         d = _safe_date(year, month, day)
         if d is not None and d <= _today and d.weekday() == weekday:
             found = year
             break
-    _WEEKDAY_YEARS[key] = found
-    return found
+    return _remember(_WEEKDAY_YEARS, key, found)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -264,6 +264,7 @@ def _tokenize_span(text: str, begin: int, finish: int, tokens: list[Token]) -> N
 
 # What a word token begins with (the token pattern's "word": a BN letter or a Latin one); a number
 # begins with a digit and a mark is neither. The grammar tells ordinary words by it too.
+# (The Latin letters spelt out: importing string for ascii_letters costs ~1 ms of start-up.)
 WORD_STARTS: frozenset[str] = frozenset(
     [*map(chr, range(0x0980, 0x09E6)), *map(chr, range(0x09F0, 0x09FD)), "\u09fe", "\u200d"]
 ).union("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
