@@ -55,6 +55,15 @@ has_binary_mark: Callable[[str, int], bool] = (
 utf8: Callable[[str], bytes] = str.encode if _read is None else _read.utf8
 
 
+def _no_fast_decoding(data: bytes) -> None:
+    return None
+
+
+# data.decode("utf-8") of a file in Bengali (UTF-8 of characters up to U+FFFF, some from
+# U+0100 on) in a third less time; None for other bytes, which data.decode takes.
+decode_bmp: Callable[[bytes], str | None] = _no_fast_decoding if _read is None else _read.decode_bmp
+
+
 @dataclass(init=False)
 class Decoded:
     """Text decoded from an input's bytes, with the encoding that was used.
@@ -83,7 +92,11 @@ def decode(data: bytes, final: bool = True) -> Decoded:
         raise InputError(Reason.EMPTY, "empty file")
     encoding = encoding_of(data)
     try:
-        text = data.decode(encoding) if final else codecs.getincrementaldecoder(encoding)().decode(data)
+        if final:
+            bengali = decode_bmp(data) if encoding == "utf-8" else None
+            text = data.decode(encoding) if bengali is None else bengali
+        else:
+            text = codecs.getincrementaldecoder(encoding)().decode(data)
     except UnicodeDecodeError as exc:
         if not encoding.startswith("utf-8"):  # (its byte order mark said so: NUL bytes are its own)
             raise InputError(
