@@ -217,12 +217,19 @@ class _Discourse:
                 self.anchor, self.gregorian_sentence = resolved.anchor, item.sentence
             elif self.gregorian_sentence != item.sentence:
                 self.anchor = resolved.anchor
+        earliest, latest = resolved.earliest, resolved.latest
+        if earliest is None or latest is None:
+            return
+        if earliest == latest:  # (most are one day: no part of a year, and its own year and month)
+            self.last_year, self.last_month = earliest.year, earliest
+            return
         if resolved.type == "DATE" and _is_part_of_year(resolved):
             self.last_period = resolved
-        if resolved.earliest and resolved.latest and resolved.earliest.year == resolved.latest.year:
-            self.last_year = resolved.earliest.year
-            if resolved.earliest.month == resolved.latest.month:
-                self.last_month = resolved.earliest
+        year = earliest.year
+        if year == latest.year:
+            self.last_year = year
+            if earliest.month == latest.month:
+                self.last_month = earliest
 
 
 def _find(field: str, text: str) -> list[_Found]:
