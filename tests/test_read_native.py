@@ -73,6 +73,8 @@ BMP_TEXT = st.text(
         st.characters(max_codepoint=0xFFFF, exclude_categories=("Cs",)),
     )
 )
+
+
 def _changed(data: bytes, at: int, byte: int) -> bytes:
     """`data` with its byte `at` (modulo its length) set to `byte`."""
     if not data:
