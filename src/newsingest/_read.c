@@ -115,10 +115,11 @@ continuation_bytes(const unsigned char *bytes, Py_ssize_t size)
  * CPython's decoder took ~16 us of a ~280 us article: it writes Latin-1 until the first
  * wider character, widens then, and shrinks its overallocated str at the end. This counts
  * the characters first (the bytes that do not continue one) and writes straight into a
- * two-byte str of that length, in about half the time. A lead byte is checked, a byte after it only by the
- * count: each lead taken is a byte that does not continue a character, and a character is
- * written for each, so a byte taken as a continuation that is none leaves fewer characters
- * written than counted. Overlong forms and surrogates are checked on the character. */
+ * two-byte str of that length, in about half the time. A lead byte is checked, a byte after
+ * it only by the count: each lead taken is a byte that does not continue a character, and a
+ * character is written for each, so a byte taken as a continuation that is none leaves fewer
+ * characters written than counted. Overlong forms and surrogates are checked on the
+ * character. */
 static PyObject *
 decode_bmp(PyObject *Py_UNUSED(module), PyObject *data)
 {
