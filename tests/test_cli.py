@@ -332,7 +332,7 @@ def test_interrupted_run_leaves_previous_output(tmp_path: Path, article_file: Pa
     def boom(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("newsingest.pipeline.build_articles", boom)
+    monkeypatch.setattr("newsingest.pipeline.Article", boom)  # (made for each article)
     run("parse", str(article_file), "-o", str(out))
     assert out.read_text() == "previous\n"
     assert [p.name for p in tmp_path.iterdir() if p.name != "article.txt"] == ["out.jsonl"]

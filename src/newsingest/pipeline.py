@@ -62,6 +62,11 @@ class Failure:
         where = path if self.record is None else f"{path}: record {self.record}"
         return f"{where}: {self.error.message}"
 
+    def __reduce__(self) -> tuple[type[Failure], tuple[str, InputError, int | None]]:
+        # Rebuilt from its fields when unpickled (a worker sends it back): pickle's default
+        # sets them one by one, which the frozen class mypyc compiles refuses.
+        return Failure, (self.path, self.error, self.record)
+
 
 def parse_text(
     text: str,

@@ -42,8 +42,9 @@ if TYPE_CHECKING:
     from .text import Document
 
 # Dumps (JSON Lines, CSV, JSON arrays) larger than this are read a record at a time, those up
-# to --max-bytes only when their start is UTF-8; smaller ones are read whole.
-STREAM_FROM: Final = 16 << 20
+# to --max-bytes only when their start is UTF-8; smaller ones are read whole. (Not Final:
+# mypyc would build its value into the compiled pipeline, where tests lower it.)
+STREAM_FROM = 16 << 20
 # Bytes read to tell a dump's format: two whole lines of JSON Lines, as detect_format wants.
 _HEAD: Final = 1 << 16
 # Bytes read at a time: to copy standard input, and to cut a dump into pieces.
